@@ -1,0 +1,142 @@
+//! `AnyConnection`: one enum over every (connector, auth spec), read back by spec id and auth spec name.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::docs;
+use super::names::{Runtime, ident};
+use crate::ir::Catalog;
+
+/// The enum, its accessors and its serde implementations.
+pub fn emit(catalog: &Catalog, rt: &Runtime) -> TokenStream {
+    let create = rt.item("CreateConnection");
+    let raw = rt.item("RawConnection");
+    let decode_error = rt.item("DecodeError");
+    let request_error = rt.item("RequestError");
+    let context = rt.item("RequestContext");
+    let serde = rt.private(quote!(serde));
+    let http_request = rt.private(quote!(http::Request<::std::vec::Vec<u8>>));
+
+    let entries: Vec<_> = catalog
+        .connectors
+        .iter()
+        .flat_map(|c| c.auth_schemes.iter().map(move |s| (c, s)))
+        .map(|(connector, scheme)| {
+            let module = ident(&connector.module);
+            let ty = ident(&scheme.type_name);
+            (ident(&scheme.variant), quote!(self::#module::#ty), connector, scheme)
+        })
+        .collect();
+
+    let variants = entries.iter().map(|(variant, path, connector, scheme)| {
+        let doc = docs::attrs(&format!(
+            "A {} connection authenticated with {}.",
+            docs::code(&connector.machine_name),
+            docs::code(&scheme.spec_name)
+        ));
+        quote!(#doc #variant(#create<#path>),)
+    });
+    let froms = entries.iter().map(|(variant, path, _, _)| {
+        quote! {
+            impl ::core::convert::From<#create<#path>> for AnyConnection {
+                fn from(connection: #create<#path>) -> Self {
+                    Self::#variant(connection)
+                }
+            }
+        }
+    });
+    let each = |body: TokenStream| {
+        let arms = entries.iter().map(|(variant, ..)| quote!(Self::#variant(ref connection) => #body,));
+        quote!(match *self { #(#arms)* })
+    };
+    let spec_id = each(quote!(connection.connection_spec_id()));
+    let auth_spec_name = each(quote!(connection.auth_spec_name()));
+    let name = each(quote!(&connection.name));
+    let description = each(quote!(connection.description.as_deref()));
+    let http = each(quote!(connection.to_http_request(context)));
+    let serialize = each(quote!(#serde::Serialize::serialize(connection, serializer)));
+
+    let dispatch = catalog.connectors.iter().map(|connector| {
+        let id = &connector.spec_id;
+        let arms = entries
+            .iter()
+            .filter(|(_, _, c, _)| c.spec_id == connector.spec_id)
+            .map(|(variant, path, _, scheme)| {
+                let name = &scheme.spec_name;
+                quote!(::core::option::Option::Some(#name) => #create::<#path>::from_raw(raw).map(Self::#variant),)
+            });
+        let module = ident(&connector.module);
+        quote! {
+            #id => match raw.auth_spec_name() {
+                #(#arms)*
+                other => ::core::result::Result::Err(#decode_error::no_such_auth_spec(#id, other, self::#module::AUTH_SPEC_NAMES)),
+            },
+        }
+    });
+
+    quote! {
+        /// Any base connection of this catalogue: one variant per connector and auth spec.
+        ///
+        /// Deserializing picks the variant from `connectionSpec.id` and `auth.specName`, and rejects
+        /// unknown ids, unknown auth spec names, and missing, unknown or mistyped params with an
+        /// error that names them. Serializing gives the same JSON back.
+        #[derive(Clone, Debug)]
+        #[non_exhaustive]
+        pub enum AnyConnection {
+            #(#variants)*
+        }
+
+        impl AnyConnection {
+            /// Reads a body that was already split into its parts.
+            pub fn from_raw(raw: #raw) -> ::core::result::Result<Self, #decode_error> {
+                match raw.connection_spec.id.as_str() {
+                    #(#dispatch)*
+                    _ => ::core::result::Result::Err(#decode_error::UnknownSpecId(raw.connection_spec.id)),
+                }
+            }
+
+            /// The connection spec id (`connectionSpec.id`).
+            pub fn connection_spec_id(&self) -> &'static str {
+                #spec_id
+            }
+
+            /// The auth spec name (`auth.specName`).
+            pub fn auth_spec_name(&self) -> &'static str {
+                #auth_spec_name
+            }
+
+            /// The connection's name.
+            pub fn name(&self) -> &str {
+                #name
+            }
+
+            /// The connection's description, if any.
+            pub fn description(&self) -> ::core::option::Option<&str> {
+                #description
+            }
+
+            /// The `POST {base}/connections` request that creates this connection.
+            pub fn to_http_request(
+                &self,
+                context: &#context,
+            ) -> ::core::result::Result<#http_request, #request_error> {
+                #http
+            }
+        }
+
+        #(#froms)*
+
+        impl #serde::Serialize for AnyConnection {
+            fn serialize<S: #serde::Serializer>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error> {
+                #serialize
+            }
+        }
+
+        impl<'de> #serde::Deserialize<'de> for AnyConnection {
+            fn deserialize<D: #serde::Deserializer<'de>>(deserializer: D) -> ::core::result::Result<Self, D::Error> {
+                let raw = <#raw as #serde::Deserialize>::deserialize(deserializer)?;
+                Self::from_raw(raw).map_err(<D::Error as #serde::de::Error>::custom)
+            }
+        }
+    }
+}

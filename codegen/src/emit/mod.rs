@@ -1,0 +1,47 @@
+//! Emission: the validated catalog -> Rust token streams, one per output file.
+//!
+//! The only part of the generator that knows `quote!`. Each fragment has its own small template:
+//! [`params`] (the params struct), [`builder`] (its typestate builder), [`connector`] (a module
+//! file), [`any_connection`] (the catalogue-wide enum) and [`root`] (the file that ties them up).
+
+mod any_connection;
+mod builder;
+mod connector;
+mod docs;
+mod names;
+mod params;
+mod root;
+
+use proc_macro2::TokenStream;
+
+pub use names::Runtime;
+
+use crate::ir::Catalog;
+
+/// The file that declares every connector module; `include!` this one.
+pub const ROOT_FILE: &str = "mod.rs";
+
+/// One output file before formatting.
+pub struct EmittedFile {
+    /// The file name, relative to the output directory.
+    pub name: String,
+    /// One line naming where the file comes from, for its header.
+    pub origin: String,
+    /// Its items.
+    pub tokens: TokenStream,
+}
+
+/// Every output file for `catalog`, in a fixed order.
+pub fn emit(catalog: &Catalog, runtime: &Runtime) -> Vec<EmittedFile> {
+    let mut files = vec![EmittedFile {
+        name: ROOT_FILE.to_owned(),
+        origin: format!("the module tree of {} connectors", catalog.connectors.len()),
+        tokens: root::emit(catalog, runtime),
+    }];
+    files.extend(catalog.connectors.iter().map(|connector| EmittedFile {
+        name: root::file_name(connector),
+        origin: format!("connection spec {} ({})", connector.spec_id, connector.machine_name),
+        tokens: connector::emit(connector, runtime),
+    }));
+    files
+}

@@ -1,0 +1,33 @@
+//! The root file: one `pub mod` per connector (each `include!`ing its own file) and `AnyConnection`.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::names::{Runtime, ident};
+use super::{any_connection, connector, docs};
+use crate::ir::{Catalog, Connector};
+
+/// The file name of a connector's module (module names never equal `mod`, so never the root's).
+pub fn file_name(connector: &Connector) -> String {
+    format!("{}.rs", connector.module)
+}
+
+/// The root file's items.
+pub fn emit(catalog: &Catalog, rt: &Runtime) -> TokenStream {
+    let modules = catalog.connectors.iter().map(|connector| {
+        let module = ident(&connector.module);
+        let file = file_name(connector);
+        let doc = docs::summary_and_description(&connector::module_summary(connector), connector.description.as_deref());
+        quote! {
+            #doc
+            pub mod #module {
+                include!(#file);
+            }
+        }
+    });
+    let any = any_connection::emit(catalog, rt);
+    quote! {
+        #(#modules)*
+        #any
+    }
+}

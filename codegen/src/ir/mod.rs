@@ -1,0 +1,8 @@
+//! The validated intermediate representation and the rules that produce it.
+
+mod lower;
+mod model;
+pub mod naming;
+
+pub use lower::lower;
+pub use model::{AuthScheme, Catalog, Connector, Origin, Param, ParamType};

@@ -1,0 +1,101 @@
+//! The naming policy: how spec names become Rust identifiers.
+//!
+//! Every name depends only on the string it is made from, never on other connectors or on file
+//! order, so adding or removing a connector never renames anything else. The rules:
+//! - modules, fields and setters are `snake_case`; types and variants are `UpperCamelCase`
+//!   (word boundaries from case changes, spaces and punctuation, as `heck` splits them);
+//! - only ASCII letters, digits and `_` survive; a name that starts with a digit gets a leading
+//!   `n` / `N` (`3m` -> `n3m`);
+//! - Rust keywords of every edition (`type`, `ref`, `self`, `gen`, ...) get a trailing `_`;
+//! - fields that would clash with generated methods (`build`, `builder`, `default`, `new`) get a
+//!   trailing `_value`.
+//!
+//! Names that still collide are reported as errors by the lowering step, pointing at both places.
+
+use heck::{ToSnakeCase, ToUpperCamelCase};
+
+/// Strict, reserved and edition-dependent keywords: none of them is usable as a plain identifier.
+const KEYWORDS: &[&str] = &[
+    "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "crate", "do",
+    "dyn", "else", "enum", "extern", "false", "final", "fn", "for", "gen", "if", "impl", "in", "let",
+    "loop", "macro", "match", "mod", "move", "mut", "override", "priv", "pub", "ref", "return",
+    "self", "Self", "static", "struct", "super", "trait", "true", "try", "type", "typeof", "unsafe",
+    "unsized", "use", "virtual", "where", "while", "yield",
+];
+
+/// Param names that would shadow methods of the generated params and builder types.
+const RESERVED_FIELDS: &[&str] = &["build", "builder", "default", "new"];
+
+fn ascii_only(name: &str) -> String {
+    name.chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { ' ' })
+        .collect()
+}
+
+fn finish(mut name: String, digit_prefix: &str) -> Option<String> {
+    if name.is_empty() {
+        return None;
+    }
+    if name.starts_with(|c: char| c.is_ascii_digit()) {
+        name.insert_str(0, digit_prefix);
+    }
+    if KEYWORDS.contains(&name.as_str()) {
+        name.push('_');
+    }
+    Some(name)
+}
+
+/// `snake_case` identifier for a module, or `None` if the name has no ASCII letter or digit.
+pub fn snake(name: &str) -> Option<String> {
+    finish(ascii_only(name).to_snake_case(), "n")
+}
+
+/// `UpperCamelCase` identifier for a type or variant, or `None` if nothing usable is left.
+pub fn camel(name: &str) -> Option<String> {
+    finish(ascii_only(name).to_upper_camel_case(), "N")
+}
+
+/// Field and setter name for a param: `snake_case`, clear of the generated methods.
+pub fn field(name: &str) -> Option<String> {
+    let mut field = snake(name)?;
+    if RESERVED_FIELDS.contains(&field.as_str()) {
+        field.push_str("_value");
+    }
+    Some(field)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn snake_case_fields_and_modules() {
+        assert_eq!(field("servicePrincipalKey").as_deref(), Some("service_principal_key"));
+        assert_eq!(field("clientID").as_deref(), Some("client_id"));
+        assert_eq!(field("clientId").as_deref(), Some("client_id"));
+        assert_eq!(snake("dynamics-online").as_deref(), Some("dynamics_online"));
+        assert_eq!(snake("apache-hive-azure-hdinsights").as_deref(), Some("apache_hive_azure_hdinsights"));
+    }
+
+    #[test]
+    fn camel_case_types() {
+        assert_eq!(camel("Basic Authentication for Dynamics-Online").as_deref(), Some("BasicAuthenticationForDynamicsOnline"));
+        assert_eq!(camel("OAuth2 Refresh Code").as_deref(), Some("OAuth2RefreshCode"));
+        assert_eq!(camel("Topic & Subscription Based Authentication").as_deref(), Some("TopicSubscriptionBasedAuthentication"));
+        assert_eq!(camel("oAuth2RefreshCode").as_deref(), Some("OAuth2RefreshCode"));
+    }
+
+    #[test]
+    fn keywords_digits_and_reserved_methods() {
+        assert_eq!(field("type").as_deref(), Some("type_"));
+        assert_eq!(field("self").as_deref(), Some("self_"));
+        assert_eq!(field("gen").as_deref(), Some("gen_"));
+        assert_eq!(field("build").as_deref(), Some("build_value"));
+        assert_eq!(field("builder").as_deref(), Some("builder_value"));
+        assert_eq!(snake("3m").as_deref(), Some("n3m"));
+        assert_eq!(camel("Self").as_deref(), Some("Self_"));
+        assert_eq!(camel("2-legged OAuth").as_deref(), Some("N2LeggedOAuth"));
+        assert_eq!(snake("***"), None);
+        assert_eq!(camel("日本"), None);
+    }
+}

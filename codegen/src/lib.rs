@@ -1,0 +1,272 @@
+//! flow-codegen turns Adobe Flow Service connection specs into typed Rust request builders.
+//!
+//! The pipeline: [`spec`] parses spec files (the only code that knows JSON) -> [`ir`] validates
+//! them into a catalog of connectors, auth schemes and params (and owns the naming policy) ->
+//! `emit` turns the catalog into tokens (the only code that knows `quote!`) -> `write`
+//! formats with prettyplease and writes only files whose content changed.
+//!
+//! # In a build script
+//!
+//! ```no_run
+//! // build.rs
+//! fn main() {
+//!     let out = std::path::PathBuf::from(std::env::var_os("OUT_DIR").unwrap()).join("connectors");
+//!     match flow_codegen::Config::new().spec_dir("specs").out_dir(out).generate() {
+//!         Ok(generated) => {
+//!             for input in generated.inputs() {
+//!                 println!("cargo::rerun-if-changed={}", input.display());
+//!             }
+//!         }
+//!         Err(error) => {
+//!             eprintln!("{error}");
+//!             std::process::exit(1);
+//!         }
+//!     }
+//! }
+//! ```
+//!
+//! and in the crate, with `flow-connectors` as a dependency for the runtime:
+//!
+//! ```ignore
+//! include!(concat!(env!("OUT_DIR"), "/connectors/mod.rs"));
+//! ```
+//!
+//! The library never prints `cargo::rerun-if-changed` itself (a build script may have inputs of
+//! its own); [`Generated::inputs`] lists every spec file and directory read.
+
+pub mod diagnostic;
+mod emit;
+pub mod ir;
+mod load;
+pub mod spec;
+mod write;
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+pub use diagnostic::{Diagnostic, Report, Severity};
+pub use emit::ROOT_FILE;
+pub use write::{Drift, HEADER, WriteSummary};
+
+/// Everything that can stop a run.
+#[derive(thiserror::Error)]
+pub enum Error {
+    /// The specs have errors (or warnings, in strict mode). Displays as the rendered report.
+    #[error("{0}")]
+    Spec(Report),
+    /// A file or directory could not be written or read.
+    #[error("cannot access {}: {source}", path.display())]
+    Io {
+        /// The path.
+        path: PathBuf,
+        /// The cause.
+        source: std::io::Error,
+    },
+    /// The configuration is invalid (such as a runtime path that is not a Rust path).
+    #[error("invalid configuration: {0}")]
+    Config(String),
+    /// Generated code failed to parse: a bug in flow-codegen, never caused by a spec.
+    #[error("internal error: generated code for {file} does not parse ({message}); please report this")]
+    Internal {
+        /// The output file.
+        file: String,
+        /// The parser's message.
+        message: String,
+    },
+}
+
+/// `Debug` renders like `Display`, so `fn main() -> Result<(), flow_codegen::Error>` in a build
+/// script prints the readable report rather than a struct dump.
+impl fmt::Debug for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self, f)
+    }
+}
+
+/// The generated files, in memory.
+#[derive(Clone, Debug)]
+pub struct Rendered {
+    /// File name (relative to the output directory) -> content.
+    pub files: BTreeMap<String, String>,
+    inputs: Vec<PathBuf>,
+    warnings: Report,
+    connectors: usize,
+    auth_schemes: usize,
+}
+
+impl Rendered {
+    /// Every spec file and directory read.
+    pub fn inputs(&self) -> &[PathBuf] {
+        &self.inputs
+    }
+
+    /// The warnings, rendered one per entry.
+    pub fn warnings(&self) -> Vec<String> {
+        self.warnings
+            .diagnostics
+            .iter()
+            .map(|d| Report::new(vec![d.clone()], self.warnings.sources.clone()).to_string())
+            .collect()
+    }
+
+    /// The warnings as a report.
+    pub fn warning_report(&self) -> &Report {
+        &self.warnings
+    }
+
+    /// How many connectors were generated.
+    pub fn connector_count(&self) -> usize {
+        self.connectors
+    }
+
+    /// How many auth specs (params types) were generated.
+    pub fn auth_scheme_count(&self) -> usize {
+        self.auth_schemes
+    }
+}
+
+/// What [`Config::generate`] did.
+#[derive(Clone, Debug)]
+pub struct Generated {
+    /// The generated content.
+    pub rendered: Rendered,
+    /// What was written.
+    pub summary: WriteSummary,
+}
+
+impl Generated {
+    /// Every spec file and directory read: print `cargo::rerun-if-changed` for each.
+    pub fn inputs(&self) -> &[PathBuf] {
+        self.rendered.inputs()
+    }
+
+    /// The warnings, rendered one per entry.
+    pub fn warnings(&self) -> Vec<String> {
+        self.rendered.warnings()
+    }
+}
+
+/// Configuration of a generator run, in the style of `prost_build::Config`.
+#[derive(Clone, Debug)]
+pub struct Config {
+    spec_dirs: Vec<PathBuf>,
+    spec_files: Vec<PathBuf>,
+    out_dir: Option<PathBuf>,
+    runtime_path: String,
+    strict: bool,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Config {
+    /// A configuration with no inputs, output under `$OUT_DIR/flow_connectors`, and the runtime at
+    /// `::flow_connectors`.
+    pub fn new() -> Self {
+        Self {
+            spec_dirs: Vec::new(),
+            spec_files: Vec::new(),
+            out_dir: None,
+            runtime_path: "::flow_connectors".to_owned(),
+            strict: false,
+        }
+    }
+
+    /// Reads every `*.json` file under `dir` (recursively; hidden entries are skipped).
+    pub fn spec_dir(mut self, dir: impl Into<PathBuf>) -> Self {
+        self.spec_dirs.push(dir.into());
+        self
+    }
+
+    /// Reads one spec file.
+    pub fn spec_file(mut self, file: impl Into<PathBuf>) -> Self {
+        self.spec_files.push(file.into());
+        self
+    }
+
+    /// Where generated files go (`$OUT_DIR/flow_connectors` by default).
+    pub fn out_dir(mut self, dir: impl Into<PathBuf>) -> Self {
+        self.out_dir = Some(dir.into());
+        self
+    }
+
+    /// The path generated code uses to reach the runtime crate (`::flow_connectors` by default).
+    pub fn runtime_path(mut self, path: impl Into<String>) -> Self {
+        self.runtime_path = path.into();
+        self
+    }
+
+    /// Treats warnings as errors.
+    pub fn strict(mut self, strict: bool) -> Self {
+        self.strict = strict;
+        self
+    }
+
+    fn resolved_out_dir(&self) -> Result<PathBuf, Error> {
+        match (&self.out_dir, std::env::var_os("OUT_DIR")) {
+            (Some(dir), _) => Ok(dir.clone()),
+            (None, Some(out)) => Ok(Path::new(&out).join("flow_connectors")),
+            (None, None) => Err(Error::Config(
+                "no output directory: call `out_dir(..)` or run from a build script (which sets OUT_DIR)".into(),
+            )),
+        }
+    }
+
+    /// Parses, validates and renders everything in memory; writes nothing.
+    pub fn render(&self) -> Result<Rendered, Error> {
+        let root: syn::Path = syn::parse_str(&self.runtime_path)
+            .map_err(|_| Error::Config(format!("runtime path `{}` is not a Rust path", self.runtime_path)))?;
+        let runtime = emit::Runtime::new(quote::quote!(#root));
+        if self.spec_dirs.is_empty() && self.spec_files.is_empty() {
+            return Err(Error::Config("no spec directory or file given".into()));
+        }
+        let loaded = load::load(&self.spec_dirs, &self.spec_files);
+        let mut diagnostics = loaded.diagnostics;
+        let catalog = ir::lower(&loaded.files, &mut diagnostics);
+        if self.strict {
+            for diagnostic in &mut diagnostics {
+                diagnostic.severity = Severity::Error;
+            }
+        }
+        let report = Report::new(diagnostics, loaded.sources);
+        if report.has_errors() {
+            return Err(Error::Spec(report));
+        }
+        let mut files = BTreeMap::new();
+        for file in emit::emit(&catalog, &runtime) {
+            let text = write::render(&file).map_err(|err| Error::Internal {
+                file: file.name.clone(),
+                message: err.to_string(),
+            })?;
+            files.insert(file.name, text);
+        }
+        Ok(Rendered {
+            files,
+            inputs: loaded.inputs,
+            warnings: report,
+            connectors: catalog.connectors.len(),
+            auth_schemes: catalog.connectors.iter().map(|c| c.auth_schemes.len()).sum(),
+        })
+    }
+
+    /// Renders, then writes the files whose content changed and removes generated files no spec
+    /// produces any more. Nothing is written unless the whole run succeeded.
+    pub fn generate(&self) -> Result<Generated, Error> {
+        let out_dir = self.resolved_out_dir()?;
+        let rendered = self.render()?;
+        let summary = write::write(&out_dir, &rendered.files)?;
+        Ok(Generated { rendered, summary })
+    }
+
+    /// Renders, then compares with the output directory: an empty list means it is current.
+    pub fn check(&self) -> Result<(Rendered, Vec<Drift>), Error> {
+        let out_dir = self.resolved_out_dir()?;
+        let rendered = self.render()?;
+        let drift = write::check(&out_dir, &rendered.files)?;
+        Ok((rendered, drift))
+    }
+}

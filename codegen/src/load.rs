@@ -1,0 +1,79 @@
+//! Finding and reading spec files.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use crate::diagnostic::{Diagnostic, Sources};
+use crate::spec::{self, SpecFile};
+
+/// What reading the inputs produced.
+#[derive(Default)]
+pub struct Loaded {
+    /// The files whose JSON was well-formed.
+    pub files: Vec<SpecFile>,
+    /// Every file and directory read, for `cargo::rerun-if-changed`.
+    pub inputs: Vec<PathBuf>,
+    /// Their texts, for diagnostics.
+    pub sources: Sources,
+    /// Everything found wrong while reading and parsing.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Every `*.json` file under `dir`, recursively, skipping hidden entries; directories are
+/// recorded in `inputs` so that adding a file is noticed.
+fn collect_dir(dir: &Path, files: &mut Vec<PathBuf>, loaded: &mut Loaded) {
+    let entries = match fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(err) => {
+            loaded.diagnostics.push(
+                Diagnostic::general(format!("cannot read the spec directory {}: {err}", dir.display()))
+                    .with_help("pass a directory that exists and holds connection spec `.json` files"),
+            );
+            return;
+        }
+    };
+    loaded.inputs.push(dir.to_path_buf());
+    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    paths.sort();
+    for path in paths {
+        let hidden = path.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.'));
+        if hidden {
+            continue;
+        }
+        if path.is_dir() {
+            collect_dir(&path, files, loaded);
+        } else if path.extension().is_some_and(|ext| ext == "json") {
+            files.push(path);
+        }
+    }
+}
+
+/// Reads and parses every spec file in `dirs` and `files`.
+pub fn load(dirs: &[PathBuf], explicit: &[PathBuf]) -> Loaded {
+    let mut loaded = Loaded::default();
+    let mut paths = Vec::new();
+    for dir in dirs {
+        collect_dir(dir, &mut paths, &mut loaded);
+    }
+    paths.extend(explicit.iter().cloned());
+    paths.sort();
+    paths.dedup();
+    for path in paths {
+        loaded.inputs.push(path.clone());
+        let bytes = match fs::read(&path) {
+            Ok(bytes) => bytes,
+            Err(err) => {
+                loaded.diagnostics.push(
+                    Diagnostic::general(format!("cannot read the spec file {}: {err}", path.display()))
+                        .with_help("check the path and its permissions"),
+                );
+                continue;
+            }
+        };
+        let parsed = spec::parse_bytes(&path, &bytes);
+        loaded.sources.insert(&path, parsed.text);
+        loaded.diagnostics.extend(parsed.diagnostics);
+        loaded.files.extend(parsed.file);
+    }
+    loaded
+}

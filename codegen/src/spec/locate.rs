@@ -1,0 +1,60 @@
+//! Maps a [`JsonPath`] back to its place in the source text, for diagnostics.
+//!
+//! Parsing takes the fast road (`serde_json`), which keeps no positions; only when a diagnostic is
+//! rendered is the file parsed again into a syntax tree with byte ranges, and the path walked there.
+
+use jsonc_parser::ast::Value;
+use jsonc_parser::common::Ranged;
+use jsonc_parser::{CollectOptions, ParseOptions, parse_to_ast};
+
+use super::path::{JsonPath, Segment};
+
+/// The byte range of the value at `path` in `text`, or of the nearest ancestor that exists.
+pub fn locate(text: &str, path: &JsonPath) -> Option<(usize, usize)> {
+    let text_start = text.len() - text.trim_start_matches('\u{feff}').len();
+    let parsed = parse_to_ast(
+        &text[text_start..],
+        &CollectOptions::default(),
+        &ParseOptions::default(),
+    )
+    .ok()?;
+    let mut value = parsed.value.as_ref()?;
+    for segment in path.segments() {
+        let next = match (segment, value) {
+            (Segment::Key(key), Value::Object(object)) => object
+                .properties
+                .iter()
+                .rev()
+                .find(|prop| prop.name.as_str() == key)
+                .map(|prop| &prop.value),
+            (Segment::Index(index), Value::Array(array)) => array.elements.get(*index),
+            _ => None,
+        };
+        match next {
+            Some(next) => value = next,
+            None => break,
+        }
+    }
+    let range = value.range();
+    Some((text_start + range.start, text_start + range.end))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_nested_values() {
+        let text = "{\n  \"a\": [1, {\"b\": \"here\"}]\n}";
+        let path = JsonPath::root().key("a").index(1).key("b");
+        let (start, end) = locate(text, &path).unwrap();
+        assert_eq!(&text[start..end], "\"here\"");
+    }
+
+    #[test]
+    fn falls_back_to_the_nearest_ancestor() {
+        let text = "{\"a\": {\"b\": 1}}";
+        let (start, end) = locate(text, &JsonPath::root().key("a").key("missing")).unwrap();
+        assert_eq!(&text[start..end], "{\"b\": 1}");
+    }
+}

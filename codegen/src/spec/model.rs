@@ -1,0 +1,126 @@
+//! The connection-spec model: what a spec file says, before any validation, with the JSON path of
+//! every value so later stages can point at it.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use super::path::JsonPath;
+
+/// A value together with where it was found.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Located<T> {
+    /// The value.
+    pub value: T,
+    /// Its place in the file.
+    pub path: JsonPath,
+}
+
+/// A JSON scalar from a spec (`default`, `enum`), free of any JSON library's types.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Literal {
+    /// `null`.
+    Null,
+    /// `true` or `false`.
+    Bool(bool),
+    /// A number without fraction or exponent that fits in an `i64`.
+    Integer(i64),
+    /// Any other number.
+    Float(f64),
+    /// A string.
+    String(String),
+    /// An array or object; kept as its JSON text for messages.
+    Compound(String),
+}
+
+impl Literal {
+    /// The kind of value, for messages ("a string", "a number").
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Literal::Null => "null",
+            Literal::Bool(_) => "a boolean",
+            Literal::Integer(_) => "an integer",
+            Literal::Float(_) => "a number",
+            Literal::String(_) => "a string",
+            Literal::Compound(_) => "an array or object",
+        }
+    }
+}
+
+/// One spec file as read from disk.
+#[derive(Clone, Debug)]
+pub struct SpecFile {
+    /// The file's path, as given.
+    pub path: PathBuf,
+    /// Its text, for quoting in diagnostics.
+    pub text: Arc<str>,
+    /// The connection specs it holds (one object, an array, or an `{"items": [...]}` envelope).
+    pub specs: Vec<ConnectionSpec>,
+}
+
+/// One connection spec: an item of `GET /connectionSpecs`.
+#[derive(Clone, Debug)]
+pub struct ConnectionSpec {
+    /// Where the spec object sits in its file.
+    pub path: JsonPath,
+    /// `id`: the connection spec id (a UUID).
+    pub id: Located<String>,
+    /// `name`: the machine name, such as `dynamics-online`.
+    pub name: Located<String>,
+    /// `version`, such as `1.0`.
+    pub version: Located<String>,
+    /// `description`, if any.
+    pub description: Option<String>,
+    /// `authSpec[]`, in file order.
+    pub auth_specs: Vec<AuthSpec>,
+}
+
+/// One entry of `authSpec[]`: a named way to authenticate.
+#[derive(Clone, Debug)]
+pub struct AuthSpec {
+    /// Where the entry sits in its file.
+    pub path: JsonPath,
+    /// `name`: the exact string requests send as `auth.specName`.
+    pub name: Located<String>,
+    /// `type`: free text such as `OAuth2`, not sent in requests.
+    pub kind: Option<String>,
+    /// `spec`: the JSON Schema of the credential params.
+    pub schema: Schema,
+}
+
+/// A JSON Schema (draft-07) object, limited to the keywords the generator understands.
+#[derive(Clone, Debug, Default)]
+pub struct Schema {
+    /// Where the schema sits in its file.
+    pub path: JsonPath,
+    /// `type`.
+    pub ty: Option<Located<String>>,
+    /// `description`.
+    pub description: Option<String>,
+    /// `title`.
+    pub title: Option<String>,
+    /// `format`, such as `password`, `date` or `uri`.
+    pub format: Option<Located<String>>,
+    /// `pattern`: a regular expression values must match.
+    pub pattern: Option<Located<String>>,
+    /// `enum`: the allowed values.
+    pub enum_values: Option<Located<Vec<Located<Literal>>>>,
+    /// `default`.
+    pub default: Option<Located<Literal>>,
+    /// `properties`, in file order.
+    pub properties: Vec<Property>,
+    /// `required`.
+    pub required: Vec<Located<String>>,
+    /// `items`, for arrays.
+    pub items: Option<Box<Schema>>,
+    /// Keywords present that the generator does not support (`oneOf`, `$ref`, ...).
+    pub unsupported: Vec<Located<String>>,
+}
+
+/// One member of `properties`.
+#[derive(Clone, Debug)]
+pub struct Property {
+    /// The key: the wire name of the param.
+    pub name: Located<String>,
+    /// Its schema.
+    pub schema: Schema,
+}

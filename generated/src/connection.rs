@@ -1,0 +1,219 @@
+//! The `POST /connections` body: a typed request generic over the auth params of one auth spec.
+
+use serde::ser::{SerializeMap, SerializeStruct};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde_json::{Map, Value};
+
+use crate::context::RequestContext;
+use crate::error::{DecodeError, RequestError};
+use crate::params::ParamReader;
+
+/// The params of one auth spec of one connector. Implemented by every generated params type.
+pub trait AuthParams: Sized {
+    /// The connection spec id, sent as `connectionSpec.id`.
+    const CONNECTION_SPEC_ID: &'static str;
+    /// The connection spec version, sent as `connectionSpec.version`.
+    const CONNECTION_SPEC_VERSION: &'static str;
+    /// The auth spec name, sent byte for byte as `auth.specName`.
+    const AUTH_SPEC_NAME: &'static str;
+
+    /// Writes the params as the members of `auth.params`. The output contains secrets in clear:
+    /// it is the request body.
+    fn write_params<M: SerializeMap>(&self, map: &mut M) -> Result<(), M::Error>;
+
+    /// Reads the params from `auth.params`, rejecting missing, unknown and mistyped ones.
+    fn read_params(reader: &mut ParamReader) -> Result<Self, DecodeError>;
+}
+
+/// A `POST /connections` request body for the auth spec `A`: creates a base connection.
+///
+/// Its JSON is `{"name", "description"?, "auth": {"specName", "params"}, "connectionSpec": {"id", "version"}}`,
+/// with the spec id, version and auth spec name taken from `A`.
+#[derive(Clone, Debug)]
+#[non_exhaustive]
+pub struct CreateConnection<A> {
+    /// The connection's display name.
+    pub name: String,
+    /// An optional description.
+    pub description: Option<String>,
+    /// The credentials.
+    pub auth: A,
+}
+
+impl<A: AuthParams> CreateConnection<A> {
+    /// A request named `name` that authenticates with `auth`.
+    pub fn new(name: impl Into<String>, auth: A) -> Self {
+        Self {
+            name: name.into(),
+            description: None,
+            auth,
+        }
+    }
+
+    /// Sets the description.
+    pub fn description(mut self, description: impl Into<String>) -> Self {
+        self.description = Some(description.into());
+        self
+    }
+
+    /// The connection spec id the request is for.
+    pub fn connection_spec_id(&self) -> &'static str {
+        A::CONNECTION_SPEC_ID
+    }
+
+    /// The auth spec name the request sends.
+    pub fn auth_spec_name(&self) -> &'static str {
+        A::AUTH_SPEC_NAME
+    }
+
+    /// The JSON body, with secrets in clear: send it, never log it.
+    pub fn to_json_bytes(&self) -> Result<Vec<u8>, serde_json::Error> {
+        serde_json::to_vec(self)
+    }
+
+    /// The complete HTTP request: `POST {base}/connections` with the context's headers.
+    pub fn to_http_request(&self, context: &RequestContext) -> Result<http::Request<Vec<u8>>, RequestError> {
+        context.post_json("/connections", self.to_json_bytes()?)
+    }
+
+    /// Reads a body that was already split into its parts, checking it belongs to `A`.
+    pub fn from_raw(raw: RawConnection) -> Result<Self, DecodeError> {
+        if raw.connection_spec.id != A::CONNECTION_SPEC_ID {
+            return Err(DecodeError::UnknownSpecId(raw.connection_spec.id));
+        }
+        if raw.connection_spec.version != A::CONNECTION_SPEC_VERSION {
+            return Err(DecodeError::VersionMismatch {
+                spec_id: raw.connection_spec.id,
+                expected: A::CONNECTION_SPEC_VERSION,
+                found: raw.connection_spec.version,
+            });
+        }
+        let Some(auth) = raw.auth else {
+            return Err(DecodeError::MissingAuth {
+                spec_id: raw.connection_spec.id,
+                expected: format!("{:?}", A::AUTH_SPEC_NAME),
+            });
+        };
+        if auth.spec_name != A::AUTH_SPEC_NAME {
+            return Err(DecodeError::UnknownAuthSpec {
+                spec_id: raw.connection_spec.id,
+                name: auth.spec_name,
+                expected: format!("{:?}", A::AUTH_SPEC_NAME),
+            });
+        }
+        let mut reader = ParamReader::new(A::AUTH_SPEC_NAME, auth.params);
+        let params = A::read_params(&mut reader)?;
+        reader.finish()?;
+        Ok(Self {
+            name: raw.name,
+            description: raw.description,
+            auth: params,
+        })
+    }
+}
+
+struct ParamsBody<'a, A>(&'a A);
+
+impl<A: AuthParams> Serialize for ParamsBody<'_, A> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(None)?;
+        self.0.write_params(&mut map)?;
+        map.end()
+    }
+}
+
+struct AuthBody<'a, A>(&'a A);
+
+impl<A: AuthParams> Serialize for AuthBody<'_, A> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut auth = serializer.serialize_struct("Auth", 2)?;
+        auth.serialize_field("specName", A::AUTH_SPEC_NAME)?;
+        auth.serialize_field("params", &ParamsBody(self.0))?;
+        auth.end()
+    }
+}
+
+#[derive(Serialize)]
+struct SpecRef {
+    id: &'static str,
+    version: &'static str,
+}
+
+impl<A: AuthParams> Serialize for CreateConnection<A> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let fields = 3 + usize::from(self.description.is_some());
+        let mut body = serializer.serialize_struct("CreateConnection", fields)?;
+        body.serialize_field("name", &self.name)?;
+        if let Some(description) = &self.description {
+            body.serialize_field("description", description)?;
+        }
+        body.serialize_field("auth", &AuthBody(&self.auth))?;
+        body.serialize_field(
+            "connectionSpec",
+            &SpecRef {
+                id: A::CONNECTION_SPEC_ID,
+                version: A::CONNECTION_SPEC_VERSION,
+            },
+        )?;
+        body.end()
+    }
+}
+
+impl<'de, A: AuthParams> Deserialize<'de> for CreateConnection<A> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let raw = RawConnection::deserialize(deserializer)?;
+        Self::from_raw(raw).map_err(serde::de::Error::custom)
+    }
+}
+
+/// A `POST /connections` body split into its parts, before the auth params are typed.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct RawConnection {
+    /// `name`.
+    pub name: String,
+    /// `description`.
+    #[serde(default)]
+    pub description: Option<String>,
+    /// `auth`.
+    #[serde(default)]
+    pub auth: Option<RawAuth>,
+    /// `connectionSpec`.
+    pub connection_spec: RawSpecRef,
+}
+
+impl RawConnection {
+    /// `auth.specName`, if the body has `auth`.
+    pub fn auth_spec_name(&self) -> Option<&str> {
+        self.auth.as_ref().map(|auth| auth.spec_name.as_str())
+    }
+}
+
+/// The `auth` member of a body, params still untyped.
+#[derive(Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct RawAuth {
+    /// `auth.specName`.
+    pub spec_name: String,
+    /// `auth.params`.
+    pub params: Map<String, Value>,
+}
+
+impl std::fmt::Debug for RawAuth {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("RawAuth")
+            .field("spec_name", &self.spec_name)
+            .field("params", &format_args!("[REDACTED: {} params]", self.params.len()))
+            .finish()
+    }
+}
+
+/// The `connectionSpec` member of a body.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawSpecRef {
+    /// `connectionSpec.id`.
+    pub id: String,
+    /// `connectionSpec.version`.
+    pub version: String,
+}

@@ -1,0 +1,142 @@
+//! Who is calling and where: the credentials and headers every Flow Service call carries.
+
+use std::fmt;
+
+use http::header::{AUTHORIZATION, CONTENT_TYPE, HeaderValue};
+use secrecy::{ExposeSecret, SecretString};
+
+use crate::error::{MissingContextField, RequestError};
+
+/// The production Flow Service base URL.
+pub const DEFAULT_BASE_URL: &str = "https://platform.adobe.io/data/foundation/flowservice";
+
+/// The access token, API key, organization and sandbox of every request, and the base URL.
+///
+/// `Debug` never shows the access token.
+#[derive(Clone)]
+pub struct RequestContext {
+    base_url: String,
+    access_token: SecretString,
+    api_key: String,
+    org_id: String,
+    sandbox_name: String,
+}
+
+impl RequestContext {
+    /// Starts a context; every field but the base URL must be set.
+    pub fn builder() -> RequestContextBuilder {
+        RequestContextBuilder::default()
+    }
+
+    /// The base URL requests go to (no trailing slash).
+    pub fn base_url(&self) -> &str {
+        &self.base_url
+    }
+
+    /// The `x-sandbox-name` header value.
+    pub fn sandbox_name(&self) -> &str {
+        &self.sandbox_name
+    }
+
+    /// A `POST {base}{path}` request with a JSON body and every header Flow Service requires.
+    pub fn post_json(&self, path: &str, body: Vec<u8>) -> Result<http::Request<Vec<u8>>, RequestError> {
+        let uri = format!("{}{}", self.base_url, path);
+        let uri: http::Uri = uri.parse().map_err(|_| RequestError::InvalidUri(uri.clone()))?;
+        let mut token = HeaderValue::try_from(format!("Bearer {}", self.access_token.expose_secret()))
+            .map_err(|_| RequestError::InvalidHeader("Authorization"))?;
+        token.set_sensitive(true);
+        let header = |name: &'static str, value: &str| {
+            HeaderValue::try_from(value).map_err(|_| RequestError::InvalidHeader(name))
+        };
+        let request = http::Request::post(uri)
+            .header(AUTHORIZATION, token)
+            .header("x-api-key", header("x-api-key", &self.api_key)?)
+            .header("x-gw-ims-org-id", header("x-gw-ims-org-id", &self.org_id)?)
+            .header("x-sandbox-name", header("x-sandbox-name", &self.sandbox_name)?)
+            .header(CONTENT_TYPE, HeaderValue::from_static("application/json"))
+            .body(body)
+            .map_err(|_| RequestError::InvalidUri(self.base_url.clone()))?;
+        Ok(request)
+    }
+}
+
+impl fmt::Debug for RequestContext {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("RequestContext")
+            .field("base_url", &self.base_url)
+            .field("access_token", &"[REDACTED]")
+            .field("api_key", &self.api_key)
+            .field("org_id", &self.org_id)
+            .field("sandbox_name", &self.sandbox_name)
+            .finish()
+    }
+}
+
+/// Builds a [`RequestContext`]. `Debug` never shows the access token.
+#[derive(Clone, Default)]
+pub struct RequestContextBuilder {
+    base_url: Option<String>,
+    access_token: Option<SecretString>,
+    api_key: Option<String>,
+    org_id: Option<String>,
+    sandbox_name: Option<String>,
+}
+
+impl RequestContextBuilder {
+    /// The IMS access token, sent as `Authorization: Bearer ...`.
+    pub fn access_token(mut self, token: impl Into<String>) -> Self {
+        self.access_token = Some(SecretString::from(token.into()));
+        self
+    }
+
+    /// The API key (the client id), sent as `x-api-key`.
+    pub fn api_key(mut self, api_key: impl Into<String>) -> Self {
+        self.api_key = Some(api_key.into());
+        self
+    }
+
+    /// The IMS organization id (`...@AdobeOrg`), sent as `x-gw-ims-org-id`.
+    pub fn org_id(mut self, org_id: impl Into<String>) -> Self {
+        self.org_id = Some(org_id.into());
+        self
+    }
+
+    /// The sandbox name (lowercase, such as `prod`), sent as `x-sandbox-name`.
+    pub fn sandbox_name(mut self, sandbox_name: impl Into<String>) -> Self {
+        self.sandbox_name = Some(sandbox_name.into());
+        self
+    }
+
+    /// Overrides the base URL ([`DEFAULT_BASE_URL`] otherwise), for a stage host or a test server.
+    pub fn base_url(mut self, base_url: impl Into<String>) -> Self {
+        self.base_url = Some(base_url.into());
+        self
+    }
+
+    /// The context, or the first field that is missing.
+    pub fn build(self) -> Result<RequestContext, MissingContextField> {
+        Ok(RequestContext {
+            base_url: self
+                .base_url
+                .unwrap_or_else(|| DEFAULT_BASE_URL.to_owned())
+                .trim_end_matches('/')
+                .to_owned(),
+            access_token: self.access_token.ok_or(MissingContextField("access_token"))?,
+            api_key: self.api_key.ok_or(MissingContextField("api_key"))?,
+            org_id: self.org_id.ok_or(MissingContextField("org_id"))?,
+            sandbox_name: self.sandbox_name.ok_or(MissingContextField("sandbox_name"))?,
+        })
+    }
+}
+
+impl fmt::Debug for RequestContextBuilder {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("RequestContextBuilder")
+            .field("base_url", &self.base_url)
+            .field("access_token", &self.access_token.as_ref().map(|_| "[REDACTED]"))
+            .field("api_key", &self.api_key)
+            .field("org_id", &self.org_id)
+            .field("sandbox_name", &self.sandbox_name)
+            .finish()
+    }
+}

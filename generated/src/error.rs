@@ -1,0 +1,120 @@
+//! Errors of the runtime. None of them ever carries a param value, so none can leak a secret.
+
+/// A typed builder could not finish: a value breaks its spec's rules.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum BuildError {
+    /// A value does not match the `pattern` its spec declares.
+    #[error("auth param `{param}` does not match the pattern `{pattern}` its spec requires")]
+    PatternMismatch {
+        /// The param's wire name.
+        param: &'static str,
+        /// The regular expression from the spec.
+        pattern: &'static str,
+    },
+}
+
+/// A `POST /connections` body could not be read back into typed form.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum DecodeError {
+    /// `connectionSpec.id` names no connector this crate knows.
+    #[error("unknown connection spec id `{0}`")]
+    UnknownSpecId(String),
+    /// `auth.specName` names no auth spec of the connector.
+    #[error("connection spec `{spec_id}` has no auth spec named `{name}` (expected one of: {expected})")]
+    UnknownAuthSpec {
+        /// The connection spec id.
+        spec_id: String,
+        /// The auth spec name found.
+        name: String,
+        /// The names the connector accepts, quoted and comma-separated.
+        expected: String,
+    },
+    /// The body has no `auth` but the connector needs one.
+    #[error("the connection has no `auth`; connection spec `{spec_id}` expects one of: {expected}")]
+    MissingAuth {
+        /// The connection spec id.
+        spec_id: String,
+        /// The auth spec names the connector accepts.
+        expected: String,
+    },
+    /// `connectionSpec.version` differs from the version the code was generated from.
+    #[error("connection spec `{spec_id}` has version `{expected}`, but the body says `{found}`")]
+    VersionMismatch {
+        /// The connection spec id.
+        spec_id: String,
+        /// The version the code was generated from.
+        expected: &'static str,
+        /// The version in the body.
+        found: String,
+    },
+    /// A required param is absent.
+    #[error("auth spec `{auth_spec}` requires the param `{param}`, which is missing")]
+    MissingParam {
+        /// The auth spec name.
+        auth_spec: &'static str,
+        /// The param's wire name.
+        param: &'static str,
+    },
+    /// A param the auth spec does not define.
+    #[error("auth spec `{auth_spec}` has no param named `{param}`")]
+    UnknownParam {
+        /// The auth spec name.
+        auth_spec: &'static str,
+        /// The unexpected key.
+        param: String,
+    },
+    /// A param has a value of the wrong type.
+    #[error("auth param `{param}` of `{auth_spec}` must be {expected}")]
+    InvalidParam {
+        /// The auth spec name.
+        auth_spec: &'static str,
+        /// The param's wire name.
+        param: &'static str,
+        /// What the value must be.
+        expected: &'static str,
+    },
+    /// A param value breaks the spec's rules.
+    #[error(transparent)]
+    Invalid(#[from] BuildError),
+}
+
+impl DecodeError {
+    /// The error for an `auth.specName` (or a missing `auth`) that matches none of `expected`.
+    #[doc(hidden)]
+    pub fn no_such_auth_spec(spec_id: &str, found: Option<&str>, expected: &[&str]) -> Self {
+        let expected = expected.iter().map(|name| format!("{name:?}")).collect::<Vec<_>>().join(", ");
+        match found {
+            Some(name) => Self::UnknownAuthSpec {
+                spec_id: spec_id.to_owned(),
+                name: name.to_owned(),
+                expected,
+            },
+            None => Self::MissingAuth {
+                spec_id: spec_id.to_owned(),
+                expected,
+            },
+        }
+    }
+}
+
+/// An HTTP request could not be built.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum RequestError {
+    /// A header value has characters HTTP does not allow (such as a line break).
+    #[error("the `{0}` header value contains characters HTTP headers cannot carry")]
+    InvalidHeader(&'static str),
+    /// The base URL and path do not form a valid URI.
+    #[error("`{0}` is not a valid request URI")]
+    InvalidUri(String),
+    /// The body could not be serialized.
+    #[error("the request body could not be serialized: {0}")]
+    Body(#[from] serde_json::Error),
+}
+
+/// A [`RequestContext`](crate::RequestContext) is missing a value it needs.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("the request context needs `{0}`; set it on the builder")]
+pub struct MissingContextField(pub &'static str);
