@@ -72,12 +72,7 @@ impl Diagnostic {
     }
 
     /// A diagnostic with an explicit severity and anchor.
-    pub fn new(
-        severity: Severity,
-        file: &Path,
-        anchor: Option<Anchor>,
-        message: impl Into<String>,
-    ) -> Self {
+    pub fn new(severity: Severity, file: &Path, anchor: Option<Anchor>, message: impl Into<String>) -> Self {
         Self {
             severity,
             message: message.into(),
@@ -152,9 +147,7 @@ pub struct Report {
 impl Report {
     /// A report over `diagnostics`, sorted so the output does not depend on the order work was done in.
     pub fn new(mut diagnostics: Vec<Diagnostic>, sources: Sources) -> Self {
-        diagnostics.sort_by(|a, b| {
-            (a.severity, &a.file, &a.message).cmp(&(b.severity, &b.file, &b.message))
-        });
+        diagnostics.sort_by(|a, b| (a.severity, &a.file, &a.message).cmp(&(b.severity, &b.file, &b.message)));
         diagnostics.dedup();
         Self { diagnostics, sources }
     }
@@ -257,30 +250,33 @@ fn render_place(
 ) -> fmt::Result {
     let text = sources.get(file);
     let position = anchor.zip(text).and_then(|(anchor, text)| resolve(text, anchor));
-    let path = match anchor {
-        Some(Anchor::Path(path)) if !path.is_root() => Some(path),
-        _ => None,
-    };
+    let number = position.as_ref().map(|pos| pos.line.to_string()).unwrap_or_default();
+    let gutter = " ".repeat(number.len().max(1));
     match (&position, anchor) {
-        (Some(pos), _) => writeln!(f, "  {arrow} {}:{}:{}", file.display(), pos.line, pos.column)?,
+        (Some(pos), _) => writeln!(f, "{gutter}{arrow} {}:{}:{}", file.display(), pos.line, pos.column)?,
         (None, Some(Anchor::LineColumn { line, column })) => {
-            writeln!(f, "  {arrow} {}:{line}:{column}", file.display())?
+            writeln!(f, "{gutter}{arrow} {}:{line}:{column}", file.display())?
         }
-        _ => writeln!(f, "  {arrow} {}", file.display())?,
+        _ => writeln!(f, "{gutter}{arrow} {}", file.display())?,
     }
     if let (Some(pos), Some(text)) = (&position, text) {
-        let number = pos.line.to_string();
-        let gutter = " ".repeat(number.len());
         let line = &text[pos.line_range.0..pos.line_range.1];
         let before = printable(&text[pos.line_range.0..pos.mark.0]);
         let marked = printable(&text[pos.mark.0..pos.mark.1]);
         let width = marked.chars().count().clamp(1, 80);
         writeln!(f, "{gutter} |")?;
         writeln!(f, "{number} | {}", printable(line.trim_end_matches('\r')))?;
-        writeln!(f, "{gutter} | {}{}", " ".repeat(before.chars().count()), "^".repeat(width))?;
+        writeln!(
+            f,
+            "{gutter} | {}{}",
+            " ".repeat(before.chars().count()),
+            "^".repeat(width)
+        )?;
     }
-    if let Some(path) = path {
-        writeln!(f, "  = at: {path}")?;
+    if let Some(Anchor::Path(path)) = anchor
+        && !path.is_root()
+    {
+        writeln!(f, "{gutter} = at: {path}")?;
     }
     Ok(())
 }
@@ -297,11 +293,11 @@ impl fmt::Display for Report {
                 render_place(f, &self.sources, file, diagnostic.anchor.as_ref(), "-->")?;
             }
             for related in &diagnostic.related {
-                writeln!(f, "  = note: {}", printable(&related.message))?;
-                render_place(f, &self.sources, &related.file, related.anchor.as_ref(), "::")?;
+                writeln!(f, "note: {}", printable(&related.message))?;
+                render_place(f, &self.sources, &related.file, related.anchor.as_ref(), "-->")?;
             }
             if let Some(help) = &diagnostic.help {
-                writeln!(f, "  = help: {}", printable(help))?;
+                writeln!(f, "help: {}", printable(help))?;
             }
             writeln!(f)?;
         }

@@ -34,6 +34,9 @@
 //! The library never prints `cargo::rerun-if-changed` itself (a build script may have inputs of
 //! its own); [`Generated::inputs`] lists every spec file and directory read.
 
+// The build-script example is a whole `build.rs`, `fn main` included.
+#![allow(clippy::needless_doctest_main)]
+
 pub mod diagnostic;
 mod emit;
 pub mod ir;

@@ -53,7 +53,11 @@ impl Options {
             .runtime_path(&self.runtime_path)
             .strict(self.strict);
         for path in &self.specs {
-            config = if path.is_file() { config.spec_file(path) } else { config.spec_dir(path) };
+            config = if path.is_file() {
+                config.spec_file(path)
+            } else {
+                config.spec_dir(path)
+            };
         }
         config
     }
@@ -91,7 +95,11 @@ fn main() -> ExitCode {
             Ok((rendered, drift)) => {
                 eprint!("{}", rendered.warning_report());
                 if drift.is_empty() {
-                    eprintln!("{} is up to date ({} files)", options.out.display(), rendered.files.len());
+                    eprintln!(
+                        "{} is up to date ({} files)",
+                        options.out.display(),
+                        rendered.files.len()
+                    );
                     ExitCode::SUCCESS
                 } else {
                     for item in &drift {

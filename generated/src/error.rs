@@ -84,7 +84,11 @@ impl DecodeError {
     /// The error for an `auth.specName` (or a missing `auth`) that matches none of `expected`.
     #[doc(hidden)]
     pub fn no_such_auth_spec(spec_id: &str, found: Option<&str>, expected: &[&str]) -> Self {
-        let expected = expected.iter().map(|name| format!("{name:?}")).collect::<Vec<_>>().join(", ");
+        let expected = expected
+            .iter()
+            .map(|name| format!("{name:?}"))
+            .collect::<Vec<_>>()
+            .join(", ");
         match found {
             Some(name) => Self::UnknownAuthSpec {
                 spec_id: spec_id.to_owned(),

@@ -65,7 +65,7 @@ mod error;
 mod params;
 mod response;
 
-pub use builder::{Required, Set, Unset};
+pub use builder::{Set, Unset};
 pub use connection::{AuthParams, CreateConnection, RawAuth, RawConnection, RawSpecRef};
 pub use context::{DEFAULT_BASE_URL, RequestContext, RequestContextBuilder};
 pub use error::{BuildError, DecodeError, MissingContextField, RequestError};

@@ -17,10 +17,10 @@ impl CreatedConnection {
     pub fn from_response<B: AsRef<[u8]>>(response: &http::Response<B>) -> Result<Self, ApiError> {
         let body = response.body().as_ref();
         let status = response.status().as_u16();
-        if status == 201 {
-            if let Ok(created) = serde_json::from_slice(body) {
-                return Ok(created);
-            }
+        if status == 201
+            && let Ok(created) = serde_json::from_slice(body)
+        {
+            return Ok(created);
         }
         Err(ApiError::from_body(status, body))
     }

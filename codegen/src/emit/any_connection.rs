@@ -46,7 +46,9 @@ pub fn emit(catalog: &Catalog, rt: &Runtime) -> TokenStream {
         }
     });
     let each = |body: TokenStream| {
-        let arms = entries.iter().map(|(variant, ..)| quote!(Self::#variant(ref connection) => #body,));
+        let arms = entries
+            .iter()
+            .map(|(variant, ..)| quote!(Self::#variant(ref connection) => #body,));
         quote!(match *self { #(#arms)* })
     };
     let spec_id = each(quote!(connection.connection_spec_id()));

@@ -9,7 +9,7 @@ use super::names::{Runtime, ident};
 use super::params::{check_call, param_summary, setter_input, value_type};
 use crate::ir::AuthScheme;
 
-/// The module of marker types that name required params in compile errors.
+/// The module of the per-param traits that name missing required params in compile errors.
 pub const MARKERS: &str = "__required";
 
 /// The builder struct, its setters and `build()`.
@@ -19,18 +19,24 @@ pub fn emit(scheme: &AuthScheme, rt: &Runtime) -> TokenStream {
     let markers = ident(MARKERS);
     let unset = rt.item("Unset");
     let set = rt.item("Set");
-    let required = rt.item("Required");
     let build_error = rt.item("BuildError");
 
     let required_params: Vec<_> = scheme.params.iter().filter(|p| p.required).collect();
     let states: Vec<_> = required_params.iter().map(|p| ident(&p.state)).collect();
-    let generics = if states.is_empty() { quote!() } else { quote!(<#(#states),*>) };
+    let generics = if states.is_empty() {
+        quote!()
+    } else {
+        quote!(<#(#states),*>)
+    };
     let defaults = required_params.iter().map(|p| {
         let state = ident(&p.state);
-        let marker = ident(&p.field);
-        quote!(#state = #unset<self::#markers::#marker>)
+        quote!(#state = #unset)
     });
-    let declared = if states.is_empty() { quote!() } else { quote!(<#(#defaults),*>) };
+    let declared = if states.is_empty() {
+        quote!()
+    } else {
+        quote!(<#(#defaults),*>)
+    };
 
     let fields = scheme.params.iter().map(|param| {
         let field = ident(&param.field);
@@ -46,7 +52,8 @@ pub fn emit(scheme: &AuthScheme, rt: &Runtime) -> TokenStream {
     let setters = scheme.params.iter().map(|param| {
         let field = ident(&param.field);
         let input = setter_input(param, rt);
-        let doc = docs::summary_and_description(&format!("Sets {}", param_summary(param)), param.description.as_deref());
+        let doc =
+            docs::summary_and_description(&format!("Sets {}", param_summary(param)), param.description.as_deref());
         if !param.required {
             return quote! {
                 #doc
@@ -58,11 +65,20 @@ pub fn emit(scheme: &AuthScheme, rt: &Runtime) -> TokenStream {
         }
         let value = value_type(param, rt);
         let result_states = required_params.iter().map(|p| {
-            if p.field == param.field { quote!(#set<#value>) } else { let s = ident(&p.state); quote!(#s) }
+            if p.field == param.field {
+                quote!(#set<#value>)
+            } else {
+                let s = ident(&p.state);
+                quote!(#s)
+            }
         });
         let moves = scheme.params.iter().map(|p| {
             let f = ident(&p.field);
-            if p.field == param.field { quote!(#f: #set::new(value.into()),) } else { quote!(#f: self.#f,) }
+            if p.field == param.field {
+                quote!(#f: #set::new(value.into()),)
+            } else {
+                quote!(#f: self.#f,)
+            }
         });
         quote! {
             #doc
@@ -76,12 +92,20 @@ pub fn emit(scheme: &AuthScheme, rt: &Runtime) -> TokenStream {
         let state = ident(&p.state);
         let marker = ident(&p.field);
         let value = value_type(p, rt);
-        quote!(#state: #required<self::#markers::#marker, #value>)
+        quote!(#state: self::#markers::#marker<#value>)
     });
-    let where_clause = if states.is_empty() { quote!() } else { quote!(where #(#bounds),*) };
+    let where_clause = if states.is_empty() {
+        quote!()
+    } else {
+        quote!(where #(#bounds),*)
+    };
     let takes = scheme.params.iter().map(|p| {
         let f = ident(&p.field);
-        if p.required { quote!(#f: #required::into_value(self.#f),) } else { quote!(#f: self.#f,) }
+        if p.required {
+            quote!(#f: self::#markers::#f::into_value(self.#f),)
+        } else {
+            quote!(#f: self.#f,)
+        }
     });
     let check = check_call(scheme);
     let summary = format!(

@@ -31,9 +31,24 @@ pub fn emit(connector: &Connector, rt: &Runtime) -> TokenStream {
         .iter()
         .flat_map(|scheme| scheme.params.iter().filter(|p| p.required).map(|p| p.field.as_str()))
         .collect();
-    let marker_items = marker_names.iter().map(|marker| {
-        let marker = ident(marker);
-        quote!(pub enum #marker {})
+    let set = rt.item("Set");
+    let marker_items = marker_names.iter().map(|name| {
+        let marker = ident(name);
+        let message = format!("missing required auth param `{name}`");
+        let label = format!("`{name}` is required by this auth spec and was never set");
+        let note = format!("call `.{name}(...)` on the builder before `.build()`");
+        quote! {
+            #[diagnostic::on_unimplemented(message = #message, label = #label, note = #note)]
+            pub trait #marker<T> {
+                /// The value that was set.
+                fn into_value(self) -> T;
+            }
+            impl<T> #marker<T> for #set<T> {
+                fn into_value(self) -> T {
+                    self.into_inner()
+                }
+            }
+        }
     });
     let schemes = connector.auth_schemes.iter().map(|scheme| {
         let params = params::emit(connector, scheme, rt);
@@ -51,7 +66,8 @@ pub fn emit(connector: &Connector, rt: &Runtime) -> TokenStream {
         /// The names of the connector's auth specs, as sent in `auth.specName`.
         pub const AUTH_SPEC_NAMES: &[&str] = &[#(#names),*];
 
-        /// Marker types that name required params in compile errors.
+        /// One trait per required param, implemented only by a set value: `build()` requires them,
+        /// and their messages name the missing param in compile errors.
         #[doc(hidden)]
         #[allow(non_camel_case_types)]
         pub mod #markers {

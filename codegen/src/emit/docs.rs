@@ -25,7 +25,9 @@ pub fn sanitize(text: &str) -> String {
 fn escape_word(word: &str, out: &mut String) {
     if word.starts_with("https://") || word.starts_with("http://") {
         let url = word.trim_end_matches(['.', ',', ';', ':', ')', '!', '?']);
-        let clean = url.chars().all(|c| c.is_ascii_graphic() && !matches!(c, '<' | '>' | '`' | '\\'));
+        let clean = url
+            .chars()
+            .all(|c| c.is_ascii_graphic() && !matches!(c, '<' | '>' | '`' | '\\'));
         if clean {
             out.push('<');
             out.push_str(url);
@@ -66,7 +68,11 @@ pub fn code(text: &str) -> String {
 /// `#[doc = " line"]` attributes for already-safe Markdown, one per line.
 pub fn attrs(markdown: &str) -> TokenStream {
     let lines = markdown.lines().map(|line| {
-        let line = if line.is_empty() { String::new() } else { format!(" {line}") };
+        let line = if line.is_empty() {
+            String::new()
+        } else {
+            format!(" {line}")
+        };
         quote!(#[doc = #line])
     });
     quote!(#(#lines)*)
@@ -88,7 +94,10 @@ mod tests {
 
     #[test]
     fn neutralizes_markdown_and_code() {
-        assert_eq!(sanitize("    indented code\n```rust\nx\n```"), "indented code\n\\`\\`\\`rust\nx\n\\`\\`\\`");
+        assert_eq!(
+            sanitize("    indented code\n```rust\nx\n```"),
+            "indented code\n\\`\\`\\`rust\nx\n\\`\\`\\`"
+        );
         assert_eq!(sanitize("see [Foo] <b>"), "see \\[Foo\\] \\<b\\>");
         assert_eq!(sanitize("a\u{202e}b\u{0}c"), "ab c");
         assert_eq!(code("a`b"), "`a b`");

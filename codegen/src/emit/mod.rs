@@ -35,7 +35,7 @@ pub struct EmittedFile {
 pub fn emit(catalog: &Catalog, runtime: &Runtime) -> Vec<EmittedFile> {
     let mut files = vec![EmittedFile {
         name: ROOT_FILE.to_owned(),
-        origin: format!("the module tree of {} connectors", catalog.connectors.len()),
+        origin: format!("the module tree of {} connector(s)", catalog.connectors.len()),
         tokens: root::emit(catalog, runtime),
     }];
     files.extend(catalog.connectors.iter().map(|connector| EmittedFile {

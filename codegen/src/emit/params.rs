@@ -97,7 +97,11 @@ pub fn emit(connector: &Connector, scheme: &AuthScheme, rt: &Runtime) -> TokenSt
     let fields = scheme.params.iter().map(|param| {
         let field = ident(&param.field);
         let value = value_type(param, rt);
-        let ty = if param.required { value } else { quote!(::core::option::Option<#value>) };
+        let ty = if param.required {
+            value
+        } else {
+            quote!(::core::option::Option<#value>)
+        };
         let doc = docs::summary_and_description(&param_summary(param), param.description.as_deref());
         quote!(#doc pub #field: #ty,)
     });
@@ -105,7 +109,7 @@ pub fn emit(connector: &Connector, scheme: &AuthScheme, rt: &Runtime) -> TokenSt
         let field = ident(&param.field);
         if param.required {
             let unset = rt.item("Unset");
-            quote!(#field: #unset::new(),)
+            quote!(#field: #unset,)
         } else {
             quote!(#field: ::core::option::Option::None,)
         }
@@ -114,7 +118,13 @@ pub fn emit(connector: &Connector, scheme: &AuthScheme, rt: &Runtime) -> TokenSt
     let writes = scheme.params.iter().map(|param| {
         let field = ident(&param.field);
         let wire = &param.wire_name;
-        let value = |v: TokenStream| if param.secret { quote!(#expose::expose_secret(#v)) } else { v };
+        let value = |v: TokenStream| {
+            if param.secret {
+                quote!(#expose::expose_secret(#v))
+            } else {
+                v
+            }
+        };
         if param.required {
             let v = value(quote!(&self.#field));
             quote!(map.serialize_entry(#wire, #v)?;)

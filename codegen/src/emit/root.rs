@@ -17,7 +17,8 @@ pub fn emit(catalog: &Catalog, rt: &Runtime) -> TokenStream {
     let modules = catalog.connectors.iter().map(|connector| {
         let module = ident(&connector.module);
         let file = file_name(connector);
-        let doc = docs::summary_and_description(&connector::module_summary(connector), connector.description.as_deref());
+        let doc =
+            docs::summary_and_description(&connector::module_summary(connector), connector.description.as_deref());
         quote! {
             #doc
             pub mod #module {

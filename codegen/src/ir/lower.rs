@@ -25,7 +25,10 @@ pub fn lower(files: &[SpecFile], diagnostics: &mut Vec<Diagnostic>) -> Catalog {
 }
 
 fn origin(file: &Path, path: &JsonPath) -> Origin {
-    Origin { file: file.to_path_buf(), path: path.clone() }
+    Origin {
+        file: file.to_path_buf(),
+        path: path.clone(),
+    }
 }
 
 /// Reports each group of items that share a key, pointing at every place after the first.
@@ -95,8 +98,15 @@ fn connector(file: &Path, spec: &ConnectionSpec, diagnostics: &mut Vec<Diagnosti
     let module = naming::snake(&spec.name.value);
     if module.is_none() {
         diagnostics.push(
-            Diagnostic::error(file, &spec.name.path, format!("the connector name `{}` gives no usable Rust module name", spec.name.value))
-                .with_help("use a machine name with ASCII letters or digits, such as \"my-source\""),
+            Diagnostic::error(
+                file,
+                &spec.name.path,
+                format!(
+                    "the connector name `{}` gives no usable Rust module name",
+                    spec.name.value
+                ),
+            )
+            .with_help("use a machine name with ASCII letters or digits, such as \"my-source\""),
         );
         ok = false;
     }
@@ -132,7 +142,10 @@ fn connector(file: &Path, spec: &ConnectionSpec, diagnostics: &mut Vec<Diagnosti
     // Every type the connector module defines: params types and their builders.
     report_duplicates(
         auth_schemes.iter().flat_map(|a| {
-            [(a.type_name.clone(), a, &a.origin), (a.builder_name.clone(), a, &a.origin)]
+            [
+                (a.type_name.clone(), a, &a.origin),
+                (a.builder_name.clone(), a, &a.origin),
+            ]
         }),
         diagnostics,
         |name, first, second| {
@@ -160,7 +173,12 @@ fn connector(file: &Path, spec: &ConnectionSpec, diagnostics: &mut Vec<Diagnosti
     })
 }
 
-fn auth_scheme(file: &Path, connector_camel: &str, auth: &AuthSpec, diagnostics: &mut Vec<Diagnostic>) -> Option<AuthScheme> {
+fn auth_scheme(
+    file: &Path,
+    connector_camel: &str,
+    auth: &AuthSpec,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<AuthScheme> {
     let name = &auth.name;
     if name.value.trim().is_empty() {
         diagnostics.push(
@@ -171,8 +189,12 @@ fn auth_scheme(file: &Path, connector_camel: &str, auth: &AuthSpec, diagnostics:
     }
     let Some(type_name) = naming::camel(&name.value) else {
         diagnostics.push(
-            Diagnostic::error(file, &name.path, format!("the auth spec name `{}` gives no usable Rust type name", name.value))
-                .with_help("auth spec names need at least one ASCII letter or digit"),
+            Diagnostic::error(
+                file,
+                &name.path,
+                format!("the auth spec name `{}` gives no usable Rust type name", name.value),
+            )
+            .with_help("auth spec names need at least one ASCII letter or digit"),
         );
         return None;
     };
@@ -181,8 +203,15 @@ fn auth_scheme(file: &Path, connector_camel: &str, auth: &AuthSpec, diagnostics:
         && ty.value != "object"
     {
         diagnostics.push(
-            Diagnostic::error(file, &ty.path, format!("an auth spec schema must have `\"type\": \"object\"`, found `{}`", ty.value))
-                .with_help("describe the credential params as the properties of an object schema"),
+            Diagnostic::error(
+                file,
+                &ty.path,
+                format!(
+                    "an auth spec schema must have `\"type\": \"object\"`, found `{}`",
+                    ty.value
+                ),
+            )
+            .with_help("describe the credential params as the properties of an object schema"),
         );
         return None;
     }
@@ -203,7 +232,7 @@ fn unsupported(file: &Path, schema: &Schema, diagnostics: &mut Vec<Diagnostic>) 
     for keyword in &schema.unsupported {
         diagnostics.push(
             Diagnostic::error(file, &keyword.path, format!("the JSON Schema keyword `{}` is not supported", keyword.value))
-                .with_help("flow-codegen supports type, properties, required, enum, default, format, pattern and items; describe the param with those"),
+                .with_help("flow-codegen supports type, properties, required, default, format and pattern; describe the param with those"),
         );
     }
     !schema.unsupported.is_empty()
@@ -217,9 +246,15 @@ fn params(file: &Path, schema: &Schema, diagnostics: &mut Vec<Diagnostic>) -> Op
                 Diagnostic::warning(
                     file,
                     &required.path,
-                    format!("`required` names `{}`, which is not among the properties; it is ignored", required.value),
+                    format!(
+                        "`required` names `{}`, which is not among the properties; it is ignored",
+                        required.value
+                    ),
                 )
-                .with_help(format!("add a property `{}` or remove it from `required`", required.value)),
+                .with_help(format!(
+                    "add a property `{}` or remove it from `required`",
+                    required.value
+                )),
             );
         }
     }
@@ -241,17 +276,27 @@ fn params(file: &Path, schema: &Schema, diagnostics: &mut Vec<Diagnostic>) -> Op
         diagnostics,
         |field, first, second| {
             (
-                format!("params `{}` and `{}` would both be named `{field}` in Rust", first.wire_name, second.wire_name),
+                format!(
+                    "params `{}` and `{}` would both be named `{field}` in Rust",
+                    first.wire_name, second.wire_name
+                ),
                 "params whose names differ only in case or punctuation cannot both be generated; remove one".into(),
             )
         },
     );
     report_duplicates(
-        params.iter().zip(&origins).filter(|(p, _)| p.required).map(|(p, o)| (p.state.clone(), p, o)),
+        params
+            .iter()
+            .zip(&origins)
+            .filter(|(p, _)| p.required)
+            .map(|(p, o)| (p.state.clone(), p, o)),
         diagnostics,
         |state, first, second| {
             (
-                format!("params `{}` and `{}` would share the builder type parameter `{state}`", first.wire_name, second.wire_name),
+                format!(
+                    "params `{}` and `{}` would share the builder type parameter `{state}`",
+                    first.wire_name, second.wire_name
+                ),
                 "rename one of the params".into(),
             )
         },
@@ -260,14 +305,24 @@ fn params(file: &Path, schema: &Schema, diagnostics: &mut Vec<Diagnostic>) -> Op
     ok.then_some(params)
 }
 
-fn param(file: &Path, name: &Located<String>, schema: &Schema, required: bool, diagnostics: &mut Vec<Diagnostic>) -> Option<Param> {
+fn param(
+    file: &Path,
+    name: &Located<String>,
+    schema: &Schema,
+    required: bool,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<Param> {
     if unsupported(file, schema, diagnostics) {
         return None;
     }
     let Some(field) = naming::field(&name.value) else {
         diagnostics.push(
-            Diagnostic::error(file, &name.path, format!("the param name `{}` gives no usable Rust identifier", name.value))
-                .with_help("param names need at least one ASCII letter or digit"),
+            Diagnostic::error(
+                file,
+                &name.path,
+                format!("the param name `{}` gives no usable Rust identifier", name.value),
+            )
+            .with_help("param names need at least one ASCII letter or digit"),
         );
         return None;
     };
@@ -285,8 +340,12 @@ fn param(file: &Path, name: &Located<String>, schema: &Schema, required: bool, d
         "boolean" => ParamType::Boolean,
         "object" | "array" => {
             diagnostics.push(
-                Diagnostic::error(file, &ty_name.path, format!("params of type `{}` are not supported yet", ty_name.value))
-                    .with_help("describe the param as a string, integer, number or boolean"),
+                Diagnostic::error(
+                    file,
+                    &ty_name.path,
+                    format!("params of type `{}` are not supported yet", ty_name.value),
+                )
+                .with_help("describe the param as a string, integer, number or boolean"),
             );
             return None;
         }
@@ -312,7 +371,10 @@ fn param(file: &Path, name: &Located<String>, schema: &Schema, required: bool, d
             Diagnostic::error(
                 file,
                 &schema.format.as_ref().map_or(schema.path.clone(), |f| f.path.clone()),
-                format!("`format: password` is only allowed on strings, not on a `{}`", ty.schema_name()),
+                format!(
+                    "`format: password` is only allowed on strings, not on a `{}`",
+                    ty.schema_name()
+                ),
             )
             .with_help("make the secret a string, or drop `format: password`"),
         );
@@ -321,16 +383,24 @@ fn param(file: &Path, name: &Located<String>, schema: &Schema, required: bool, d
     if let Some(pattern) = &schema.pattern {
         if ty != ParamType::String {
             diagnostics.push(
-                Diagnostic::error(file, &pattern.path, format!("`pattern` only applies to strings, not to a `{}`", ty.schema_name()))
-                    .with_help("remove `pattern` or make the param a string"),
+                Diagnostic::error(
+                    file,
+                    &pattern.path,
+                    format!("`pattern` only applies to strings, not to a `{}`", ty.schema_name()),
+                )
+                .with_help("remove `pattern` or make the param a string"),
             );
             return None;
         }
         if let Err(err) = regex::Regex::new(&pattern.value) {
             let reason = err.to_string().lines().last().unwrap_or_default().trim().to_owned();
             diagnostics.push(
-                Diagnostic::error(file, &pattern.path, format!("the pattern is not a supported regular expression: {reason}"))
-                    .with_help("patterns use the `regex` crate's syntax (no look-around or backreferences)"),
+                Diagnostic::error(
+                    file,
+                    &pattern.path,
+                    format!("the pattern is not a supported regular expression: {reason}"),
+                )
+                .with_help("patterns use the `regex` crate's syntax (no look-around or backreferences)"),
             );
             return None;
         }

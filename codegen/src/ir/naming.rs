@@ -16,11 +16,10 @@ use heck::{ToSnakeCase, ToUpperCamelCase};
 
 /// Strict, reserved and edition-dependent keywords: none of them is usable as a plain identifier.
 const KEYWORDS: &[&str] = &[
-    "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "crate", "do",
-    "dyn", "else", "enum", "extern", "false", "final", "fn", "for", "gen", "if", "impl", "in", "let",
-    "loop", "macro", "match", "mod", "move", "mut", "override", "priv", "pub", "ref", "return",
-    "self", "Self", "static", "struct", "super", "trait", "true", "try", "type", "typeof", "unsafe",
-    "unsized", "use", "virtual", "where", "while", "yield",
+    "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "crate", "do", "dyn", "else",
+    "enum", "extern", "false", "final", "fn", "for", "gen", "if", "impl", "in", "let", "loop", "macro", "match", "mod",
+    "move", "mut", "override", "priv", "pub", "ref", "return", "self", "Self", "static", "struct", "super", "trait",
+    "true", "try", "type", "typeof", "unsafe", "unsized", "use", "virtual", "where", "while", "yield",
 ];
 
 /// Param names that would shadow methods of the generated params and builder types.
@@ -74,14 +73,23 @@ mod tests {
         assert_eq!(field("clientID").as_deref(), Some("client_id"));
         assert_eq!(field("clientId").as_deref(), Some("client_id"));
         assert_eq!(snake("dynamics-online").as_deref(), Some("dynamics_online"));
-        assert_eq!(snake("apache-hive-azure-hdinsights").as_deref(), Some("apache_hive_azure_hdinsights"));
+        assert_eq!(
+            snake("apache-hive-azure-hdinsights").as_deref(),
+            Some("apache_hive_azure_hdinsights")
+        );
     }
 
     #[test]
     fn camel_case_types() {
-        assert_eq!(camel("Basic Authentication for Dynamics-Online").as_deref(), Some("BasicAuthenticationForDynamicsOnline"));
+        assert_eq!(
+            camel("Basic Authentication for Dynamics-Online").as_deref(),
+            Some("BasicAuthenticationForDynamicsOnline")
+        );
         assert_eq!(camel("OAuth2 Refresh Code").as_deref(), Some("OAuth2RefreshCode"));
-        assert_eq!(camel("Topic & Subscription Based Authentication").as_deref(), Some("TopicSubscriptionBasedAuthentication"));
+        assert_eq!(
+            camel("Topic & Subscription Based Authentication").as_deref(),
+            Some("TopicSubscriptionBasedAuthentication")
+        );
         assert_eq!(camel("oAuth2RefreshCode").as_deref(), Some("OAuth2RefreshCode"));
     }
 

@@ -61,7 +61,11 @@ pub fn parse_bytes(path: &Path, bytes: &[u8]) -> Parsed {
                 )
                 .with_help("save the spec file as UTF-8"),
             );
-            return Parsed { file: None, text: lossy, diagnostics };
+            return Parsed {
+                file: None,
+                text: lossy,
+                diagnostics,
+            };
         }
     };
     let body = match text.strip_prefix('\u{feff}') {
@@ -84,7 +88,11 @@ pub fn parse_bytes(path: &Path, bytes: &[u8]) -> Parsed {
             Diagnostic::new(Severity::Error, path, None, "the spec file is empty")
                 .with_help("a spec file holds a connection spec object, an array of them, or {\"items\": [...]}"),
         );
-        return Parsed { file: None, text, diagnostics };
+        return Parsed {
+            file: None,
+            text,
+            diagnostics,
+        };
     }
     let value: Value = match serde_json::from_str(body) {
         Ok(value) => value,
@@ -103,13 +111,24 @@ pub fn parse_bytes(path: &Path, bytes: &[u8]) -> Parsed {
                 )
                 .with_help("fix the JSON syntax at the marked place"),
             );
-            return Parsed { file: None, text, diagnostics };
+            return Parsed {
+                file: None,
+                text,
+                diagnostics,
+            };
         }
     };
-    let mut walker = Walker { file: path, diagnostics: &mut diagnostics };
+    let mut walker = Walker {
+        file: path,
+        diagnostics: &mut diagnostics,
+    };
     let specs = walker.document(&value);
     Parsed {
-        file: Some(SpecFile { path: path.to_path_buf(), text: text.clone(), specs }),
+        file: Some(SpecFile {
+            path: path.to_path_buf(),
+            text: text.clone(),
+            specs,
+        }),
         text,
         diagnostics,
     }
@@ -155,7 +174,8 @@ struct Walker<'a> {
 
 impl Walker<'_> {
     fn error(&mut self, path: &JsonPath, message: String, help: &str) {
-        self.diagnostics.push(Diagnostic::error(self.file, path, message).with_help(help));
+        self.diagnostics
+            .push(Diagnostic::error(self.file, path, message).with_help(help));
     }
 
     fn document(&mut self, value: &Value) -> Vec<ConnectionSpec> {
@@ -190,7 +210,11 @@ impl Walker<'_> {
 
     fn spec_list(&mut self, items: &[Value], path: &JsonPath) -> Vec<ConnectionSpec> {
         if items.is_empty() {
-            self.error(path, "the file holds no connection spec".into(), "add at least one connection spec object");
+            self.error(
+                path,
+                "the file holds no connection spec".into(),
+                "add at least one connection spec object",
+            );
         }
         let mut specs = Vec::new();
         for (index, item) in items.iter().enumerate() {
@@ -208,13 +232,26 @@ impl Walker<'_> {
     }
 
     /// A required string member.
-    fn string(&mut self, object: &Map<String, Value>, key: &str, path: &JsonPath, what: &str) -> Option<Located<String>> {
+    fn string(
+        &mut self,
+        object: &Map<String, Value>,
+        key: &str,
+        path: &JsonPath,
+        what: &str,
+    ) -> Option<Located<String>> {
         let member_path = path.key(key);
         match object.get(key) {
-            Some(Value::String(s)) => Some(Located { value: s.clone(), path: member_path }),
+            Some(Value::String(s)) => Some(Located {
+                value: s.clone(),
+                path: member_path,
+            }),
             Some(other) => {
                 let help = format!("write {what} as a JSON string");
-                self.error(&member_path, format!("`{key}` must be a string, found {}", kind_of(other)), &help);
+                self.error(
+                    &member_path,
+                    format!("`{key}` must be a string, found {}", kind_of(other)),
+                    &help,
+                );
                 None
             }
             None => {
@@ -229,7 +266,10 @@ impl Walker<'_> {
     fn optional_string(&mut self, object: &Map<String, Value>, key: &str, path: &JsonPath) -> Option<Located<String>> {
         match object.get(key) {
             None | Some(Value::Null) => None,
-            Some(Value::String(s)) => Some(Located { value: s.clone(), path: path.key(key) }),
+            Some(Value::String(s)) => Some(Located {
+                value: s.clone(),
+                path: path.key(key),
+            }),
             Some(other) => {
                 self.error(
                     &path.key(key),
@@ -243,7 +283,12 @@ impl Walker<'_> {
 
     fn spec(&mut self, object: &Map<String, Value>, path: &JsonPath) -> Option<ConnectionSpec> {
         let id = self.string(object, "id", path, "the connection spec id, a UUID");
-        let name = self.string(object, "name", path, "the connector's machine name, such as \"dynamics-online\"");
+        let name = self.string(
+            object,
+            "name",
+            path,
+            "the connector's machine name, such as \"dynamics-online\"",
+        );
         let version = match object.get("version") {
             Some(Value::Number(n)) => {
                 self.error(
@@ -299,7 +344,12 @@ impl Walker<'_> {
             );
             return None;
         };
-        let name = self.string(object, "name", path, "the auth spec name requests send as `auth.specName`");
+        let name = self.string(
+            object,
+            "name",
+            path,
+            "the auth spec name requests send as `auth.specName`",
+        );
         let kind = self.optional_string(object, "type", path).map(|t| t.value);
         let schema = match object.get("spec") {
             Some(Value::Object(spec)) => Some(self.schema(spec, &path.key("spec"))),
@@ -320,17 +370,33 @@ impl Walker<'_> {
                 None
             }
         };
-        Some(AuthSpec { path: path.clone(), name: name?, kind, schema: schema? })
+        Some(AuthSpec {
+            path: path.clone(),
+            name: name?,
+            kind,
+            schema: schema?,
+        })
     }
 
     fn schema(&mut self, object: &Map<String, Value>, path: &JsonPath) -> Schema {
-        let mut schema = Schema { path: path.clone(), ..Schema::default() };
+        let mut schema = Schema {
+            path: path.clone(),
+            ..Schema::default()
+        };
         for (key, value) in object {
             let key_path = path.key(key);
             match key.as_str() {
                 "type" => match value {
-                    Value::String(s) => schema.ty = Some(Located { value: s.clone(), path: key_path }),
-                    Value::Array(_) => schema.unsupported.push(Located { value: "type (as an array)".into(), path: key_path }),
+                    Value::String(s) => {
+                        schema.ty = Some(Located {
+                            value: s.clone(),
+                            path: key_path,
+                        })
+                    }
+                    Value::Array(_) => schema.unsupported.push(Located {
+                        value: "type (as an array)".into(),
+                        path: key_path,
+                    }),
                     other => self.error(
                         &key_path,
                         format!("`type` must be a string, found {}", kind_of(other)),
@@ -341,15 +407,26 @@ impl Walker<'_> {
                 "title" => schema.title = self.optional_string(object, key, path).map(|d| d.value),
                 "format" => schema.format = self.optional_string(object, key, path),
                 "pattern" => schema.pattern = self.optional_string(object, key, path),
-                "default" => schema.default = Some(Located { value: literal(value), path: key_path }),
+                "default" => {
+                    schema.default = Some(Located {
+                        value: literal(value),
+                        path: key_path,
+                    })
+                }
                 "enum" => match value {
                     Value::Array(values) => {
                         let values = values
                             .iter()
                             .enumerate()
-                            .map(|(i, v)| Located { value: literal(v), path: key_path.index(i) })
+                            .map(|(i, v)| Located {
+                                value: literal(v),
+                                path: key_path.index(i),
+                            })
                             .collect();
-                        schema.enum_values = Some(Located { value: values, path: key_path });
+                        schema.enum_values = Some(Located {
+                            value: values,
+                            path: key_path,
+                        });
                     }
                     other => self.error(
                         &key_path,
@@ -363,7 +440,10 @@ impl Walker<'_> {
                             let property_path = key_path.key(name);
                             match property {
                                 Value::Object(property_object) => schema.properties.push(Property {
-                                    name: Located { value: name.clone(), path: property_path.clone() },
+                                    name: Located {
+                                        value: name.clone(),
+                                        path: property_path.clone(),
+                                    },
                                     schema: self.schema(property_object, &property_path),
                                 }),
                                 other => self.error(
@@ -384,7 +464,10 @@ impl Walker<'_> {
                     Value::Array(names) => {
                         for (index, name) in names.iter().enumerate() {
                             match name {
-                                Value::String(s) => schema.required.push(Located { value: s.clone(), path: key_path.index(index) }),
+                                Value::String(s) => schema.required.push(Located {
+                                    value: s.clone(),
+                                    path: key_path.index(index),
+                                }),
                                 other => self.error(
                                     &key_path.index(index),
                                     format!("`required` must list property names, found {}", kind_of(other)),
@@ -395,21 +478,29 @@ impl Walker<'_> {
                     }
                     other => self.error(
                         &key_path,
-                        format!("`required` must be an array of property names, found {}", kind_of(other)),
+                        format!(
+                            "`required` must be an array of property names, found {}",
+                            kind_of(other)
+                        ),
                         "write `\"required\": [\"host\", \"password\"]`",
                     ),
                 },
                 "items" => match value {
                     Value::Object(items) => schema.items = Some(Box::new(self.schema(items, &key_path))),
-                    _ => schema.unsupported.push(Located { value: "items (as a list of schemas)".into(), path: key_path }),
+                    _ => schema.unsupported.push(Located {
+                        value: "items (as a list of schemas)".into(),
+                        path: key_path,
+                    }),
                 },
                 "additionalProperties" | "additionalItems" if value.is_boolean() => {}
-                "additionalProperties" => {
-                    schema.unsupported.push(Located { value: "additionalProperties (as a schema)".into(), path: key_path })
-                }
-                other if UNSUPPORTED_KEYWORDS.contains(&other) => {
-                    schema.unsupported.push(Located { value: other.to_owned(), path: key_path })
-                }
+                "additionalProperties" => schema.unsupported.push(Located {
+                    value: "additionalProperties (as a schema)".into(),
+                    path: key_path,
+                }),
+                other if UNSUPPORTED_KEYWORDS.contains(&other) => schema.unsupported.push(Located {
+                    value: other.to_owned(),
+                    path: key_path,
+                }),
                 // Everything else (`$schema`, `examples`, `uiAttributes`, `restAttributes`, ...) is
                 // documentation or UI hinting that does not change what the service accepts.
                 _ => {}

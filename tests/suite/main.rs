@@ -1,0 +1,9 @@
+//! The test suite: one binary (one link) for every integration test of the workspace.
+
+mod common;
+mod compile_fail;
+mod conformance;
+mod determinism;
+mod http_request;
+mod redaction;
+mod snapshots;
