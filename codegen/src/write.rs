@@ -74,15 +74,21 @@ fn generated_files_in(dir: &Path) -> Result<Vec<String>, crate::Error> {
         if !name.ends_with(".rs") {
             continue;
         }
-        let starts_with_header = fs::read(entry.path())
-            .map(|bytes| bytes.starts_with(HEADER.as_bytes()))
-            .unwrap_or(false);
-        if starts_with_header {
+        if starts_with_header(&entry.path()) {
             names.push(name);
         }
     }
     names.sort();
     Ok(names)
+}
+
+/// Whether the file begins with [`HEADER`]; reads only that many bytes.
+fn starts_with_header(path: &Path) -> bool {
+    use std::io::Read;
+    let mut start = vec![0; HEADER.len()];
+    fs::File::open(path)
+        .and_then(|mut file| file.read_exact(&mut start))
+        .is_ok_and(|()| start == HEADER.as_bytes())
 }
 
 /// Compares `files` with the content of `dir`.
