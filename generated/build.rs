@@ -14,7 +14,9 @@ fn main() {
     match generated {
         Ok(output) => {
             for warning in output.warnings() {
-                println!("cargo::warning={}", warning.lines().next().unwrap_or_default());
+                for line in warning.lines().filter(|line| !line.trim().is_empty()) {
+                    println!("cargo::warning={line}");
+                }
             }
             for input in output.inputs() {
                 println!("cargo::rerun-if-changed={}", input.display());

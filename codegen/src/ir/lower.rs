@@ -163,7 +163,6 @@ fn connector(file: &Path, spec: &ConnectionSpec, diagnostics: &mut Vec<Diagnosti
     }
     Some(Connector {
         module,
-        camel,
         machine_name: spec.name.value.clone(),
         spec_id: spec.id.value.clone(),
         version: spec.version.value.clone(),

@@ -28,8 +28,6 @@ pub struct Catalog {
 pub struct Connector {
     /// The Rust module name, such as `dynamics_online`.
     pub module: String,
-    /// The UpperCamelCase form of the module name, used to build `AnyConnection` variant names.
-    pub camel: String,
     /// The machine name from the spec, such as `dynamics-online`.
     pub machine_name: String,
     /// The connection spec id, sent as `connectionSpec.id`.

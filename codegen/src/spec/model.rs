@@ -2,7 +2,6 @@
 //! every value so later stages can point at it.
 
 use std::path::PathBuf;
-use std::sync::Arc;
 
 use super::path::JsonPath;
 
@@ -32,27 +31,11 @@ pub enum Literal {
     Compound(String),
 }
 
-impl Literal {
-    /// The kind of value, for messages ("a string", "a number").
-    pub fn kind(&self) -> &'static str {
-        match self {
-            Literal::Null => "null",
-            Literal::Bool(_) => "a boolean",
-            Literal::Integer(_) => "an integer",
-            Literal::Float(_) => "a number",
-            Literal::String(_) => "a string",
-            Literal::Compound(_) => "an array or object",
-        }
-    }
-}
-
 /// One spec file as read from disk.
 #[derive(Clone, Debug)]
 pub struct SpecFile {
     /// The file's path, as given.
     pub path: PathBuf,
-    /// Its text, for quoting in diagnostics.
-    pub text: Arc<str>,
     /// The connection specs it holds (one object, an array, or an `{"items": [...]}` envelope).
     pub specs: Vec<ConnectionSpec>,
 }

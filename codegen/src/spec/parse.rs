@@ -126,7 +126,6 @@ pub fn parse_bytes(path: &Path, bytes: &[u8]) -> Parsed {
     Parsed {
         file: Some(SpecFile {
             path: path.to_path_buf(),
-            text: text.clone(),
             specs,
         }),
         text,
