@@ -6,23 +6,20 @@ use serde_json::{Map, Value};
 
 use crate::context::RequestContext;
 use crate::error::{DecodeError, RequestError};
-use crate::params::ParamReader;
+use crate::params::{ParamObject, ParamReader};
 
-/// The params of one auth spec of one connector. Implemented by every generated params type.
-pub trait AuthParams: Sized {
+/// The params of one auth spec of one connector. Implemented by every generated params type, and
+/// by the `NoAuth` type of a connector whose connections carry no `auth`.
+pub trait AuthParams: ParamObject {
     /// The connection spec id, sent as `connectionSpec.id`.
     const CONNECTION_SPEC_ID: &'static str;
     /// The connection spec version, sent as `connectionSpec.version`.
     const CONNECTION_SPEC_VERSION: &'static str;
-    /// The auth spec name, sent byte for byte as `auth.specName`.
+    /// The auth spec name, sent byte for byte as `auth.specName` (empty when [`Self::HAS_AUTH`]
+    /// is false).
     const AUTH_SPEC_NAME: &'static str;
-
-    /// Writes the params as the members of `auth.params`. The output contains secrets in clear:
-    /// it is the request body.
-    fn write_params<M: SerializeMap>(&self, map: &mut M) -> Result<(), M::Error>;
-
-    /// Reads the params from `auth.params`, rejecting missing, unknown and mistyped ones.
-    fn read_params(reader: &mut ParamReader) -> Result<Self, DecodeError>;
+    /// Whether bodies carry `auth`: false only for connectors without auth specs.
+    const HAS_AUTH: bool = true;
 }
 
 /// A `POST /connections` request body for the auth spec `A`: creates a base connection.
@@ -36,6 +33,9 @@ pub struct CreateConnection<A> {
     pub name: String,
     /// An optional description.
     pub description: Option<String>,
+    /// The provider id, sent as a top-level `providerId` when set. Most documented bodies leave it
+    /// out; some streaming sources (Amazon Kinesis) send it.
+    pub provider_id: Option<String>,
     /// The credentials.
     pub auth: A,
 }
@@ -46,8 +46,15 @@ impl<A: AuthParams> CreateConnection<A> {
         Self {
             name: name.into(),
             description: None,
+            provider_id: None,
             auth,
         }
+    }
+
+    /// Sets the top-level `providerId`.
+    pub fn provider_id(mut self, provider_id: impl Into<String>) -> Self {
+        self.provider_id = Some(provider_id.into());
+        self
     }
 
     /// Sets the description.
@@ -61,9 +68,9 @@ impl<A: AuthParams> CreateConnection<A> {
         A::CONNECTION_SPEC_ID
     }
 
-    /// The auth spec name the request sends.
-    pub fn auth_spec_name(&self) -> &'static str {
-        A::AUTH_SPEC_NAME
+    /// The auth spec name the request sends, or `None` for a connector without auth specs.
+    pub fn auth_spec_name(&self) -> Option<&'static str> {
+        A::HAS_AUTH.then_some(A::AUTH_SPEC_NAME)
     }
 
     /// The JSON body, with secrets in clear: send it, never log it.
@@ -88,25 +95,36 @@ impl<A: AuthParams> CreateConnection<A> {
                 found: raw.connection_spec.version,
             });
         }
-        let Some(auth) = raw.auth else {
-            return Err(DecodeError::MissingAuth {
-                spec_id: raw.connection_spec.id,
-                expected: format!("{:?}", A::AUTH_SPEC_NAME),
-            });
+        let params = if A::HAS_AUTH {
+            let Some(auth) = raw.auth else {
+                return Err(DecodeError::MissingAuth {
+                    spec_id: raw.connection_spec.id,
+                    expected: format!("{:?}", A::AUTH_SPEC_NAME),
+                });
+            };
+            if auth.spec_name != A::AUTH_SPEC_NAME {
+                return Err(DecodeError::UnknownAuthSpec {
+                    spec_id: raw.connection_spec.id,
+                    name: auth.spec_name,
+                    expected: format!("{:?}", A::AUTH_SPEC_NAME),
+                });
+            }
+            let mut reader = ParamReader::new(A::AUTH_SPEC_NAME, auth.params);
+            let params = A::read_params(&mut reader)?;
+            reader.finish()?;
+            params
+        } else {
+            if raw.auth.is_some() {
+                return Err(DecodeError::UnexpectedAuth {
+                    spec_id: raw.connection_spec.id,
+                });
+            }
+            A::read_params(&mut ParamReader::new(A::AUTH_SPEC_NAME, Map::new()))?
         };
-        if auth.spec_name != A::AUTH_SPEC_NAME {
-            return Err(DecodeError::UnknownAuthSpec {
-                spec_id: raw.connection_spec.id,
-                name: auth.spec_name,
-                expected: format!("{:?}", A::AUTH_SPEC_NAME),
-            });
-        }
-        let mut reader = ParamReader::new(A::AUTH_SPEC_NAME, auth.params);
-        let params = A::read_params(&mut reader)?;
-        reader.finish()?;
         Ok(Self {
             name: raw.name,
             description: raw.description,
+            provider_id: raw.provider_id,
             auth: params,
         })
     }
@@ -141,13 +159,21 @@ struct SpecRef {
 
 impl<A: AuthParams> Serialize for CreateConnection<A> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let fields = 3 + usize::from(self.description.is_some());
+        let fields = 2
+            + usize::from(self.description.is_some())
+            + usize::from(self.provider_id.is_some())
+            + usize::from(A::HAS_AUTH);
         let mut body = serializer.serialize_struct("CreateConnection", fields)?;
         body.serialize_field("name", &self.name)?;
         if let Some(description) = &self.description {
             body.serialize_field("description", description)?;
         }
-        body.serialize_field("auth", &AuthBody(&self.auth))?;
+        if let Some(provider_id) = &self.provider_id {
+            body.serialize_field("providerId", provider_id)?;
+        }
+        if A::HAS_AUTH {
+            body.serialize_field("auth", &AuthBody(&self.auth))?;
+        }
         body.serialize_field(
             "connectionSpec",
             &SpecRef {
@@ -175,6 +201,9 @@ pub struct RawConnection {
     /// `description`.
     #[serde(default)]
     pub description: Option<String>,
+    /// `providerId`.
+    #[serde(default)]
+    pub provider_id: Option<String>,
     /// `auth`.
     #[serde(default)]
     pub auth: Option<RawAuth>,

@@ -31,6 +31,12 @@ pub enum DecodeError {
         /// The names the connector accepts, quoted and comma-separated.
         expected: String,
     },
+    /// The body has `auth` but the connector's connections carry none.
+    #[error("connection spec `{spec_id}` has no auth specs, but the connection has `auth`")]
+    UnexpectedAuth {
+        /// The connection spec id.
+        spec_id: String,
+    },
     /// The body has no `auth` but the connector needs one.
     #[error("the connection has no `auth`; connection spec `{spec_id}` expects one of: {expected}")]
     MissingAuth {
@@ -73,7 +79,7 @@ pub enum DecodeError {
         /// The param's wire name.
         param: &'static str,
         /// What the value must be.
-        expected: &'static str,
+        expected: String,
     },
     /// A param value breaks the spec's rules.
     #[error(transparent)]

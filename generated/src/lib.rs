@@ -59,6 +59,7 @@
 extern crate self as flow_connectors;
 
 mod builder;
+mod catalog;
 mod connection;
 mod context;
 mod error;
@@ -66,10 +67,14 @@ mod params;
 mod response;
 
 pub use builder::{Set, Unset};
+pub use catalog::{AuthSpecInfo, Catalog, ConnectorInfo, ParamInfo, ParamKind};
 pub use connection::{AuthParams, CreateConnection, RawAuth, RawConnection, RawSpecRef};
 pub use context::{DEFAULT_BASE_URL, RequestContext, RequestContextBuilder};
 pub use error::{BuildError, DecodeError, MissingContextField, RequestError};
-pub use params::{ParamReader, ParamValue, Pattern, PatternText};
+pub use params::{
+    ParamObject, ParamReader, ParamValue, Pattern, PatternText, Wire, WireEnum, enum_expected, read_enum, read_object,
+    write_object,
+};
 pub use response::{ApiError, CreatedConnection};
 pub use secrecy::{ExposeSecret, SecretString};
 
@@ -78,6 +83,7 @@ pub use secrecy::{ExposeSecret, SecretString};
 pub mod __private {
     pub use http;
     pub use serde;
+    pub use serde_json;
 }
 
 #[cfg(feature = "catalog")]

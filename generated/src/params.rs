@@ -1,98 +1,259 @@
-//! Reading and checking auth params: what generated params types call to decode stored bodies and
-//! to enforce their spec's rules.
+//! Reading, writing and checking auth params: what generated params types call to encode request
+//! bodies, decode stored ones and enforce their spec's rules.
 
 use std::sync::OnceLock;
 
 use secrecy::{ExposeSecret, SecretString};
+use serde::ser::{SerializeMap, SerializeSeq};
+use serde::{Serialize, Serializer};
 use serde_json::{Map, Value};
 
 use crate::error::{BuildError, DecodeError};
 
-/// A value an auth param can hold, read from its JSON form.
+/// A value an auth param can hold: how it is written into a body and read back from one.
+///
+/// Implemented for strings, secrets, integers, numbers, booleans, arrays of those, and for every
+/// generated enum and nested object type.
 pub trait ParamValue: Sized {
-    /// What the JSON value must be, for error messages ("a string").
-    const EXPECTED: &'static str;
-    /// The typed value, or `None` if the JSON value has the wrong type.
-    fn from_json(value: Value) -> Option<Self>;
+    /// What the JSON value must be, for error messages ("a string", "one of \"A\", \"B\"").
+    fn expected() -> String;
+
+    /// The typed value of the param labelled `param` of the auth spec `auth_spec`. Errors name the
+    /// param and what was expected, never the value.
+    fn from_json(value: Value, auth_spec: &'static str, param: &'static str) -> Result<Self, DecodeError>;
+
+    /// Writes the value as JSON. Secrets are written in clear: this is the request body.
+    fn write<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error>;
+}
+
+fn invalid<T: ParamValue>(auth_spec: &'static str, param: &'static str) -> DecodeError {
+    DecodeError::InvalidParam {
+        auth_spec,
+        param,
+        expected: T::expected(),
+    }
 }
 
 impl ParamValue for String {
-    const EXPECTED: &'static str = "a string";
-    fn from_json(value: Value) -> Option<Self> {
+    fn expected() -> String {
+        "a string".into()
+    }
+    fn from_json(value: Value, auth_spec: &'static str, param: &'static str) -> Result<Self, DecodeError> {
         match value {
-            Value::String(s) => Some(s),
-            _ => None,
+            Value::String(s) => Ok(s),
+            _ => Err(invalid::<Self>(auth_spec, param)),
         }
+    }
+    fn write<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self)
     }
 }
 
 impl ParamValue for SecretString {
-    const EXPECTED: &'static str = "a string";
-    fn from_json(value: Value) -> Option<Self> {
-        String::from_json(value).map(SecretString::from)
+    fn expected() -> String {
+        String::expected()
+    }
+    fn from_json(value: Value, auth_spec: &'static str, param: &'static str) -> Result<Self, DecodeError> {
+        String::from_json(value, auth_spec, param).map(SecretString::from)
+    }
+    fn write<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.expose_secret())
     }
 }
 
 impl ParamValue for i64 {
-    const EXPECTED: &'static str = "an integer";
-    fn from_json(value: Value) -> Option<Self> {
-        value.as_i64()
+    fn expected() -> String {
+        "an integer".into()
+    }
+    fn from_json(value: Value, auth_spec: &'static str, param: &'static str) -> Result<Self, DecodeError> {
+        value.as_i64().ok_or_else(|| invalid::<Self>(auth_spec, param))
+    }
+    fn write<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_i64(*self)
     }
 }
 
+/// The largest integer an `f64` holds exactly.
+const EXACT_F64_INTEGER: f64 = 9_007_199_254_740_992.0;
+
 impl ParamValue for f64 {
-    const EXPECTED: &'static str = "a number";
-    fn from_json(value: Value) -> Option<Self> {
-        value.as_f64()
+    fn expected() -> String {
+        "a number".into()
+    }
+    fn from_json(value: Value, auth_spec: &'static str, param: &'static str) -> Result<Self, DecodeError> {
+        value.as_f64().ok_or_else(|| invalid::<Self>(auth_spec, param))
+    }
+    /// Whole numbers are written without a fraction (`5`, not `5.0`), as bodies write them.
+    fn write<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        if self.fract() == 0.0 && self.abs() <= EXACT_F64_INTEGER {
+            #[allow(clippy::cast_possible_truncation)]
+            serializer.serialize_i64(*self as i64)
+        } else {
+            serializer.serialize_f64(*self)
+        }
     }
 }
 
 impl ParamValue for bool {
-    const EXPECTED: &'static str = "a boolean";
-    fn from_json(value: Value) -> Option<Self> {
-        value.as_bool()
+    fn expected() -> String {
+        "a boolean".into()
+    }
+    fn from_json(value: Value, auth_spec: &'static str, param: &'static str) -> Result<Self, DecodeError> {
+        value.as_bool().ok_or_else(|| invalid::<Self>(auth_spec, param))
+    }
+    fn write<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_bool(*self)
     }
 }
 
-/// Takes params out of an `auth.params` object one by one, then rejects what is left over.
+impl<T: ParamValue> ParamValue for Vec<T> {
+    fn expected() -> String {
+        format!("an array of which each element is {}", T::expected())
+    }
+    fn from_json(value: Value, auth_spec: &'static str, param: &'static str) -> Result<Self, DecodeError> {
+        match value {
+            Value::Array(items) => items
+                .into_iter()
+                .map(|item| T::from_json(item, auth_spec, param).map_err(|_| invalid::<Self>(auth_spec, param)))
+                .collect(),
+            _ => Err(invalid::<Self>(auth_spec, param)),
+        }
+    }
+    fn write<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut seq = serializer.serialize_seq(Some(self.len()))?;
+        for item in self {
+            seq.serialize_element(&Wire(item))?;
+        }
+        seq.end()
+    }
+}
+
+/// Serializes a param value through [`ParamValue::write`].
+pub struct Wire<'a, T>(pub &'a T);
+
+impl<T: ParamValue> Serialize for Wire<'_, T> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.0.write(serializer)
+    }
+}
+
+/// A generated struct of params (an auth spec's params, or a nested object param).
+pub trait ParamObject: Sized {
+    /// Writes the params as the members of a JSON object. Secrets are written in clear.
+    fn write_params<M: SerializeMap>(&self, map: &mut M) -> Result<(), M::Error>;
+
+    /// Reads the params from a JSON object, rejecting missing, mistyped and invalid ones; the
+    /// caller rejects what is left over.
+    fn read_params(reader: &mut ParamReader) -> Result<Self, DecodeError>;
+}
+
+/// A generated enum of the allowed string values of a param.
+pub trait WireEnum: Sized + Copy + 'static {
+    /// Every allowed value, in spec order.
+    const VALUES: &'static [&'static str];
+
+    /// The exact wire value.
+    fn as_wire(&self) -> &'static str;
+
+    /// The variant whose wire value is `value`, compared byte for byte.
+    fn from_wire(value: &str) -> Option<Self>;
+}
+
+/// [`ParamValue::expected`] of an enum: the allowed values.
+pub fn enum_expected<T: WireEnum>() -> String {
+    let values: Vec<String> = T::VALUES.iter().map(|v| format!("{v:?}")).collect();
+    format!("one of {}", values.join(", "))
+}
+
+/// [`ParamValue::from_json`] of an enum.
+pub fn read_enum<T: WireEnum + ParamValue>(
+    value: Value,
+    auth_spec: &'static str,
+    param: &'static str,
+) -> Result<T, DecodeError> {
+    match &value {
+        Value::String(s) => T::from_wire(s),
+        _ => None,
+    }
+    .ok_or_else(|| invalid::<T>(auth_spec, param))
+}
+
+/// [`ParamValue::from_json`] of a nested object: its params, and nothing else.
+pub fn read_object<T: ParamObject + ParamValue>(
+    value: Value,
+    auth_spec: &'static str,
+    param: &'static str,
+) -> Result<T, DecodeError> {
+    let Value::Object(params) = value else {
+        return Err(invalid::<T>(auth_spec, param));
+    };
+    let mut reader = ParamReader::nested(auth_spec, param, params);
+    let object = T::read_params(&mut reader)?;
+    reader.finish()?;
+    Ok(object)
+}
+
+/// [`ParamValue::write`] of a nested object.
+pub fn write_object<T: ParamObject, S: Serializer>(object: &T, serializer: S) -> Result<S::Ok, S::Error> {
+    let mut map = serializer.serialize_map(None)?;
+    object.write_params(&mut map)?;
+    map.end()
+}
+
+/// Takes params out of a JSON object one by one, then rejects what is left over.
 #[derive(Debug)]
 pub struct ParamReader {
     auth_spec: &'static str,
+    object: &'static str,
     params: Map<String, Value>,
 }
 
 impl ParamReader {
-    /// A reader over the params of the auth spec named `auth_spec`.
+    /// A reader over `auth.params` of the auth spec named `auth_spec`.
     pub fn new(auth_spec: &'static str, params: Map<String, Value>) -> Self {
-        Self { auth_spec, params }
+        Self::nested(auth_spec, "", params)
     }
 
-    /// A param the auth spec requires.
-    pub fn required<T: ParamValue>(&mut self, param: &'static str) -> Result<T, DecodeError> {
-        self.optional(param)?.ok_or(DecodeError::MissingParam {
-            auth_spec: self.auth_spec,
-            param,
-        })
-    }
-
-    /// A param the auth spec does not require; `null` counts as absent.
-    pub fn optional<T: ParamValue>(&mut self, param: &'static str) -> Result<Option<T>, DecodeError> {
-        match self.params.remove(param) {
-            None | Some(Value::Null) => Ok(None),
-            Some(value) => T::from_json(value).map(Some).ok_or(DecodeError::InvalidParam {
-                auth_spec: self.auth_spec,
-                param,
-                expected: T::EXPECTED,
-            }),
+    /// A reader over the object param labelled `object` (`""` for `auth.params` itself).
+    pub fn nested(auth_spec: &'static str, object: &'static str, params: Map<String, Value>) -> Self {
+        Self {
+            auth_spec,
+            object,
+            params,
         }
     }
 
-    /// Fails on the first param that was not taken: the auth spec does not define it.
+    /// A param the spec requires. `key` is its name in this object, `label` its dotted path from
+    /// `auth.params` for messages.
+    pub fn required<T: ParamValue>(&mut self, key: &'static str, label: &'static str) -> Result<T, DecodeError> {
+        self.optional(key, label)?.ok_or(DecodeError::MissingParam {
+            auth_spec: self.auth_spec,
+            param: label,
+        })
+    }
+
+    /// A param the spec does not require; `null` counts as absent.
+    pub fn optional<T: ParamValue>(
+        &mut self,
+        key: &'static str,
+        label: &'static str,
+    ) -> Result<Option<T>, DecodeError> {
+        match self.params.remove(key) {
+            None | Some(Value::Null) => Ok(None),
+            Some(value) => T::from_json(value, self.auth_spec, label).map(Some),
+        }
+    }
+
+    /// Fails on the first param that was not taken: the spec does not define it.
     pub fn finish(self) -> Result<(), DecodeError> {
         match self.params.into_iter().next() {
-            Some((param, _)) => Err(DecodeError::UnknownParam {
+            Some((key, _)) => Err(DecodeError::UnknownParam {
                 auth_spec: self.auth_spec,
-                param,
+                param: if self.object.is_empty() {
+                    key
+                } else {
+                    format!("{}.{key}", self.object)
+                },
             }),
             None => Ok(()),
         }
@@ -132,7 +293,8 @@ impl Pattern {
         }
     }
 
-    /// Checks the value of `param`. The error names the param and the pattern, never the value.
+    /// Checks the value of the param labelled `param`. The error names the param and the
+    /// pattern, never the value.
     pub fn check(&self, param: &'static str, value: &impl PatternText) -> Result<(), BuildError> {
         let matches = self
             .compiled

@@ -17,23 +17,39 @@ pub fn emit(catalog: &Catalog, rt: &Runtime) -> TokenStream {
     let serde = rt.private(quote!(serde));
     let http_request = rt.private(quote!(http::Request<::std::vec::Vec<u8>>));
 
+    // (variant, params type path, connector, auth spec name or None for a connector without auth)
     let entries: Vec<_> = catalog
         .connectors
         .iter()
-        .flat_map(|c| c.auth_schemes.iter().map(move |s| (c, s)))
-        .map(|(connector, scheme)| {
+        .flat_map(|connector| {
             let module = ident(&connector.module);
-            let ty = ident(&scheme.type_name);
-            (ident(&scheme.variant), quote!(self::#module::#ty), connector, scheme)
+            let schemes = connector.auth_schemes.iter().map(move |scheme| {
+                let ty = ident(&scheme.params.type_name);
+                (
+                    ident(&scheme.variant),
+                    quote!(self::#module::#ty),
+                    connector,
+                    Some(scheme.spec_name.as_str()),
+                )
+            });
+            let module = ident(&connector.module);
+            let no_auth = connector.no_auth.iter().map(move |no_auth| {
+                let ty = ident(&no_auth.type_name);
+                (ident(&no_auth.variant), quote!(self::#module::#ty), connector, None)
+            });
+            schemes.chain(no_auth)
         })
         .collect();
 
-    let variants = entries.iter().map(|(variant, path, connector, scheme)| {
-        let doc = docs::attrs(&format!(
-            "A {} connection authenticated with {}.",
-            docs::code(&connector.machine_name),
-            docs::code(&scheme.spec_name)
-        ));
+    let variants = entries.iter().map(|(variant, path, connector, spec_name)| {
+        let doc = docs::attrs(&match spec_name {
+            Some(spec_name) => format!(
+                "A {} connection authenticated with {}.",
+                docs::code(&connector.machine_name),
+                docs::code(spec_name)
+            ),
+            None => format!("A {} connection (no `auth`).", docs::code(&connector.machine_name)),
+        });
         quote!(#doc #variant(#create<#path>),)
     });
     let froms = entries.iter().map(|(variant, path, _, _)| {
@@ -55,18 +71,20 @@ pub fn emit(catalog: &Catalog, rt: &Runtime) -> TokenStream {
     let auth_spec_name = each(quote!(connection.auth_spec_name()));
     let name = each(quote!(&connection.name));
     let description = each(quote!(connection.description.as_deref()));
+    let provider_id = each(quote!(connection.provider_id.as_deref()));
     let http = each(quote!(connection.to_http_request(context)));
     let serialize = each(quote!(#serde::Serialize::serialize(connection, serializer)));
 
     let dispatch = catalog.connectors.iter().map(|connector| {
         let id = &connector.spec_id;
-        let arms = entries
-            .iter()
-            .filter(|(_, _, c, _)| c.spec_id == connector.spec_id)
-            .map(|(variant, path, _, scheme)| {
-                let name = &scheme.spec_name;
-                quote!(::core::option::Option::Some(#name) => #create::<#path>::from_raw(raw).map(Self::#variant),)
-            });
+        let mine = || entries.iter().filter(|(_, _, c, _)| c.spec_id == connector.spec_id);
+        if connector.no_auth.is_some() {
+            let arms = mine().map(|(variant, path, ..)| quote!(#create::<#path>::from_raw(raw).map(Self::#variant)));
+            return quote!(#id => #(#arms)*,);
+        }
+        let arms = mine().map(|(variant, path, _, spec_name)| {
+            quote!(::core::option::Option::Some(#spec_name) => #create::<#path>::from_raw(raw).map(Self::#variant),)
+        });
         let module = ident(&connector.module);
         quote! {
             #id => match raw.auth_spec_name() {
@@ -117,8 +135,8 @@ pub fn emit(catalog: &Catalog, rt: &Runtime) -> TokenStream {
                 #spec_id
             }
 
-            /// The auth spec name (`auth.specName`).
-            pub fn auth_spec_name(&self) -> &'static str {
+            /// The auth spec name (`auth.specName`), or `None` for a connector without auth specs.
+            pub fn auth_spec_name(&self) -> ::core::option::Option<&'static str> {
                 #auth_spec_name
             }
 
@@ -130,6 +148,11 @@ pub fn emit(catalog: &Catalog, rt: &Runtime) -> TokenStream {
             /// The connection's description, if any.
             pub fn description(&self) -> ::core::option::Option<&str> {
                 #description
+            }
+
+            /// The connection's top-level `providerId`, if the body has one.
+            pub fn provider_id(&self) -> ::core::option::Option<&str> {
+                #provider_id
             }
 
             /// The `POST {base}/connections` request that creates this connection.

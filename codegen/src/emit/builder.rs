@@ -1,70 +1,67 @@
-//! The typestate builder of one params type: required params are tracked in type parameters, so
+//! The typestate builder of one params struct: required params are tracked in type parameters, so
 //! `build()` exists only once all of them are set, and a missing one is a readable compile error.
+//! A required param with a default is not tracked: `build()` fills the default in.
 
 use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::docs;
 use super::names::{Runtime, ident};
-use super::params::{check_call, param_summary, setter_input, value_type};
-use crate::ir::AuthScheme;
+use super::params::{check_call, default_value, param_summary, param_type, setter_input};
+use crate::ir::ParamsStruct;
 
 /// The module of the per-param traits that name missing required params in compile errors.
 pub const MARKERS: &str = "__required";
 
 /// The builder struct, its setters and `build()`.
-pub fn emit(scheme: &AuthScheme, rt: &Runtime) -> TokenStream {
-    let ty = ident(&scheme.type_name);
-    let builder = ident(&scheme.builder_name);
+pub fn emit(object: &ParamsStruct, rt: &Runtime) -> TokenStream {
+    let ty = ident(&object.type_name);
+    let builder = ident(&object.builder_name);
     let markers = ident(MARKERS);
     let unset = rt.item("Unset");
     let set = rt.item("Set");
     let build_error = rt.item("BuildError");
 
-    let required_params: Vec<_> = scheme.params.iter().filter(|p| p.required).collect();
-    let states: Vec<_> = required_params.iter().map(|p| ident(&p.state)).collect();
+    let tracked: Vec<_> = object.params.iter().filter(|p| p.tracked()).collect();
+    let states: Vec<_> = tracked.iter().map(|p| ident(&p.state)).collect();
     let generics = if states.is_empty() {
         quote!()
     } else {
         quote!(<#(#states),*>)
     };
-    let defaults = required_params.iter().map(|p| {
-        let state = ident(&p.state);
-        quote!(#state = #unset)
-    });
     let declared = if states.is_empty() {
         quote!()
     } else {
-        quote!(<#(#defaults),*>)
+        quote!(<#(#states = #unset),*>)
     };
 
-    let fields = scheme.params.iter().map(|param| {
+    let fields = object.params.iter().map(|param| {
         let field = ident(&param.field);
-        if param.required {
+        if param.tracked() {
             let state = ident(&param.state);
             quote!(#field: #state,)
         } else {
-            let value = value_type(param, rt);
+            let value = param_type(param, rt);
             quote!(#field: ::core::option::Option<#value>,)
         }
     });
 
-    let setters = scheme.params.iter().map(|param| {
+    let setters = object.params.iter().map(|param| {
         let field = ident(&param.field);
-        let input = setter_input(param, rt);
+        let (input, convert) = setter_input(param, rt);
         let doc =
             docs::summary_and_description(&format!("Sets {}", param_summary(param)), param.description.as_deref());
-        if !param.required {
+        if !param.tracked() {
             return quote! {
                 #doc
                 pub fn #field(mut self, value: #input) -> Self {
-                    self.#field = ::core::option::Option::Some(value.into());
+                    self.#field = ::core::option::Option::Some(#convert);
                     self
                 }
             };
         }
-        let value = value_type(param, rt);
-        let result_states = required_params.iter().map(|p| {
+        let value = param_type(param, rt);
+        let result_states = tracked.iter().map(|p| {
             if p.field == param.field {
                 quote!(#set<#value>)
             } else {
@@ -72,10 +69,10 @@ pub fn emit(scheme: &AuthScheme, rt: &Runtime) -> TokenStream {
                 quote!(#s)
             }
         });
-        let moves = scheme.params.iter().map(|p| {
+        let moves = object.params.iter().map(|p| {
             let f = ident(&p.field);
             if p.field == param.field {
-                quote!(#f: #set::new(value.into()),)
+                quote!(#f: #set::new(#convert),)
             } else {
                 quote!(#f: self.#f,)
             }
@@ -88,10 +85,10 @@ pub fn emit(scheme: &AuthScheme, rt: &Runtime) -> TokenStream {
         }
     });
 
-    let bounds = required_params.iter().map(|p| {
+    let bounds = tracked.iter().map(|p| {
         let state = ident(&p.state);
         let marker = ident(&p.field);
-        let value = value_type(p, rt);
+        let value = param_type(p, rt);
         quote!(#state: self::#markers::#marker<#value>)
     });
     let where_clause = if states.is_empty() {
@@ -99,24 +96,27 @@ pub fn emit(scheme: &AuthScheme, rt: &Runtime) -> TokenStream {
     } else {
         quote!(where #(#bounds),*)
     };
-    let takes = scheme.params.iter().map(|p| {
+    let takes = object.params.iter().map(|p| {
         let f = ident(&p.field);
-        if p.required {
-            quote!(#f: self::#markers::#f::into_value(self.#f),)
-        } else {
-            quote!(#f: self.#f,)
+        match &p.default {
+            _ if p.tracked() => quote!(#f: self::#markers::#f::into_value(self.#f),),
+            Some(default) if p.required => {
+                let default = default_value(p, default, rt);
+                quote!(#f: self.#f.unwrap_or_else(|| #default),)
+            }
+            _ => quote!(#f: self.#f,),
         }
     });
-    let check = check_call(scheme);
+    let check = check_call(object);
     let summary = format!(
         "Builder for [`{}`], from [`{}::builder`].\n\nIts type parameters record which required params are set; `build()` exists once all are.",
-        scheme.type_name, scheme.type_name
+        object.type_name, object.type_name
     );
     let doc = docs::attrs(&summary);
-    let build_doc = if scheme.params.iter().any(|p| p.pattern.is_some()) {
+    let build_doc = if object.has_patterns() {
         "Finishes the params, checking every value against its spec's pattern."
     } else {
-        "Finishes the params. Fails only for values that break a spec rule (none applies to this auth spec today)."
+        "Finishes the params. Fails only for values that break a spec rule (none applies to these params today)."
     };
     quote! {
         #doc

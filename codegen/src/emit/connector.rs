@@ -1,4 +1,5 @@
-//! One connector's module file: its constants, and per auth spec a params type and builder.
+//! One connector's module file: its constants and catalogue entry, its enums, and per auth spec a
+//! params type and builder (with the nested object types they hold).
 
 use std::collections::BTreeSet;
 
@@ -7,32 +8,45 @@ use quote::quote;
 
 use super::builder::{self, MARKERS};
 use super::names::{Runtime, ident};
-use super::{docs, params};
-use crate::ir::Connector;
+use super::{catalog, docs, enums, params};
+use crate::ir::{Connector, NoAuth, ParamType, ParamsStruct};
 
 /// The text of the `///` line on the connector's `mod` item.
 pub fn module_summary(connector: &Connector) -> String {
     format!(
-        "The {} connector: connection spec {}, version {}.",
+        "The {} connector ({}): connection spec {}, version {}.",
         docs::code(&connector.machine_name),
+        docs::sanitize(&connector.display_name),
         docs::code(&connector.spec_id),
         docs::code(&connector.version),
     )
 }
 
-/// The items inside the connector's module.
-pub fn emit(connector: &Connector, rt: &Runtime) -> TokenStream {
-    let id = &connector.spec_id;
-    let version = &connector.version;
-    let name = &connector.machine_name;
-    let markers = ident(MARKERS);
-    let marker_names: BTreeSet<&str> = connector
-        .auth_schemes
+/// Every params struct of the connector, auth specs' first, each followed by its nested ones.
+fn structs(connector: &Connector) -> Vec<&ParamsStruct> {
+    fn nested<'a>(object: &'a ParamsStruct, out: &mut Vec<&'a ParamsStruct>) {
+        out.push(object);
+        for param in &object.params {
+            if let ParamType::Object(inner) = &param.ty {
+                nested(inner, out);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for scheme in &connector.auth_schemes {
+        nested(&scheme.params, &mut out);
+    }
+    out
+}
+
+/// One trait per tracked param name, implemented only by a set value.
+fn markers(connector: &Connector, rt: &Runtime) -> TokenStream {
+    let names: BTreeSet<&str> = structs(connector)
         .iter()
-        .flat_map(|scheme| scheme.params.iter().filter(|p| p.required).map(|p| p.field.as_str()))
+        .flat_map(|object| object.params.iter().filter(|p| p.tracked()).map(|p| p.field.as_str()))
         .collect();
     let set = rt.item("Set");
-    let marker_items = marker_names.iter().map(|name| {
+    let items = names.iter().map(|name| {
         let marker = ident(name);
         let message = format!("missing required auth param `{name}`");
         let label = format!("`{name}` is required by this auth spec and was never set");
@@ -50,12 +64,75 @@ pub fn emit(connector: &Connector, rt: &Runtime) -> TokenStream {
             }
         }
     });
+    let markers = ident(MARKERS);
+    quote! {
+        /// One trait per required param, implemented only by a set value: `build()` requires them,
+        /// and their messages name the missing param in compile errors.
+        #[doc(hidden)]
+        #[allow(non_camel_case_types)]
+        pub mod #markers {
+            #(#items)*
+        }
+    }
+}
+
+fn no_auth(no_auth: &NoAuth, rt: &Runtime) -> TokenStream {
+    let ty = ident(&no_auth.type_name);
+    let param_object = rt.item("ParamObject");
+    let auth_params = rt.item("AuthParams");
+    let reader = rt.item("ParamReader");
+    let decode_error = rt.item("DecodeError");
+    let serialize_map = rt.private(quote!(serde::ser::SerializeMap));
+    quote! {
+        /// The credentials of this connector's connections: none. Its bodies carry no `auth`.
+        #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+        pub struct #ty;
+
+        impl #param_object for #ty {
+            fn write_params<M: #serialize_map>(&self, _map: &mut M) -> ::core::result::Result<(), M::Error> {
+                ::core::result::Result::Ok(())
+            }
+
+            fn read_params(_reader: &mut #reader) -> ::core::result::Result<Self, #decode_error> {
+                ::core::result::Result::Ok(Self)
+            }
+        }
+
+        impl #auth_params for #ty {
+            const CONNECTION_SPEC_ID: &'static str = self::CONNECTION_SPEC_ID;
+            const CONNECTION_SPEC_VERSION: &'static str = self::CONNECTION_SPEC_VERSION;
+            const AUTH_SPEC_NAME: &'static str = "";
+            const HAS_AUTH: bool = false;
+        }
+    }
+}
+
+/// The items inside the connector's module.
+pub fn emit(connector: &Connector, rt: &Runtime) -> TokenStream {
+    let id = &connector.spec_id;
+    let version = &connector.version;
+    let name = &connector.machine_name;
+    let markers = markers(connector, rt);
+    let enum_items = connector.enums.iter().map(|e| enums::emit(e, rt));
     let schemes = connector.auth_schemes.iter().map(|scheme| {
-        let params = params::emit(connector, scheme, rt);
-        let builder = builder::emit(scheme, rt);
+        let params = params::emit_scheme(connector, scheme, rt);
+        let builder = builder::emit(&scheme.params, rt);
         quote!(#params #builder)
     });
+    let nested = structs(connector).into_iter().flat_map(|object| {
+        object.params.iter().filter_map(|param| match &param.ty {
+            ParamType::Object(inner) => {
+                let body = params::emit_nested(param, inner, rt);
+                let builder = builder::emit(inner, rt);
+                Some(quote!(#body #builder))
+            }
+            _ => None,
+        })
+    });
+    let no_auth = connector.no_auth.as_ref().map(|n| no_auth(n, rt));
     let names = connector.auth_schemes.iter().map(|scheme| &scheme.spec_name);
+    let info = catalog::connector_info(connector, rt);
+    let info_type = rt.item("ConnectorInfo");
     quote! {
         /// The connection spec id, sent as `connectionSpec.id`.
         pub const CONNECTION_SPEC_ID: &str = #id;
@@ -65,15 +142,17 @@ pub fn emit(connector: &Connector, rt: &Runtime) -> TokenStream {
         pub const NAME: &str = #name;
         /// The names of the connector's auth specs, as sent in `auth.specName`.
         pub const AUTH_SPEC_NAMES: &[&str] = &[#(#names),*];
+        /// The connector's entry in the runtime catalogue.
+        pub const CONNECTOR: #info_type = #info;
 
-        /// One trait per required param, implemented only by a set value: `build()` requires them,
-        /// and their messages name the missing param in compile errors.
-        #[doc(hidden)]
-        #[allow(non_camel_case_types)]
-        pub mod #markers {
-            #(#marker_items)*
-        }
+        #markers
+
+        #(#enum_items)*
 
         #(#schemes)*
+
+        #(#nested)*
+
+        #no_auth
     }
 }

@@ -1,13 +1,17 @@
 //! Emission: the validated catalog -> Rust token streams, one per output file.
 //!
 //! The only part of the generator that knows `quote!`. Each fragment has its own small template:
-//! [`params`] (the params struct), [`builder`] (its typestate builder), [`connector`] (a module
-//! file), [`any_connection`] (the catalogue-wide enum) and [`root`] (the file that ties them up).
+//! [`params`] (a params struct: an auth spec's or a nested object's), [`builder`] (its typestate
+//! builder), [`enums`] (a string enum param's type), [`connector`] (a module file), [`catalog`]
+//! (runtime metadata), [`any_connection`] (the catalogue-wide enum) and [`root`] (the file that
+//! ties them up).
 
 mod any_connection;
 mod builder;
+mod catalog;
 mod connector;
 mod docs;
+mod enums;
 mod names;
 mod params;
 mod root;

@@ -1,32 +1,103 @@
-//! The params type of one auth spec: a struct, its wire form and its checks.
+//! A params struct (an auth spec's params or a nested object param): the struct, its wire form and
+//! its checks.
 
 use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::docs;
 use super::names::{Runtime, ident};
-use crate::ir::{AuthScheme, Connector, Param, ParamType};
+use crate::ir::{AuthScheme, Connector, Param, ParamType, ParamsStruct};
+use crate::spec::Literal;
 
-/// The Rust type that holds a param's value (without `Option`).
-pub fn value_type(param: &Param, rt: &Runtime) -> TokenStream {
-    match param.ty {
-        ParamType::String if param.secret => rt.item("SecretString"),
+/// The Rust type that holds a value of `ty` (without `Option`).
+pub fn value_type(ty: &ParamType, secret: bool, rt: &Runtime) -> TokenStream {
+    match ty {
+        ParamType::String if secret => rt.item("SecretString"),
         ParamType::String => quote!(::std::string::String),
         ParamType::Integer => quote!(i64),
         ParamType::Number => quote!(f64),
         ParamType::Boolean => quote!(bool),
+        ParamType::Enum(enum_type) => {
+            let ty = ident(&enum_type.type_name);
+            quote!(self::#ty)
+        }
+        ParamType::Array(item) => {
+            let item = value_type(item, secret, rt);
+            quote!(::std::vec::Vec<#item>)
+        }
+        ParamType::Object(object) => {
+            let ty = ident(&object.type_name);
+            quote!(self::#ty)
+        }
     }
 }
 
-/// The type a setter accepts: `impl Into<..>` of the value type.
-pub fn setter_input(param: &Param, rt: &Runtime) -> TokenStream {
-    let value = value_type(param, rt);
-    quote!(impl ::core::convert::Into<#value>)
+/// The Rust type of a param's value (without `Option`).
+pub fn param_type(param: &Param, rt: &Runtime) -> TokenStream {
+    value_type(&param.ty, param.secret, rt)
 }
 
-/// One line saying what a param is: wire name, type, required or optional, secret.
+/// The type a setter accepts, and the expression that turns the argument `value` into the field's
+/// value: `impl Into<T>`, or for arrays any iterator of `impl Into<T>`.
+pub fn setter_input(param: &Param, rt: &Runtime) -> (TokenStream, TokenStream) {
+    match &param.ty {
+        ParamType::Array(item) => {
+            let item = value_type(item, param.secret, rt);
+            (
+                quote!(impl ::core::iter::IntoIterator<Item = impl ::core::convert::Into<#item>>),
+                quote!(value.into_iter().map(::core::convert::Into::into).collect()),
+            )
+        }
+        _ => {
+            let value = param_type(param, rt);
+            (quote!(impl ::core::convert::Into<#value>), quote!(value.into()))
+        }
+    }
+}
+
+/// The expression of a param's default value.
+pub fn default_value(param: &Param, default: &Literal, rt: &Runtime) -> TokenStream {
+    match (&param.ty, default) {
+        (ParamType::Enum(enum_type), Literal::String(wire)) => {
+            let ty = ident(&enum_type.type_name);
+            // Lowering checked that the default is one of the values.
+            let variant = enum_type
+                .values
+                .iter()
+                .find(|v| &v.wire == wire)
+                .map_or_else(|| ident("__NoSuchValue"), |v| ident(&v.variant));
+            quote!(self::#ty::#variant)
+        }
+        (_, Literal::String(s)) if param.secret => {
+            let secret = rt.item("SecretString");
+            quote!(#secret::from(#s))
+        }
+        (_, Literal::String(s)) => quote!(::std::string::String::from(#s)),
+        (ParamType::Number, Literal::Integer(i)) => {
+            #[allow(clippy::cast_precision_loss)]
+            let f = *i as f64;
+            quote!(#f)
+        }
+        (_, Literal::Integer(i)) => quote!(#i),
+        (_, Literal::Float(f)) => quote!(#f),
+        (_, Literal::Bool(b)) => quote!(#b),
+        // Lowering only keeps defaults that fit the type.
+        (_, Literal::Null | Literal::Compound(_)) => quote!(::core::default::Default::default()),
+    }
+}
+
+/// One line saying what a param is: wire name, type, required or optional, secret, default.
 pub fn param_summary(param: &Param) -> String {
-    let mut facts = vec![param.ty.schema_name().to_owned()];
+    let ty = match &param.ty {
+        ParamType::Enum(enum_type) => format!("one of [`{}`]", enum_type.type_name),
+        ParamType::Object(object) => format!("object [`{}`]", object.type_name),
+        ParamType::Array(item) => match &**item {
+            ParamType::Enum(enum_type) => format!("array of [`{}`]", enum_type.type_name),
+            other => format!("array of {}", other.schema_name()),
+        },
+        other => other.schema_name().to_owned(),
+    };
+    let mut facts = vec![ty];
     facts.push(if param.required { "required" } else { "optional" }.to_owned());
     if param.secret {
         facts.push("secret: redacted in `Debug`".to_owned());
@@ -37,41 +108,56 @@ pub fn param_summary(param: &Param) -> String {
     if let Some(pattern) = &param.pattern {
         facts.push(format!("must match {}", docs::code(pattern)));
     }
+    if let Some(default) = &param.default {
+        facts.push(format!("default {}", docs::code(&literal_json(default))));
+    }
     format!("{} ({}).", docs::code(&param.wire_name), facts.join(", "))
 }
 
-fn pattern_static(index: usize) -> proc_macro2::Ident {
-    ident(&format!("PATTERN_{index}"))
+/// A literal as JSON text.
+pub fn literal_json(literal: &Literal) -> String {
+    match literal {
+        Literal::Null => "null".to_owned(),
+        Literal::Bool(b) => b.to_string(),
+        Literal::Integer(i) => i.to_string(),
+        Literal::Float(f) => f.to_string(),
+        Literal::String(s) => format!("{s:?}"),
+        Literal::Compound(text) => text.clone(),
+    }
 }
 
-/// `self.check_patterns()?` when the scheme has patterns, nothing otherwise.
-pub fn check_call(scheme: &AuthScheme) -> TokenStream {
-    if scheme.params.iter().any(|p| p.pattern.is_some()) {
+/// `value.check_patterns()?` when the struct has patterns, nothing otherwise.
+pub fn check_call(object: &ParamsStruct) -> TokenStream {
+    if object.has_patterns() {
         quote!(value.check_patterns()?;)
     } else {
         TokenStream::new()
     }
 }
 
-fn check_patterns(scheme: &AuthScheme, rt: &Runtime) -> TokenStream {
+fn check_patterns(object: &ParamsStruct, rt: &Runtime) -> TokenStream {
     let build_error = rt.item("BuildError");
     let pattern = rt.item("Pattern");
-    let checks = scheme.params.iter().enumerate().filter_map(|(index, param)| {
-        let source = param.pattern.as_ref()?;
-        let field = ident(&param.field);
-        let wire = &param.wire_name;
-        let name = pattern_static(index);
-        let check = if param.required {
-            quote!(#name.check(#wire, &self.#field)?;)
-        } else {
-            quote!(if let ::core::option::Option::Some(value) = &self.#field { #name.check(#wire, value)?; })
-        };
-        Some(quote! {
-            static #name: #pattern = #pattern::new(#source);
-            #check
+    let checks: Vec<_> = object
+        .params
+        .iter()
+        .enumerate()
+        .filter_map(|(index, param)| {
+            let source = param.pattern.as_ref()?;
+            let field = ident(&param.field);
+            let label = &param.label;
+            let name = ident(&format!("PATTERN_{index}"));
+            let check = if param.always_present() {
+                quote!(#name.check(#label, &self.#field)?;)
+            } else {
+                quote!(if let ::core::option::Option::Some(value) = &self.#field { #name.check(#label, value)?; })
+            };
+            Some(quote! {
+                static #name: #pattern = #pattern::new(#source);
+                #check
+            })
         })
-    });
-    let checks: Vec<_> = checks.collect();
+        .collect();
     if checks.is_empty() {
         return TokenStream::new();
     }
@@ -83,21 +169,14 @@ fn check_patterns(scheme: &AuthScheme, rt: &Runtime) -> TokenStream {
     }
 }
 
-/// The params struct, its `builder()` and its `AuthParams` implementation.
-pub fn emit(connector: &Connector, scheme: &AuthScheme, rt: &Runtime) -> TokenStream {
-    let ty = ident(&scheme.type_name);
-    let builder = ident(&scheme.builder_name);
-    let summary = format!(
-        "Credentials for the {} auth spec of {}.\n\nBuild it with [`{}::builder`]; every required param must be set before `build()` compiles.",
-        docs::code(&scheme.spec_name),
-        docs::code(&connector.machine_name),
-        scheme.type_name,
-    );
-    let doc = docs::summary_and_description(&summary, scheme.description.as_deref());
-    let fields = scheme.params.iter().map(|param| {
+/// The struct, its `builder()`, pattern checks and `ParamObject` implementation.
+pub fn emit_struct(object: &ParamsStruct, doc: TokenStream, rt: &Runtime) -> TokenStream {
+    let ty = ident(&object.type_name);
+    let builder = ident(&object.builder_name);
+    let fields = object.params.iter().map(|param| {
         let field = ident(&param.field);
-        let value = value_type(param, rt);
-        let ty = if param.required {
+        let value = param_type(param, rt);
+        let ty = if param.always_present() {
             value
         } else {
             quote!(::core::option::Option<#value>)
@@ -105,44 +184,35 @@ pub fn emit(connector: &Connector, scheme: &AuthScheme, rt: &Runtime) -> TokenSt
         let doc = docs::summary_and_description(&param_summary(param), param.description.as_deref());
         quote!(#doc pub #field: #ty,)
     });
-    let builder_init = scheme.params.iter().map(|param| {
+    let builder_init = object.params.iter().map(|param| {
         let field = ident(&param.field);
-        if param.required {
+        if param.tracked() {
             let unset = rt.item("Unset");
             quote!(#field: #unset,)
         } else {
             quote!(#field: ::core::option::Option::None,)
         }
     });
-    let expose = rt.item("ExposeSecret");
-    let writes = scheme.params.iter().map(|param| {
+    let wire = rt.item("Wire");
+    let writes = object.params.iter().map(|param| {
         let field = ident(&param.field);
-        let wire = &param.wire_name;
-        let value = |v: TokenStream| {
-            if param.secret {
-                quote!(#expose::expose_secret(#v))
-            } else {
-                v
-            }
-        };
-        if param.required {
-            let v = value(quote!(&self.#field));
-            quote!(map.serialize_entry(#wire, #v)?;)
+        let key = &param.wire_name;
+        if param.always_present() {
+            quote!(map.serialize_entry(#key, &#wire(&self.#field))?;)
         } else {
-            let v = value(quote!(value));
-            quote!(if let ::core::option::Option::Some(value) = &self.#field { map.serialize_entry(#wire, #v)?; })
+            quote!(if let ::core::option::Option::Some(value) = &self.#field { map.serialize_entry(#key, &#wire(value))?; })
         }
     });
-    let reads = scheme.params.iter().map(|param| {
+    let reads = object.params.iter().map(|param| {
         let field = ident(&param.field);
-        let wire = &param.wire_name;
-        let method = ident(if param.required { "required" } else { "optional" });
-        quote!(#field: reader.#method(#wire)?,)
+        let key = &param.wire_name;
+        let label = &param.label;
+        let method = ident(if param.always_present() { "required" } else { "optional" });
+        quote!(#field: reader.#method(#key, #label)?,)
     });
-    let patterns = check_patterns(scheme, rt);
-    let check = check_call(scheme);
-    let spec_name = &scheme.spec_name;
-    let auth_params = rt.item("AuthParams");
+    let patterns = check_patterns(object, rt);
+    let check = check_call(object);
+    let param_object = rt.item("ParamObject");
     let reader = rt.item("ParamReader");
     let decode_error = rt.item("DecodeError");
     let serialize_map = rt.private(quote!(serde::ser::SerializeMap));
@@ -163,11 +233,7 @@ pub fn emit(connector: &Connector, scheme: &AuthScheme, rt: &Runtime) -> TokenSt
             #patterns
         }
 
-        impl #auth_params for #ty {
-            const CONNECTION_SPEC_ID: &'static str = self::CONNECTION_SPEC_ID;
-            const CONNECTION_SPEC_VERSION: &'static str = self::CONNECTION_SPEC_VERSION;
-            const AUTH_SPEC_NAME: &'static str = #spec_name;
-
+        impl #param_object for #ty {
             fn write_params<M: #serialize_map>(&self, map: &mut M) -> ::core::result::Result<(), M::Error> {
                 #(#writes)*
                 ::core::result::Result::Ok(())
@@ -177,6 +243,70 @@ pub fn emit(connector: &Connector, scheme: &AuthScheme, rt: &Runtime) -> TokenSt
                 let value = Self { #(#reads)* };
                 #check
                 ::core::result::Result::Ok(value)
+            }
+        }
+    }
+}
+
+/// An auth spec's params type: the struct plus its `AuthParams` implementation.
+pub fn emit_scheme(connector: &Connector, scheme: &AuthScheme, rt: &Runtime) -> TokenStream {
+    let object = &scheme.params;
+    let summary = format!(
+        "Credentials for the {} auth spec of {}.\n\nBuild it with [`{}::builder`]; every required param must be set before `build()` compiles.",
+        docs::code(&scheme.spec_name),
+        docs::code(&connector.machine_name),
+        object.type_name,
+    );
+    let doc = docs::summary_and_description(&summary, scheme.description.as_deref());
+    let body = emit_struct(object, doc, rt);
+    let ty = ident(&object.type_name);
+    let spec_name = &scheme.spec_name;
+    let auth_params = rt.item("AuthParams");
+    quote! {
+        #body
+
+        impl #auth_params for #ty {
+            const CONNECTION_SPEC_ID: &'static str = self::CONNECTION_SPEC_ID;
+            const CONNECTION_SPEC_VERSION: &'static str = self::CONNECTION_SPEC_VERSION;
+            const AUTH_SPEC_NAME: &'static str = #spec_name;
+        }
+    }
+}
+
+/// A nested object param's type: the struct plus its `ParamValue` implementation.
+pub fn emit_nested(param: &Param, object: &ParamsStruct, rt: &Runtime) -> TokenStream {
+    let summary = format!(
+        "The {} object param.\n\nBuild it with [`{}::builder`].",
+        docs::code(&param.label),
+        object.type_name
+    );
+    let doc = docs::summary_and_description(&summary, param.description.as_deref());
+    let body = emit_struct(object, doc, rt);
+    let ty = ident(&object.type_name);
+    let param_value = rt.item("ParamValue");
+    let decode_error = rt.item("DecodeError");
+    let read_object = rt.item("read_object");
+    let write_object = rt.item("write_object");
+    let serde = rt.private(quote!(serde));
+    let value = rt.private(quote!(serde_json::Value));
+    quote! {
+        #body
+
+        impl #param_value for #ty {
+            fn expected() -> ::std::string::String {
+                ::std::string::String::from("an object")
+            }
+
+            fn from_json(
+                value: #value,
+                auth_spec: &'static str,
+                param: &'static str,
+            ) -> ::core::result::Result<Self, #decode_error> {
+                #read_object(value, auth_spec, param)
+            }
+
+            fn write<S: #serde::Serializer>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error> {
+                #write_object(self, serializer)
             }
         }
     }

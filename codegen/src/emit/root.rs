@@ -4,7 +4,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::names::{Runtime, ident};
-use super::{any_connection, connector, docs};
+use super::{any_connection, catalog, connector, docs};
 use crate::ir::{Catalog, Connector};
 
 /// The file name of a connector's module (module names never equal `mod`, so never the root's).
@@ -27,8 +27,10 @@ pub fn emit(catalog: &Catalog, rt: &Runtime) -> TokenStream {
         }
     });
     let any = any_connection::emit(catalog, rt);
+    let lookup = catalog::emit(catalog, rt);
     quote! {
         #(#modules)*
         #any
+        #lookup
     }
 }

@@ -1,12 +1,17 @@
 //! Lowering: the parsed spec model -> the validated [`Catalog`], with every problem reported.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
-use super::model::{AuthScheme, Catalog, Connector, Origin, Param, ParamType};
+use super::model::{
+    AuthScheme, Catalog, Connector, EnumType, EnumValue, NoAuth, Origin, Param, ParamType, ParamsStruct,
+};
 use super::naming;
 use crate::diagnostic::Diagnostic;
-use crate::spec::{AuthSpec, ConnectionSpec, JsonPath, Located, Schema, SpecFile};
+use crate::spec::{AuthSpec, ConnectionSpec, JsonPath, Literal, Located, Schema, SpecFile};
+
+/// The type name generated for a connector whose connections carry no `auth`.
+const NO_AUTH: &str = "NoAuth";
 
 /// Builds the catalog from parsed files. Diagnostics (errors and warnings) are appended to
 /// `diagnostics`; the catalog is only meaningful when none of them is an error.
@@ -59,10 +64,14 @@ fn check_catalog_collisions(connectors: &[Connector], diagnostics: &mut Vec<Diag
     report_duplicates(
         connectors.iter().map(|c| (c.spec_id.clone(), c, &c.origin)),
         diagnostics,
-        |id, _, _| {
+        |id, first, second| {
             (
-                format!("two connection specs share the id `{id}`"),
-                "each connection spec id may appear once in a catalogue; remove or correct one of them".into(),
+                format!(
+                    "connectors `{}` and `{}` both declare the connection spec id `{id}`",
+                    first.machine_name, second.machine_name
+                ),
+                "a connection spec id names one connector; keep the spec that owns it and correct or remove the other"
+                    .into(),
             )
         },
     );
@@ -79,10 +88,14 @@ fn check_catalog_collisions(connectors: &[Connector], diagnostics: &mut Vec<Diag
             )
         },
     );
-    report_duplicates(
-        connectors
+    let variants = connectors.iter().flat_map(|c| {
+        c.auth_schemes
             .iter()
-            .flat_map(|c| c.auth_schemes.iter().map(|a| (a.variant.clone(), a, &a.origin))),
+            .map(|a| (a.variant.clone(), &a.origin))
+            .chain(c.no_auth.iter().map(|n| (n.variant.clone(), &c.origin)))
+    });
+    report_duplicates(
+        variants.map(|(variant, place)| (variant, place, place)),
         diagnostics,
         |variant, _, _| {
             (
@@ -91,6 +104,16 @@ fn check_catalog_collisions(connectors: &[Connector], diagnostics: &mut Vec<Diag
             )
         },
     );
+}
+
+/// Whether `id` is a UUID in its canonical text form (`8-4-4-4-12` hex digits).
+fn is_canonical_uuid(id: &str) -> bool {
+    let groups: Vec<&str> = id.split('-').collect();
+    groups.len() == 5
+        && groups
+            .iter()
+            .zip([8, 4, 4, 4, 12])
+            .all(|(group, len)| group.len() == len && group.bytes().all(|b| b.is_ascii_hexdigit()))
 }
 
 fn connector(file: &Path, spec: &ConnectionSpec, diagnostics: &mut Vec<Diagnostic>) -> Option<Connector> {
@@ -119,16 +142,53 @@ fn connector(file: &Path, spec: &ConnectionSpec, diagnostics: &mut Vec<Diagnosti
             ok = false;
         }
     }
+    if !spec.id.value.trim().is_empty() && !is_canonical_uuid(&spec.id.value) {
+        diagnostics.push(
+            Diagnostic::warning(
+                file,
+                &spec.id.path,
+                format!(
+                    "the connection spec id `{}` is not a UUID; requests will send it exactly as written",
+                    spec.id.value
+                ),
+            )
+            .with_help("check the id against `GET /connectionSpecs`; Flow Service ids look like 8-4-4-4-12 hex digits"),
+        );
+    }
     let module = module?;
-    let camel = naming::camel(&module).unwrap_or_default();
+    let connector_camel = naming::camel(&module).unwrap_or_default();
+    let mut cx = ConnectorCx {
+        file,
+        shared_names: shared_type_names(&spec.auth_specs),
+        enums: Vec::new(),
+        types: Vec::new(),
+        diagnostics,
+    };
     let auth_schemes: Vec<AuthScheme> = spec
         .auth_specs
         .iter()
-        .filter_map(|auth| auth_scheme(file, &camel, auth, diagnostics))
+        .filter_map(|auth| cx.auth_scheme(&connector_camel, auth))
         .collect();
     if auth_schemes.len() != spec.auth_specs.len() {
         ok = false;
     }
+    let no_auth = if spec.auth_specs.is_empty() {
+        cx.diagnostics.push(
+            Diagnostic::warning(
+                file,
+                &spec.path.key("authSpec"),
+                "this connection spec has no auth specs: its connections are created without `auth`",
+            )
+            .with_help("add the auth specs the service lists for this connector, or keep `[]` for a source without credentials"),
+        );
+        Some(NoAuth {
+            type_name: NO_AUTH.to_owned(),
+            variant: format!("{connector_camel}{NO_AUTH}"),
+        })
+    } else {
+        None
+    };
+    let diagnostics = cx.diagnostics;
     report_duplicates(
         auth_schemes.iter().map(|a| (a.spec_name.clone(), a, &a.origin)),
         diagnostics,
@@ -139,281 +199,587 @@ fn connector(file: &Path, spec: &ConnectionSpec, diagnostics: &mut Vec<Diagnosti
             )
         },
     );
-    // Every type the connector module defines: params types and their builders.
+    // Every type the connector module defines: params types, builders, nested types and enums.
+    let before = diagnostics.len();
     report_duplicates(
-        auth_schemes.iter().flat_map(|a| {
-            [
-                (a.type_name.clone(), a, &a.origin),
-                (a.builder_name.clone(), a, &a.origin),
-            ]
-        }),
+        cx.types.iter().map(|(name, place)| (name.clone(), place, place)),
         diagnostics,
-        |name, first, second| {
+        |name, _, _| {
             (
-                format!(
-                    "auth specs `{}` and `{}` would both generate the Rust type `{name}`",
-                    first.spec_name, second.spec_name
-                ),
-                "rename one of the auth specs so their names differ in more than case and punctuation".into(),
+                format!("two items of this connector would both generate the Rust type `{name}`"),
+                "rename one of the auth specs or params so their names differ in more than case and punctuation".into(),
             )
         },
     );
+    ok &= diagnostics.len() == before;
     if !ok {
         return None;
     }
     Some(Connector {
         module,
         machine_name: spec.name.value.clone(),
+        display_name: spec.label.clone().unwrap_or_else(|| spec.name.value.clone()),
         spec_id: spec.id.value.clone(),
         version: spec.version.value.clone(),
+        provider_id: spec.provider_id.clone(),
         description: spec.description.clone(),
         auth_schemes,
+        no_auth,
+        enums: cx.enums,
         origin: origin(file, &spec.path),
     })
 }
 
-fn auth_scheme(
-    file: &Path,
-    connector_camel: &str,
-    auth: &AuthSpec,
-    diagnostics: &mut Vec<Diagnostic>,
-) -> Option<AuthScheme> {
-    let name = &auth.name;
-    if name.value.trim().is_empty() {
-        diagnostics.push(
-            Diagnostic::error(file, &name.path, "the auth spec name is empty")
-                .with_help("requests select an auth method by this exact name; give it one"),
-        );
-        return None;
+/// The camel-case names that would be claimed more than once by nested objects and enums of one
+/// connector, or that equal an auth spec's type name: such types are prefixed with their parent.
+fn shared_type_names(auth_specs: &[AuthSpec]) -> BTreeSet<String> {
+    fn walk(schema: &Schema, counts: &mut BTreeMap<String, usize>) {
+        for property in &schema.properties {
+            let named = property.schema.enum_values.is_some()
+                || !property.schema.properties.is_empty()
+                || property.schema.items.as_ref().is_some_and(|i| i.enum_values.is_some());
+            if named && let Some(name) = naming::camel(&property.name.value) {
+                *counts.entry(name).or_default() += 1;
+            }
+            walk(&property.schema, counts);
+        }
     }
-    let Some(type_name) = naming::camel(&name.value) else {
-        diagnostics.push(
-            Diagnostic::error(
-                file,
+    let mut counts = BTreeMap::new();
+    for auth in auth_specs {
+        walk(&auth.schema, &mut counts);
+    }
+    let scheme_names: BTreeSet<String> = auth_specs
+        .iter()
+        .filter_map(|auth| naming::camel(&auth.name.value))
+        .flat_map(|name| [format!("{name}Builder"), name])
+        .collect();
+    counts
+        .into_iter()
+        .filter(|(name, count)| {
+            *count > 1 || scheme_names.contains(name) || scheme_names.contains(&format!("{name}Builder"))
+        })
+        .map(|(name, _)| name)
+        .collect()
+}
+
+/// What lowering one connector accumulates.
+struct ConnectorCx<'a> {
+    file: &'a Path,
+    shared_names: BTreeSet<String>,
+    enums: Vec<EnumType>,
+    /// Every type name the connector module will define, with where it comes from.
+    types: Vec<(String, Origin)>,
+    diagnostics: &'a mut Vec<Diagnostic>,
+}
+
+impl ConnectorCx<'_> {
+    fn error(&mut self, path: &JsonPath, message: impl Into<String>, help: impl Into<String>) {
+        self.diagnostics
+            .push(Diagnostic::error(self.file, path, message).with_help(help));
+    }
+
+    fn claim(&mut self, name: &str, path: &JsonPath) {
+        self.types.push((name.to_owned(), origin(self.file, path)));
+    }
+
+    fn auth_scheme(&mut self, connector_camel: &str, auth: &AuthSpec) -> Option<AuthScheme> {
+        let name = &auth.name;
+        if name.value.trim().is_empty() {
+            self.error(
+                &name.path,
+                "the auth spec name is empty",
+                "requests select an auth method by this exact name; give it one",
+            );
+            return None;
+        }
+        let Some(type_name) = naming::camel(&name.value) else {
+            self.error(
                 &name.path,
                 format!("the auth spec name `{}` gives no usable Rust type name", name.value),
-            )
-            .with_help("auth spec names need at least one ASCII letter or digit"),
-        );
-        return None;
-    };
-    let schema = &auth.schema;
-    if let Some(ty) = &schema.ty
-        && ty.value != "object"
-    {
-        diagnostics.push(
-            Diagnostic::error(
-                file,
+                "auth spec names need at least one ASCII letter or digit",
+            );
+            return None;
+        };
+        let schema = &auth.schema;
+        if let Some(ty) = &schema.ty
+            && ty.value != "object"
+        {
+            self.error(
                 &ty.path,
                 format!(
                     "an auth spec schema must have `\"type\": \"object\"`, found `{}`",
                     ty.value
                 ),
-            )
-            .with_help("describe the credential params as the properties of an object schema"),
-        );
-        return None;
+                "describe the credential params as the properties of an object schema",
+            );
+            return None;
+        }
+        self.claim(&type_name, &name.path);
+        self.claim(&format!("{type_name}Builder"), &name.path);
+        let params = self.params(schema, &type_name, "")?;
+        Some(AuthScheme {
+            spec_name: name.value.clone(),
+            kind: auth.kind.clone(),
+            description: schema.description.clone(),
+            variant: format!("{connector_camel}{type_name}"),
+            params: ParamsStruct {
+                builder_name: format!("{type_name}Builder"),
+                type_name,
+                params,
+            },
+            origin: origin(self.file, &auth.path),
+        })
     }
-    let params = params(file, schema, diagnostics)?;
-    Some(AuthScheme {
-        spec_name: name.value.clone(),
-        kind: auth.kind.clone(),
-        description: schema.description.clone(),
-        builder_name: format!("{type_name}Builder"),
-        variant: format!("{connector_camel}{type_name}"),
-        type_name,
-        params,
-        origin: origin(file, &auth.path),
-    })
-}
 
-fn unsupported(file: &Path, schema: &Schema, diagnostics: &mut Vec<Diagnostic>) -> bool {
-    for keyword in &schema.unsupported {
-        diagnostics.push(
-            Diagnostic::error(file, &keyword.path, format!("the JSON Schema keyword `{}` is not supported", keyword.value))
-                .with_help("flow-codegen supports type, properties, required, default, format and pattern; describe the param with those"),
-        );
-    }
-    !schema.unsupported.is_empty()
-}
-
-fn params(file: &Path, schema: &Schema, diagnostics: &mut Vec<Diagnostic>) -> Option<Vec<Param>> {
-    let mut ok = !unsupported(file, schema, diagnostics);
-    for required in &schema.required {
-        if !schema.properties.iter().any(|p| p.name.value == required.value) {
-            diagnostics.push(
-                Diagnostic::warning(
-                    file,
-                    &required.path,
-                    format!(
-                        "`required` names `{}`, which is not among the properties; it is ignored",
-                        required.value
-                    ),
-                )
-                .with_help(format!(
-                    "add a property `{}` or remove it from `required`",
-                    required.value
-                )),
+    /// Reports unsupported keywords; true if there were any.
+    fn unsupported(&mut self, schema: &Schema) -> bool {
+        for keyword in &schema.unsupported {
+            self.error(
+                &keyword.path,
+                format!("the JSON Schema keyword `{}` is not supported", keyword.value),
+                "flow-codegen supports type, properties, required, items, enum, default, format and pattern; \
+                 describe the param with those",
             );
         }
+        !schema.unsupported.is_empty()
     }
-    let mut params = Vec::new();
-    let mut origins = Vec::new();
-    for property in &schema.properties {
-        let required = schema.required.iter().any(|r| r.value == property.name.value);
-        match param(file, &property.name, &property.schema, required, diagnostics) {
-            Some(param) => {
-                origins.push(origin(file, &property.name.path));
-                params.push(param);
-            }
-            None => ok = false,
-        }
-    }
-    let before = diagnostics.len();
-    report_duplicates(
-        params.iter().zip(&origins).map(|(p, o)| (p.field.clone(), p, o)),
-        diagnostics,
-        |field, first, second| {
-            (
-                format!(
-                    "params `{}` and `{}` would both be named `{field}` in Rust",
-                    first.wire_name, second.wire_name
-                ),
-                "params whose names differ only in case or punctuation cannot both be generated; remove one".into(),
-            )
-        },
-    );
-    report_duplicates(
-        params
-            .iter()
-            .zip(&origins)
-            .filter(|(p, _)| p.required)
-            .map(|(p, o)| (p.state.clone(), p, o)),
-        diagnostics,
-        |state, first, second| {
-            (
-                format!(
-                    "params `{}` and `{}` would share the builder type parameter `{state}`",
-                    first.wire_name, second.wire_name
-                ),
-                "rename one of the params".into(),
-            )
-        },
-    );
-    ok &= diagnostics.len() == before;
-    ok.then_some(params)
-}
 
-fn param(
-    file: &Path,
-    name: &Located<String>,
-    schema: &Schema,
-    required: bool,
-    diagnostics: &mut Vec<Diagnostic>,
-) -> Option<Param> {
-    if unsupported(file, schema, diagnostics) {
-        return None;
+    /// The params of an object schema. `parent` is the Rust type that will hold them (for naming
+    /// nested types); `prefix` the dotted path of the object from `auth.params` (`""` at the top).
+    fn params(&mut self, schema: &Schema, parent: &str, prefix: &str) -> Option<Vec<Param>> {
+        let mut ok = !self.unsupported(schema);
+        for required in &schema.required {
+            if !schema.properties.iter().any(|p| p.name.value == required.value) {
+                self.diagnostics.push(
+                    Diagnostic::warning(
+                        self.file,
+                        &required.path,
+                        format!(
+                            "`required` names `{}`, which is not among the properties; it is ignored",
+                            required.value
+                        ),
+                    )
+                    .with_help(format!(
+                        "add a property `{}` or remove it from `required`",
+                        required.value
+                    )),
+                );
+            }
+        }
+        // Plain field names, and the groups of params that fold to the same one.
+        let plain: Vec<Option<String>> = schema.properties.iter().map(|p| naming::field(&p.name.value)).collect();
+        let mut folded: BTreeMap<&str, usize> = BTreeMap::new();
+        for field in plain.iter().flatten() {
+            *folded.entry(field.as_str()).or_default() += 1;
+        }
+        let mut params = Vec::new();
+        let mut origins = Vec::new();
+        for (property, plain) in schema.properties.iter().zip(&plain) {
+            let field = match plain {
+                Some(field) if folded[field.as_str()] > 1 => naming::exact_field(&property.name.value),
+                other => other.clone(),
+            };
+            let required = schema.required.iter().any(|r| r.value == property.name.value);
+            match self.param(&property.name, &property.schema, field, required, parent, prefix) {
+                Some(param) => {
+                    origins.push(origin(self.file, &property.name.path));
+                    params.push(param);
+                }
+                None => ok = false,
+            }
+        }
+        let before = self.diagnostics.len();
+        report_duplicates(
+            params.iter().zip(&origins).map(|(p, o)| (p.field.clone(), p, o)),
+            self.diagnostics,
+            |field, first, second| {
+                (
+                    format!(
+                        "params `{}` and `{}` would both be named `{field}` in Rust",
+                        first.wire_name, second.wire_name
+                    ),
+                    "params whose names differ only in punctuation cannot both be generated; rename or remove one"
+                        .into(),
+                )
+            },
+        );
+        report_duplicates(
+            params
+                .iter()
+                .zip(&origins)
+                .filter(|(p, _)| p.tracked())
+                .map(|(p, o)| (p.state.clone(), p, o)),
+            self.diagnostics,
+            |state, first, second| {
+                (
+                    format!(
+                        "params `{}` and `{}` would share the builder type parameter `{state}`",
+                        first.wire_name, second.wire_name
+                    ),
+                    "rename one of the params".into(),
+                )
+            },
+        );
+        ok &= self.diagnostics.len() == before;
+        ok.then_some(params)
     }
-    let Some(field) = naming::field(&name.value) else {
-        diagnostics.push(
-            Diagnostic::error(
-                file,
+
+    /// The name of a nested object or enum type: the param's own name, prefixed with its parent's
+    /// when that name is shared within the connector.
+    fn type_name(&mut self, wire_name: &Located<String>, parent: &str) -> Option<String> {
+        let Some(base) = naming::camel(&wire_name.value) else {
+            self.error(
+                &wire_name.path,
+                format!("the param name `{}` gives no usable Rust type name", wire_name.value),
+                "param names need at least one ASCII letter or digit",
+            );
+            return None;
+        };
+        Some(if self.shared_names.contains(&base) {
+            format!("{parent}{base}")
+        } else {
+            base
+        })
+    }
+
+    fn param(
+        &mut self,
+        name: &Located<String>,
+        schema: &Schema,
+        field: Option<String>,
+        required: bool,
+        parent: &str,
+        prefix: &str,
+    ) -> Option<Param> {
+        if self.unsupported(schema) {
+            return None;
+        }
+        let Some(field) = field else {
+            self.error(
                 &name.path,
                 format!("the param name `{}` gives no usable Rust identifier", name.value),
-            )
-            .with_help("param names need at least one ASCII letter or digit"),
-        );
-        return None;
-    };
-    let Some(ty_name) = &schema.ty else {
-        diagnostics.push(
-            Diagnostic::error(file, &schema.path, format!("the param `{}` has no `type`", name.value))
-                .with_help("add `\"type\": \"string\"` (or integer, number, boolean)"),
-        );
-        return None;
-    };
-    let ty = match ty_name.value.as_str() {
-        "string" => ParamType::String,
-        "integer" => ParamType::Integer,
-        "number" => ParamType::Number,
-        "boolean" => ParamType::Boolean,
-        "object" | "array" => {
-            diagnostics.push(
-                Diagnostic::error(
-                    file,
-                    &ty_name.path,
-                    format!("params of type `{}` are not supported yet", ty_name.value),
-                )
-                .with_help("describe the param as a string, integer, number or boolean"),
+                "param names need at least one ASCII letter or digit",
             );
             return None;
-        }
-        other => {
-            diagnostics.push(
-                Diagnostic::error(file, &ty_name.path, format!("unknown type `{other}`"))
-                    .with_help("use one of \"string\", \"integer\", \"number\", \"boolean\""),
-            );
-            return None;
-        }
-    };
-    if let Some(values) = &schema.enum_values {
-        diagnostics.push(
-            Diagnostic::error(file, &values.path, "`enum` params are not supported yet")
-                .with_help("remove `enum` and describe the allowed values in the description"),
-        );
-        return None;
-    }
-    let format = schema.format.as_ref().map(|f| f.value.clone());
-    let secret = format.as_deref() == Some("password");
-    if secret && ty != ParamType::String {
-        diagnostics.push(
-            Diagnostic::error(
-                file,
-                &schema.format.as_ref().map_or(schema.path.clone(), |f| f.path.clone()),
+        };
+        let label = if prefix.is_empty() {
+            name.value.clone()
+        } else {
+            format!("{prefix}.{}", name.value)
+        };
+        let ty = self.value_type(name, schema, parent, &label)?;
+        let format = schema.format.as_ref().map(|f| f.value.clone());
+        let secret = format.as_deref() == Some("password")
+            || matches!(&ty, ParamType::Array(_))
+                && schema
+                    .items
+                    .as_ref()
+                    .and_then(|i| i.format.as_ref())
+                    .is_some_and(|f| f.value == "password");
+        let secret_allowed = match &ty {
+            ParamType::String => true,
+            ParamType::Array(item) => **item == ParamType::String,
+            _ => false,
+        };
+        if secret && !secret_allowed {
+            let path = schema.format.as_ref().map_or(schema.path.clone(), |f| f.path.clone());
+            self.error(
+                &path,
                 format!(
                     "`format: password` is only allowed on strings, not on a `{}`",
                     ty.schema_name()
                 ),
-            )
-            .with_help("make the secret a string, or drop `format: password`"),
-        );
-        return None;
-    }
-    if let Some(pattern) = &schema.pattern {
-        if ty != ParamType::String {
-            diagnostics.push(
-                Diagnostic::error(
-                    file,
-                    &pattern.path,
-                    format!("`pattern` only applies to strings, not to a `{}`", ty.schema_name()),
-                )
-                .with_help("remove `pattern` or make the param a string"),
+                "make the secret a string, or drop `format: password`",
             );
             return None;
         }
-        if let Err(err) = regex::Regex::new(&pattern.value) {
-            let reason = err.to_string().lines().last().unwrap_or_default().trim().to_owned();
-            diagnostics.push(
-                Diagnostic::error(
-                    file,
+        if let Some(pattern) = &schema.pattern {
+            if ty != ParamType::String {
+                self.error(
+                    &pattern.path,
+                    format!(
+                        "`pattern` is supported on plain string params, not on a `{}`{}",
+                        ty.schema_name(),
+                        if matches!(ty, ParamType::Enum(_)) {
+                            " with `enum`"
+                        } else {
+                            ""
+                        }
+                    ),
+                    "remove `pattern`, or make the param a plain string",
+                );
+                return None;
+            }
+            if let Err(err) = regex::Regex::new(&pattern.value) {
+                let reason = err.to_string().lines().last().unwrap_or_default().trim().to_owned();
+                self.error(
                     &pattern.path,
                     format!("the pattern is not a supported regular expression: {reason}"),
-                )
-                .with_help("patterns use the `regex` crate's syntax (no look-around or backreferences)"),
+                    "patterns use the `regex` crate's syntax (no look-around or backreferences)",
+                );
+                return None;
+            }
+        }
+        let default = match &schema.default {
+            None => None,
+            Some(default) => Some(self.default(default, &ty)?),
+        };
+        Some(Param {
+            wire_name: name.value.clone(),
+            label,
+            state: naming::camel(&field).unwrap_or_else(|| field.clone()),
+            field,
+            description: schema.description.clone().or_else(|| schema.title.clone()),
+            ty,
+            required,
+            secret,
+            format,
+            pattern: schema.pattern.as_ref().map(|p| p.value.clone()),
+            default,
+        })
+    }
+
+    /// The type of a param's value, generating nested structs and enums as needed.
+    fn value_type(&mut self, name: &Located<String>, schema: &Schema, parent: &str, label: &str) -> Option<ParamType> {
+        let declared = schema.ty.as_ref().map(|t| t.value.as_str());
+        // Without `type`, `properties` or `enum` still say what the value is.
+        let kind = match declared {
+            Some(kind) => kind,
+            None if !schema.properties.is_empty() => "object",
+            None if schema.enum_values.is_some() => "string",
+            None => {
+                self.error(
+                    &schema.path,
+                    format!("the param `{}` has no `type`", name.value),
+                    "add `\"type\": \"string\"` (or integer, number, boolean, array, object)",
+                );
+                return None;
+            }
+        };
+        let type_path = schema.ty.as_ref().map_or(&schema.path, |t| &t.path);
+        if let Some(values) = &schema.enum_values
+            && kind != "string"
+        {
+            self.error(
+                &values.path,
+                format!("`enum` is supported on strings, not on a `{kind}`"),
+                "list string values, or drop `enum` and describe the allowed values in the description",
             );
             return None;
         }
+        match kind {
+            "string" => match &schema.enum_values {
+                Some(values) => self.enum_type(name, values, parent, label),
+                None => Some(ParamType::String),
+            },
+            "integer" => Some(ParamType::Integer),
+            "number" => Some(ParamType::Number),
+            "boolean" => Some(ParamType::Boolean),
+            "array" => {
+                let Some(items) = &schema.items else {
+                    self.error(
+                        type_path,
+                        format!("the array param `{}` has no `items`", name.value),
+                        "add `\"items\": {\"type\": \"string\"}` (or integer, number, boolean)",
+                    );
+                    return None;
+                };
+                if self.unsupported(items) {
+                    return None;
+                }
+                if let Some(pattern) = &items.pattern {
+                    self.error(
+                        &pattern.path,
+                        "`pattern` on array items is not supported",
+                        "remove `pattern` from `items`, or make the param a single string",
+                    );
+                    return None;
+                }
+                if let Some(default) = &items.default {
+                    self.error(
+                        &default.path,
+                        "`default` on array items is not supported",
+                        "remove `default` from `items`",
+                    );
+                    return None;
+                }
+                let item = self.value_type(name, items, parent, label)?;
+                if matches!(item, ParamType::Array(_) | ParamType::Object(_)) {
+                    self.error(
+                        &items.path,
+                        format!("arrays of `{}` are not supported", item.schema_name()),
+                        "arrays may hold strings, integers, numbers, booleans or string enums",
+                    );
+                    return None;
+                }
+                Some(ParamType::Array(Box::new(item)))
+            }
+            "object" => {
+                if schema.properties.is_empty() {
+                    self.error(
+                        type_path,
+                        format!("the object param `{}` has no `properties`", name.value),
+                        "list the object's members under `properties`; free-form objects are not supported",
+                    );
+                    return None;
+                }
+                let type_name = self.type_name(name, parent)?;
+                let params = self.params(schema, &type_name, label)?;
+                self.claim(&type_name, &name.path);
+                self.claim(&format!("{type_name}Builder"), &name.path);
+                Some(ParamType::Object(Box::new(ParamsStruct {
+                    builder_name: format!("{type_name}Builder"),
+                    type_name,
+                    params,
+                })))
+            }
+            other => {
+                self.error(
+                    type_path,
+                    format!("unknown type `{other}`"),
+                    "use one of \"string\", \"integer\", \"number\", \"boolean\", \"array\", \"object\"",
+                );
+                None
+            }
+        }
     }
-    Some(Param {
-        wire_name: name.value.clone(),
-        state: naming::camel(&field).unwrap_or_else(|| field.clone()),
-        field,
-        description: schema.description.clone().or_else(|| schema.title.clone()),
-        ty,
-        required,
-        secret,
-        format,
-        pattern: schema.pattern.as_ref().map(|p| p.value.clone()),
-        default: schema.default.as_ref().map(|d| d.value.clone()),
-    })
+
+    fn enum_type(
+        &mut self,
+        name: &Located<String>,
+        values: &Located<Vec<Located<Literal>>>,
+        parent: &str,
+        label: &str,
+    ) -> Option<ParamType> {
+        if values.value.is_empty() {
+            self.error(
+                &values.path,
+                "`enum` lists no values",
+                "list the allowed values, or remove `enum`",
+            );
+            return None;
+        }
+        let mut ok = true;
+        let mut out: Vec<EnumValue> = Vec::new();
+        let mut seen: BTreeMap<String, &Located<Literal>> = BTreeMap::new();
+        for value in &values.value {
+            let Literal::String(wire) = &value.value else {
+                self.error(
+                    &value.path,
+                    "`enum` values of a string param must be strings",
+                    "quote the value, or change the param's type",
+                );
+                ok = false;
+                continue;
+            };
+            if out.iter().any(|v| &v.wire == wire) {
+                self.error(
+                    &value.path,
+                    format!("the enum value `{wire}` is listed twice"),
+                    "remove the repeated value",
+                );
+                ok = false;
+                continue;
+            }
+            let Some(variant) = naming::camel(wire) else {
+                self.error(
+                    &value.path,
+                    format!("the enum value `{wire}` gives no usable Rust variant name"),
+                    "enum values need at least one ASCII letter or digit",
+                );
+                ok = false;
+                continue;
+            };
+            if let Some(first) = seen.get(&variant) {
+                self.diagnostics.push(
+                    Diagnostic::error(
+                        self.file,
+                        &value.path,
+                        format!(
+                            "the enum values `{wire}` and `{}` would both be the variant `{variant}`",
+                            literal_text(&first.value)
+                        ),
+                    )
+                    .with_related(self.file, &first.path, "first defined here")
+                    .with_help("enum values that differ only in case or punctuation cannot both be generated"),
+                );
+                ok = false;
+                continue;
+            }
+            seen.insert(variant.clone(), value);
+            out.push(EnumValue {
+                wire: wire.clone(),
+                variant,
+            });
+        }
+        if !ok {
+            return None;
+        }
+        let type_name = self.type_name(name, parent)?;
+        self.claim(&type_name, &name.path);
+        let enum_type = EnumType {
+            type_name,
+            label: label.to_owned(),
+            values: out,
+        };
+        self.enums.push(enum_type.clone());
+        Some(ParamType::Enum(Box::new(enum_type)))
+    }
+
+    /// Checks that a `default` fits the param's type.
+    fn default(&mut self, default: &Located<Literal>, ty: &ParamType) -> Option<Literal> {
+        let fits = match (ty, &default.value) {
+            (ParamType::String, Literal::String(_))
+            | (ParamType::Integer, Literal::Integer(_))
+            | (ParamType::Number, Literal::Integer(_) | Literal::Float(_))
+            | (ParamType::Boolean, Literal::Bool(_)) => true,
+            (ParamType::Enum(enum_type), Literal::String(value)) => enum_type.values.iter().any(|v| &v.wire == value),
+            _ => false,
+        };
+        if fits {
+            return Some(default.value.clone());
+        }
+        let help = match ty {
+            ParamType::Array(_) | ParamType::Object(_) => {
+                format!("`default` is not supported on `{}` params; remove it", ty.schema_name())
+            }
+            ParamType::Enum(_) => "use one of the `enum` values as the default".to_owned(),
+            _ => format!("write a {} default, or remove it", ty.schema_name()),
+        };
+        self.error(
+            &default.path,
+            format!(
+                "the default {} does not fit the param's type `{}`",
+                literal_text(&default.value),
+                ty.schema_name()
+            ),
+            help,
+        );
+        None
+    }
+}
+
+fn literal_text(literal: &Literal) -> String {
+    match literal {
+        Literal::Null => "null".into(),
+        Literal::Bool(b) => b.to_string(),
+        Literal::Integer(i) => i.to_string(),
+        Literal::Float(f) => f.to_string(),
+        Literal::String(s) => format!("{s:?}"),
+        Literal::Compound(text) => text.clone(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_canonical_uuid;
+
+    #[test]
+    fn canonical_uuids() {
+        assert!(is_canonical_uuid("38ad80fe-8b06-4938-94f4-d4ee80266b07"));
+        assert!(is_canonical_uuid("35D6C4D8-C9A9-11EB-B8BC-0242AC130003"));
+        assert!(!is_canonical_uuid("b66ab34-8619-49cb-96d1-39b37ede86ea"));
+        assert!(!is_canonical_uuid("{CONNECTION_SPEC_ID}"));
+        assert!(!is_canonical_uuid("38ad80fe8b06493894f4d4ee80266b07"));
+    }
 }

@@ -5,4 +5,4 @@ mod model;
 pub mod naming;
 
 pub use lower::lower;
-pub use model::{AuthScheme, Catalog, Connector, Origin, Param, ParamType};
+pub use model::{AuthScheme, Catalog, Connector, EnumType, EnumValue, NoAuth, Origin, Param, ParamType, ParamsStruct};

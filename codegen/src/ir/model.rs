@@ -1,7 +1,8 @@
 //! The validated intermediate representation: Catalog > Connector > AuthScheme > Param.
 //!
 //! Everything here is known to be consistent: names are valid, unique Rust identifiers, required
-//! params exist, types are supported. The emitter turns it into code without further checks.
+//! params exist, types are supported, defaults fit their types. The emitter turns it into code
+//! without further checks.
 
 use std::path::PathBuf;
 
@@ -23,6 +24,15 @@ pub struct Catalog {
     pub connectors: Vec<Connector>,
 }
 
+impl Catalog {
+    /// Every `(connector, auth scheme)` pair, in catalogue order.
+    pub fn schemes(&self) -> impl Iterator<Item = (&Connector, &AuthScheme)> {
+        self.connectors
+            .iter()
+            .flat_map(|connector| connector.auth_schemes.iter().map(move |scheme| (connector, scheme)))
+    }
+}
+
 /// One connection spec.
 #[derive(Clone, Debug)]
 pub struct Connector {
@@ -30,16 +40,34 @@ pub struct Connector {
     pub module: String,
     /// The machine name from the spec, such as `dynamics-online`.
     pub machine_name: String,
+    /// The human-readable name (`attributes.uiAttributes.label`), or the machine name.
+    pub display_name: String,
     /// The connection spec id, sent as `connectionSpec.id`.
     pub spec_id: String,
     /// The connection spec version, sent as `connectionSpec.version`.
     pub version: String,
+    /// The provider id, if the spec names one.
+    pub provider_id: Option<String>,
     /// The spec's description, if it has one.
     pub description: Option<String>,
-    /// The auth specs, in spec order.
+    /// The auth specs, in spec order. Empty for a source whose connections carry no `auth`; then
+    /// [`Connector::no_auth`] holds the names generated for that case.
     pub auth_schemes: Vec<AuthScheme>,
+    /// For a connector without auth specs: the unit type that stands for "no credentials".
+    pub no_auth: Option<NoAuth>,
+    /// Enums generated for params with `enum`, in spec order.
+    pub enums: Vec<EnumType>,
     /// Where the spec was defined.
     pub origin: Origin,
+}
+
+/// The names generated for a connector whose connections carry no `auth`.
+#[derive(Clone, Debug)]
+pub struct NoAuth {
+    /// The unit type, `NoAuth`.
+    pub type_name: String,
+    /// The `AnyConnection` variant name.
+    pub variant: String,
 }
 
 /// One auth spec of a connector: a params type and its builder.
@@ -51,32 +79,69 @@ pub struct AuthScheme {
     pub kind: Option<String>,
     /// The schema's description, if it has one.
     pub description: Option<String>,
-    /// The params type name, such as `BasicAuthenticationForDynamicsOnline`.
-    pub type_name: String,
-    /// The builder type name, such as `BasicAuthenticationForDynamicsOnlineBuilder`.
-    pub builder_name: String,
     /// The `AnyConnection` variant name.
     pub variant: String,
-    /// The params, in spec order.
-    pub params: Vec<Param>,
+    /// The params type, its builder and its params.
+    pub params: ParamsStruct,
     /// Where the auth spec was defined.
     pub origin: Origin,
 }
 
+/// A generated struct of params with a typestate builder: an auth scheme's params, or a nested
+/// `object` param.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ParamsStruct {
+    /// The struct name, such as `BasicAuthenticationForDynamicsOnline`.
+    pub type_name: String,
+    /// The builder name, such as `BasicAuthenticationForDynamicsOnlineBuilder`.
+    pub builder_name: String,
+    /// The params, in spec order.
+    pub params: Vec<Param>,
+}
+
+impl ParamsStruct {
+    /// Whether any param of this struct (not of nested ones) has a pattern to check.
+    pub fn has_patterns(&self) -> bool {
+        self.params.iter().any(|p| p.pattern.is_some())
+    }
+}
+
+/// A string `enum` param's type: a Rust enum whose variants carry the exact wire values.
+#[derive(Clone, Debug, PartialEq)]
+pub struct EnumType {
+    /// The enum name, such as `SslMode`.
+    pub type_name: String,
+    /// The param path it belongs to, for docs (`sslMode`, `requestParameterOverride.method`).
+    pub label: String,
+    /// The values, in spec order.
+    pub values: Vec<EnumValue>,
+}
+
+/// One allowed value of an enum param.
+#[derive(Clone, Debug, PartialEq)]
+pub struct EnumValue {
+    /// The exact string sent on the wire.
+    pub wire: String,
+    /// The Rust variant name.
+    pub variant: String,
+}
+
 /// One credential param.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Param {
-    /// The property key, sent in `auth.params`.
+    /// The property key, sent in `auth.params` (or in its parent object).
     pub wire_name: String,
+    /// The dotted path from `auth.params`, used in messages: `clientId`, `override.method`.
+    pub label: String,
     /// The Rust field and setter name.
     pub field: String,
-    /// The builder's type parameter that tracks whether this (required) param is set.
+    /// The builder's type parameter that tracks whether this param is set (see [`Param::tracked`]).
     pub state: String,
     /// The schema's description (or title), if any.
     pub description: Option<String>,
     /// The value type.
     pub ty: ParamType,
-    /// Whether requests must carry it.
+    /// Whether the spec lists it in `required`.
     pub required: bool,
     /// Whether it is a secret (`format: password`): held redacted, never printed.
     pub secret: bool,
@@ -84,12 +149,25 @@ pub struct Param {
     pub format: Option<String>,
     /// A regular expression values must match (anywhere in the value, as in JSON Schema).
     pub pattern: Option<String>,
-    /// The documented default, if any.
+    /// The documented default, already checked against the type.
     pub default: Option<Literal>,
 }
 
+impl Param {
+    /// Whether the builder tracks this param in its type: required and without a default. A
+    /// required param with a default is optional in the builder and filled in by `build()`.
+    pub fn tracked(&self) -> bool {
+        self.required && self.default.is_none()
+    }
+
+    /// Whether the params struct holds the value directly (not in an `Option`).
+    pub fn always_present(&self) -> bool {
+        self.required
+    }
+}
+
 /// The value type of a param.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum ParamType {
     /// `"type": "string"`.
     String,
@@ -99,16 +177,24 @@ pub enum ParamType {
     Number,
     /// `"type": "boolean"`.
     Boolean,
+    /// A string with `enum`: a generated Rust enum (also listed in [`Connector::enums`]).
+    Enum(Box<EnumType>),
+    /// `"type": "array"` of scalars or enums.
+    Array(Box<ParamType>),
+    /// `"type": "object"` with its own properties: a nested params struct.
+    Object(Box<ParamsStruct>),
 }
 
 impl ParamType {
     /// The JSON Schema name of the type.
     pub fn schema_name(&self) -> &'static str {
         match self {
-            ParamType::String => "string",
+            ParamType::String | ParamType::Enum(_) => "string",
             ParamType::Integer => "integer",
             ParamType::Number => "number",
             ParamType::Boolean => "boolean",
+            ParamType::Array(_) => "array",
+            ParamType::Object(_) => "object",
         }
     }
 }

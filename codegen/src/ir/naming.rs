@@ -56,7 +56,31 @@ pub fn camel(name: &str) -> Option<String> {
 
 /// Field and setter name for a param: `snake_case`, clear of the generated methods.
 pub fn field(name: &str) -> Option<String> {
-    let mut field = snake(name)?;
+    clear_of_methods(snake(name)?)
+}
+
+/// The letter-exact field name, used for every param of a group whose plain names fold together
+/// (`clientId` / `clientID`): each upper-case letter starts a word, so `clientID` becomes
+/// `client_i_d`. Depends only on `name`, so it is as stable as [`field`].
+pub fn exact_field(name: &str) -> Option<String> {
+    let mut out = String::new();
+    for c in name.chars() {
+        if c.is_ascii_uppercase() {
+            if !out.is_empty() && !out.ends_with('_') {
+                out.push('_');
+            }
+            out.push(c.to_ascii_lowercase());
+        } else if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if !out.is_empty() && !out.ends_with('_') {
+            out.push('_');
+        }
+    }
+    let trimmed = out.trim_end_matches('_').to_owned();
+    clear_of_methods(finish(trimmed, "n")?)
+}
+
+fn clear_of_methods(mut field: String) -> Option<String> {
     if RESERVED_FIELDS.contains(&field.as_str()) {
         field.push_str("_value");
     }
@@ -105,5 +129,16 @@ mod tests {
         assert_eq!(camel("2-legged OAuth").as_deref(), Some("N2LeggedOAuth"));
         assert_eq!(snake("***"), None);
         assert_eq!(camel("日本"), None);
+    }
+
+    #[test]
+    fn letter_exact_fields_separate_folded_names() {
+        assert_eq!(exact_field("clientId").as_deref(), Some("client_id"));
+        assert_eq!(exact_field("clientID").as_deref(), Some("client_i_d"));
+        assert_eq!(exact_field("client-id").as_deref(), Some("client_id"));
+        assert_eq!(exact_field("Type").as_deref(), Some("type_"));
+        assert_eq!(exact_field("Build").as_deref(), Some("build_value"));
+        assert_eq!(exact_field("9Lives").as_deref(), Some("n9_lives"));
+        assert_eq!(exact_field("--"), None);
     }
 }

@@ -51,6 +51,10 @@ pub struct ConnectionSpec {
     pub name: Located<String>,
     /// `version`, such as `1.0`.
     pub version: Located<String>,
+    /// `providerId`, if any.
+    pub provider_id: Option<String>,
+    /// `attributes.uiAttributes.label`: the display name, if the spec has one as a string.
+    pub label: Option<String>,
     /// `description`, if any.
     pub description: Option<String>,
     /// `authSpec[]`, in file order.

@@ -300,6 +300,14 @@ impl Walker<'_> {
             _ => self.string(object, "version", path, "the connection spec version, such as \"1.0\""),
         };
         let description = self.optional_string(object, "description", path).map(|d| d.value);
+        let provider_id = self.optional_string(object, "providerId", path).map(|p| p.value);
+        // A display name is UI metadata: read it when it is plain text, ignore any other shape.
+        let label = object
+            .get("attributes")
+            .and_then(|attributes| attributes.get("uiAttributes"))
+            .and_then(|ui| ui.get("label"))
+            .and_then(Value::as_str)
+            .map(str::to_owned);
         let auth_path = path.key("authSpec");
         let auth_specs = match object.get("authSpec") {
             Some(Value::Array(entries)) => entries
@@ -329,6 +337,8 @@ impl Walker<'_> {
             id: id?,
             name: name?,
             version: version?,
+            provider_id,
+            label,
             description,
             auth_specs,
         })

@@ -1,0 +1,117 @@
+//! The runtime catalogue: `const` metadata of every connector, and the `catalog()` function that
+//! looks connectors up by spec id or machine name.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::names::{Runtime, ident};
+use super::params::literal_json;
+use crate::ir::{Catalog, Connector, Param, ParamType};
+
+fn option(value: Option<&str>) -> TokenStream {
+    match value {
+        Some(value) => quote!(::core::option::Option::Some(#value)),
+        None => quote!(::core::option::Option::None),
+    }
+}
+
+fn kind(ty: &ParamType, rt: &Runtime) -> TokenStream {
+    let kind = rt.item("ParamKind");
+    match ty {
+        ParamType::String => quote!(#kind::String),
+        ParamType::Integer => quote!(#kind::Integer),
+        ParamType::Number => quote!(#kind::Number),
+        ParamType::Boolean => quote!(#kind::Boolean),
+        ParamType::Enum(enum_type) => {
+            let values = enum_type.values.iter().map(|v| &v.wire);
+            quote!(#kind::Enum(&[#(#values),*]))
+        }
+        ParamType::Array(item) => {
+            let item = self::kind(item, rt);
+            quote!(#kind::Array(&#item))
+        }
+        ParamType::Object(object) => {
+            let params = object.params.iter().map(|p| param_info(p, rt));
+            quote!(#kind::Object(&[#(#params),*]))
+        }
+    }
+}
+
+fn param_info(param: &Param, rt: &Runtime) -> TokenStream {
+    let info = rt.item("ParamInfo");
+    let wire = &param.wire_name;
+    let field = &param.field;
+    let kind = kind(&param.ty, rt);
+    let required = param.required;
+    let secret = param.secret;
+    let format = option(param.format.as_deref());
+    let pattern = option(param.pattern.as_deref());
+    let default = param.default.as_ref().map(literal_json);
+    let default = option(default.as_deref());
+    let description = option(param.description.as_deref());
+    quote! {
+        #info {
+            wire_name: #wire,
+            field: #field,
+            kind: #kind,
+            required: #required,
+            secret: #secret,
+            format: #format,
+            pattern: #pattern,
+            default: #default,
+            description: #description,
+        }
+    }
+}
+
+/// The `ConnectorInfo` expression of one connector.
+pub fn connector_info(connector: &Connector, rt: &Runtime) -> TokenStream {
+    let info = rt.item("ConnectorInfo");
+    let auth_info = rt.item("AuthSpecInfo");
+    let name = &connector.machine_name;
+    let display_name = &connector.display_name;
+    let provider_id = option(connector.provider_id.as_deref());
+    let description = option(connector.description.as_deref());
+    let auth_specs = connector.auth_schemes.iter().map(|scheme| {
+        let name = &scheme.spec_name;
+        let kind = option(scheme.kind.as_deref());
+        let description = option(scheme.description.as_deref());
+        let params = scheme.params.params.iter().map(|p| param_info(p, rt));
+        quote! {
+            #auth_info {
+                name: #name,
+                kind: #kind,
+                description: #description,
+                params: &[#(#params),*],
+            }
+        }
+    });
+    quote! {
+        #info {
+            name: #name,
+            display_name: #display_name,
+            spec_id: self::CONNECTION_SPEC_ID,
+            version: self::CONNECTION_SPEC_VERSION,
+            provider_id: #provider_id,
+            description: #description,
+            auth_specs: &[#(#auth_specs),*],
+        }
+    }
+}
+
+/// The root file's `catalog()` function.
+pub fn emit(catalog: &Catalog, rt: &Runtime) -> TokenStream {
+    let catalog_type = rt.item("Catalog");
+    let entries = catalog.connectors.iter().map(|connector| {
+        let module = ident(&connector.module);
+        quote!(self::#module::CONNECTOR)
+    });
+    quote! {
+        /// The runtime catalogue of every connector in this module tree: look connectors up by
+        /// connection spec id or machine name, and read their auth specs and params.
+        pub fn catalog() -> &'static #catalog_type {
+            static CATALOG: #catalog_type = #catalog_type::new(&[#(#entries),*]);
+            &CATALOG
+        }
+    }
+}

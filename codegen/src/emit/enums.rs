@@ -1,0 +1,85 @@
+//! The Rust enum of a string param with `enum`: one variant per allowed value, written and read
+//! as the exact wire string.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::docs;
+use super::names::{Runtime, ident};
+use crate::ir::EnumType;
+
+/// The enum, its wire conversions and its `ParamValue` implementation.
+pub fn emit(enum_type: &EnumType, rt: &Runtime) -> TokenStream {
+    let ty = ident(&enum_type.type_name);
+    let variants: Vec<_> = enum_type.values.iter().map(|v| ident(&v.variant)).collect();
+    let wires: Vec<_> = enum_type.values.iter().map(|v| v.wire.as_str()).collect();
+    let docs = wires
+        .iter()
+        .map(|wire| docs::attrs(&format!("Sent as {}.", docs::code(wire))));
+    let summary = docs::attrs(&format!(
+        "The allowed values of the {} param.",
+        docs::code(&enum_type.label)
+    ));
+    let wire_enum = rt.item("WireEnum");
+    let param_value = rt.item("ParamValue");
+    let decode_error = rt.item("DecodeError");
+    let read_enum = rt.item("read_enum");
+    let enum_expected = rt.item("enum_expected");
+    let serde = rt.private(quote!(serde));
+    let value = rt.private(quote!(serde_json::Value));
+    quote! {
+        #summary
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        pub enum #ty {
+            #(#docs #variants,)*
+        }
+
+        impl #ty {
+            /// The exact string sent on the wire.
+            pub const fn as_str(self) -> &'static str {
+                match self {
+                    #(Self::#variants => #wires,)*
+                }
+            }
+        }
+
+        impl ::core::fmt::Display for #ty {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl #wire_enum for #ty {
+            const VALUES: &'static [&'static str] = &[#(#wires),*];
+
+            fn as_wire(&self) -> &'static str {
+                self.as_str()
+            }
+
+            fn from_wire(value: &str) -> ::core::option::Option<Self> {
+                match value {
+                    #(#wires => ::core::option::Option::Some(Self::#variants),)*
+                    _ => ::core::option::Option::None,
+                }
+            }
+        }
+
+        impl #param_value for #ty {
+            fn expected() -> ::std::string::String {
+                #enum_expected::<Self>()
+            }
+
+            fn from_json(
+                value: #value,
+                auth_spec: &'static str,
+                param: &'static str,
+            ) -> ::core::result::Result<Self, #decode_error> {
+                #read_enum(value, auth_spec, param)
+            }
+
+            fn write<S: #serde::Serializer>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+    }
+}

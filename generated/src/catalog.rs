@@ -1,0 +1,120 @@
+//! The runtime catalogue: every generated connector's metadata, to look up by connection spec id
+//! or machine name at run time (to build forms, validate configuration, or list what exists).
+//!
+//! Generated code fills these types with `const` data; nothing here allocates.
+
+/// Every connector of a generated module tree, in module-name order.
+#[derive(Clone, Copy, Debug)]
+pub struct Catalog {
+    connectors: &'static [ConnectorInfo],
+}
+
+impl Catalog {
+    /// A catalogue over `connectors` (generated code calls this).
+    pub const fn new(connectors: &'static [ConnectorInfo]) -> Self {
+        Self { connectors }
+    }
+
+    /// Every connector.
+    pub fn connectors(&self) -> &'static [ConnectorInfo] {
+        self.connectors
+    }
+
+    /// The connector with the connection spec id `id` (compared byte for byte).
+    pub fn by_id(&self, id: &str) -> Option<&'static ConnectorInfo> {
+        self.connectors.iter().find(|c| c.spec_id == id)
+    }
+
+    /// The connector with the machine name `name`, such as `dynamics-online`.
+    pub fn by_name(&self, name: &str) -> Option<&'static ConnectorInfo> {
+        self.connectors.iter().find(|c| c.name == name)
+    }
+}
+
+/// What a connection spec says about one connector.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ConnectorInfo {
+    /// The machine name, such as `dynamics-online`.
+    pub name: &'static str,
+    /// The human-readable name (the spec's display label, or the machine name).
+    pub display_name: &'static str,
+    /// The connection spec id, sent as `connectionSpec.id`.
+    pub spec_id: &'static str,
+    /// The connection spec version, sent as `connectionSpec.version`.
+    pub version: &'static str,
+    /// The provider id, if the spec names one.
+    pub provider_id: Option<&'static str>,
+    /// The spec's description.
+    pub description: Option<&'static str>,
+    /// The auth specs, in spec order (empty for a source whose connections carry no `auth`).
+    pub auth_specs: &'static [AuthSpecInfo],
+}
+
+impl ConnectorInfo {
+    /// The auth spec named `name` (compared byte for byte, as the service does).
+    pub fn auth_spec(&self, name: &str) -> Option<&'static AuthSpecInfo> {
+        self.auth_specs.iter().find(|a| a.name == name)
+    }
+}
+
+/// One auth spec: a named way to authenticate.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct AuthSpecInfo {
+    /// The exact name, sent as `auth.specName`.
+    pub name: &'static str,
+    /// The free-text `type`, if the spec gives one.
+    pub kind: Option<&'static str>,
+    /// The schema's description.
+    pub description: Option<&'static str>,
+    /// The params, in spec order.
+    pub params: &'static [ParamInfo],
+}
+
+impl AuthSpecInfo {
+    /// The param with the wire name `name`.
+    pub fn param(&self, name: &str) -> Option<&'static ParamInfo> {
+        self.params.iter().find(|p| p.wire_name == name)
+    }
+}
+
+/// One param of an auth spec (or of a nested object param).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ParamInfo {
+    /// The key sent in `auth.params`.
+    pub wire_name: &'static str,
+    /// The Rust field and setter name of the generated params type.
+    pub field: &'static str,
+    /// The value type.
+    pub kind: ParamKind,
+    /// Whether the spec lists it in `required`.
+    pub required: bool,
+    /// Whether it is a secret (`format: password`).
+    pub secret: bool,
+    /// The JSON Schema `format`, if any.
+    pub format: Option<&'static str>,
+    /// The `pattern` values must match, if any.
+    pub pattern: Option<&'static str>,
+    /// The documented default, as JSON text (`"public"`, `9042`, `true`).
+    pub default: Option<&'static str>,
+    /// The param's description.
+    pub description: Option<&'static str>,
+}
+
+/// The value type of a param.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum ParamKind {
+    /// A string.
+    String,
+    /// An integer.
+    Integer,
+    /// A number.
+    Number,
+    /// A boolean.
+    Boolean,
+    /// A string from a fixed list, sent exactly as listed.
+    Enum(&'static [&'static str]),
+    /// An array whose elements have this kind.
+    Array(&'static ParamKind),
+    /// An object with these params.
+    Object(&'static [ParamInfo]),
+}
