@@ -219,11 +219,15 @@ impl Config {
         }
     }
 
-    /// Parses, validates and renders everything in memory; writes nothing.
-    pub fn render(&self) -> Result<Rendered, Error> {
-        let root: syn::Path = syn::parse_str(&self.runtime_path)
-            .map_err(|_| Error::Config(format!("runtime path `{}` is not a Rust path", self.runtime_path)))?;
-        let runtime = emit::Runtime::new(quote::quote!(#root));
+    /// Parses and validates the specs into the intermediate representation, without rendering:
+    /// what a build script or test needs to know about the generated names (module, type, field
+    /// and variant of every connector, auth spec and param). Warnings come back with it.
+    pub fn catalog(&self) -> Result<(ir::Catalog, Report), Error> {
+        self.analyze().map(|(catalog, report, _)| (catalog, report))
+    }
+
+    /// Loads and lowers the specs: the catalog, its warnings, and every input read.
+    fn analyze(&self) -> Result<(ir::Catalog, Report, Vec<PathBuf>), Error> {
         if self.spec_dirs.is_empty() && self.spec_files.is_empty() {
             return Err(Error::Config("no spec directory or file given".into()));
         }
@@ -239,6 +243,15 @@ impl Config {
         if report.has_errors() {
             return Err(Error::Spec(report));
         }
+        Ok((catalog, report, loaded.inputs))
+    }
+
+    /// Parses, validates and renders everything in memory; writes nothing.
+    pub fn render(&self) -> Result<Rendered, Error> {
+        let root: syn::Path = syn::parse_str(&self.runtime_path)
+            .map_err(|_| Error::Config(format!("runtime path `{}` is not a Rust path", self.runtime_path)))?;
+        let runtime = emit::Runtime::new(quote::quote!(#root));
+        let (catalog, report, inputs) = self.analyze()?;
         let mut files = BTreeMap::new();
         for file in emit::emit(&catalog, &runtime) {
             let text = write::render(&file).map_err(|err| Error::Internal {
@@ -249,7 +262,7 @@ impl Config {
         }
         Ok(Rendered {
             files,
-            inputs: loaded.inputs,
+            inputs,
             warnings: report,
             connectors: catalog.connectors.len(),
             auth_schemes: catalog.connectors.iter().map(|c| c.auth_schemes.len()).sum(),

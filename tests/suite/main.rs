@@ -3,6 +3,7 @@
 mod common;
 mod compile_fail;
 mod conformance;
+mod corpus;
 mod determinism;
 mod http_request;
 mod redaction;

@@ -1,0 +1,181 @@
+//! Turns every documented `POST /connections` body of the corpus fixtures into a call chain on
+//! the generated typed builders (`Type::builder().param(..)...build()`), so the conformance test
+//! compiles real builder code against the real catalogue. A body the builders cannot express is
+//! listed with the reason instead; the test then requires it to be a documented quirk.
+//!
+//! Names (module, type, field, enum variant) come from flow-codegen's validated catalogue, the
+//! same one that generates `flow-connectors`.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use flow_codegen::ir::{Catalog, Connector, ParamType, ParamsStruct};
+use serde_json::{Map, Value};
+
+fn main() {
+    let root = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
+    let specs = root.join("../specs");
+    let corpus = root.join("fixtures/corpus");
+    println!("cargo::rerun-if-changed={}", specs.display());
+    println!("cargo::rerun-if-changed={}", corpus.display());
+    let (catalog, _) = match flow_codegen::Config::new().spec_dir(&specs).catalog() {
+        Ok(catalog) => catalog,
+        Err(error) => {
+            eprintln!("{error}");
+            std::process::exit(1);
+        }
+    };
+    let mut built = String::new();
+    let mut functions = String::new();
+    let mut unbuilt = String::new();
+    for (folder, requests) in corpus_requests(&corpus) {
+        for (index, request) in requests.iter().enumerate() {
+            let body = &request["body"];
+            match build_expression(&catalog, body) {
+                Ok(expression) => {
+                    let function = format!("body_{}_{index}", folder.replace("--", "__").replace('-', "_"));
+                    writeln!(built, "    ({folder:?}, {index}, {function}),").unwrap();
+                    writeln!(
+                        functions,
+                        "fn {function}() -> serde_json::Value {{\n    serde_json::to_value({expression}).expect(\"serializes\")\n}}\n"
+                    )
+                    .unwrap();
+                }
+                Err(reason) => writeln!(unbuilt, "    ({folder:?}, {index}, {reason:?}),").unwrap(),
+            }
+        }
+    }
+    let out = format!(
+        "/// Every documented body the typed builders express: (corpus folder, request index, builder).\n\
+         pub const BUILT: &[(&str, usize, fn() -> serde_json::Value)] = &[\n{built}];\n\n\
+         /// Every documented body they cannot express, and why.\n\
+         pub const UNBUILT: &[(&str, usize, &str)] = &[\n{unbuilt}];\n\n{functions}"
+    );
+    let path = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR")).join("corpus_builders.rs");
+    std::fs::write(path, out).expect("OUT_DIR is writable");
+}
+
+/// `(folder, requests)` of every `requests.json`, in folder order.
+fn corpus_requests(corpus: &Path) -> Vec<(String, Vec<Value>)> {
+    let mut folders: Vec<PathBuf> = std::fs::read_dir(corpus)
+        .expect("tests/fixtures/corpus exists")
+        .map(|entry| entry.expect("readable").path())
+        .filter(|path| path.join("requests.json").is_file())
+        .collect();
+    folders.sort();
+    folders
+        .into_iter()
+        .map(|folder| {
+            let text = std::fs::read_to_string(folder.join("requests.json")).expect("readable requests.json");
+            let value: Value = serde_json::from_str(&text).expect("requests.json is JSON");
+            let name = folder.file_name().expect("folder name").to_string_lossy().into_owned();
+            (name, value["requests"].as_array().cloned().unwrap_or_default())
+        })
+        .collect()
+}
+
+fn kind(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// The Rust expression of a `CreateConnection` equal to `body`, or why there is none.
+fn build_expression(catalog: &Catalog, body: &Value) -> Result<String, String> {
+    let object = body.as_object().ok_or("the body is not an object")?;
+    for key in object.keys() {
+        if !["name", "description", "providerId", "auth", "connectionSpec"].contains(&key.as_str()) {
+            return Err(format!("the body has the top-level field `{key}`, which requests do not define"));
+        }
+    }
+    let id = body["connectionSpec"]["id"].as_str().ok_or("no connectionSpec.id")?;
+    let connector = catalog
+        .connectors
+        .iter()
+        .find(|c| c.spec_id == id)
+        .ok_or_else(|| format!("no connector in specs/ has the connection spec id `{id}`"))?;
+    let version = body["connectionSpec"]["version"].as_str().unwrap_or_default();
+    if version != connector.version {
+        return Err(format!("the body sends version `{version}`, the spec has `{}`", connector.version));
+    }
+    let auth = body.get("auth").and_then(Value::as_object).ok_or("the body has no `auth`")?;
+    if let Some(key) = auth.keys().find(|k| *k != "specName" && *k != "params") {
+        return Err(format!("`auth` has the field `{key}`, which requests do not define"));
+    }
+    let spec_name = auth.get("specName").and_then(Value::as_str).ok_or("no auth.specName")?;
+    let scheme = connector
+        .auth_schemes
+        .iter()
+        .find(|s| s.spec_name == spec_name)
+        .ok_or_else(|| format!("`{}` has no auth spec named `{spec_name}`", connector.machine_name))?;
+    let params = auth.get("params").and_then(Value::as_object).ok_or("auth.params is not an object")?;
+    let auth_expression = object_expression(connector, &scheme.params, params, "")?;
+    let name = body["name"].as_str().ok_or("the body has no string `name`")?;
+    let mut expression = format!("flow_connectors::CreateConnection::new({name:?}, {auth_expression})");
+    if let Some(description) = body.get("description") {
+        let description = description.as_str().ok_or("`description` is not a string")?;
+        write!(expression, ".description({description:?})").unwrap();
+    }
+    if let Some(provider) = body.get("providerId") {
+        let provider = provider.as_str().ok_or("`providerId` is not a string")?;
+        write!(expression, ".provider_id({provider:?})").unwrap();
+    }
+    Ok(format!("&{expression}"))
+}
+
+fn object_expression(
+    connector: &Connector,
+    object: &ParamsStruct,
+    values: &Map<String, Value>,
+    prefix: &str,
+) -> Result<String, String> {
+    let module = &connector.module;
+    for key in values.keys() {
+        if !object.params.iter().any(|p| &p.wire_name == key) {
+            return Err(format!("the spec has no param `{prefix}{key}`"));
+        }
+    }
+    let mut expression = format!("flow_connectors::{module}::{}::builder()", object.type_name);
+    for param in &object.params {
+        match values.get(&param.wire_name) {
+            Some(value) => {
+                let value = value_expression(connector, &param.ty, value)
+                    .map_err(|found| format!("param `{}` is {} in the spec, the body sends {found}", param.label, param.ty.schema_name()))?;
+                write!(expression, ".{}({value})", param.field).unwrap();
+            }
+            None if param.tracked() => return Err(format!("the body lacks the required param `{}`", param.label)),
+            None => {}
+        }
+    }
+    Ok(format!("{expression}.build().expect(\"the documented values break no spec rule\")"))
+}
+
+/// The Rust expression of one value, or a description of the mismatching JSON.
+fn value_expression(connector: &Connector, ty: &ParamType, value: &Value) -> Result<String, String> {
+    let mismatch = || kind(value).to_owned();
+    match (ty, value) {
+        (ParamType::String, Value::String(s)) => Ok(format!("{s:?}")),
+        (ParamType::Integer, Value::Number(n)) => n.as_i64().map(|i| format!("{i}i64")).ok_or_else(mismatch),
+        (ParamType::Number, Value::Number(n)) => n.as_f64().map(|f| format!("{f:?}f64")).ok_or_else(mismatch),
+        (ParamType::Boolean, Value::Bool(b)) => Ok(b.to_string()),
+        (ParamType::Enum(enum_type), Value::String(s)) => enum_type
+            .values
+            .iter()
+            .find(|v| &v.wire == s)
+            .map(|v| format!("flow_connectors::{}::{}::{}", connector.module, enum_type.type_name, v.variant))
+            .ok_or_else(|| format!("{s:?}, which is not among its enum values")),
+        (ParamType::Array(item), Value::Array(items)) if !items.is_empty() => {
+            let items: Result<Vec<String>, String> = items.iter().map(|v| value_expression(connector, item, v)).collect();
+            Ok(format!("[{}]", items?.join(", ")))
+        }
+        (ParamType::Object(object), Value::Object(values)) => {
+            object_expression(connector, object, values, &format!("{}.", object.type_name))
+        }
+        _ => Err(mismatch()),
+    }
+}
