@@ -33,7 +33,7 @@ fn main() {
             let body = &request["body"];
             match build_expression(&catalog, body) {
                 Ok(expression) => {
-                    let function = format!("body_{}_{index}", folder.replace("--", "__").replace('-', "_"));
+                    let function = format!("body_{}", built.lines().count());
                     writeln!(built, "    ({folder:?}, {index}, {function}),").unwrap();
                     writeln!(
                         functions,
@@ -46,8 +46,10 @@ fn main() {
         }
     }
     let out = format!(
-        "/// Every documented body the typed builders express: (corpus folder, request index, builder).\n\
-         pub const BUILT: &[(&str, usize, fn() -> serde_json::Value)] = &[\n{built}];\n\n\
+        "/// Builds one documented body through the typed builders.\n\
+         pub type BuildBody = fn() -> serde_json::Value;\n\n\
+         /// Every documented body the typed builders express: (corpus folder, request index, builder).\n\
+         pub const BUILT: &[(&str, usize, BuildBody)] = &[\n{built}];\n\n\
          /// Every documented body they cannot express, and why.\n\
          pub const UNBUILT: &[(&str, usize, &str)] = &[\n{unbuilt}];\n\n{functions}"
     );
@@ -90,7 +92,9 @@ fn build_expression(catalog: &Catalog, body: &Value) -> Result<String, String> {
     let object = body.as_object().ok_or("the body is not an object")?;
     for key in object.keys() {
         if !["name", "description", "providerId", "auth", "connectionSpec"].contains(&key.as_str()) {
-            return Err(format!("the body has the top-level field `{key}`, which requests do not define"));
+            return Err(format!(
+                "the body has the top-level field `{key}`, which requests do not define"
+            ));
         }
     }
     let id = body["connectionSpec"]["id"].as_str().ok_or("no connectionSpec.id")?;
@@ -101,9 +105,15 @@ fn build_expression(catalog: &Catalog, body: &Value) -> Result<String, String> {
         .ok_or_else(|| format!("no connector in specs/ has the connection spec id `{id}`"))?;
     let version = body["connectionSpec"]["version"].as_str().unwrap_or_default();
     if version != connector.version {
-        return Err(format!("the body sends version `{version}`, the spec has `{}`", connector.version));
+        return Err(format!(
+            "the body sends version `{version}`, the spec has `{}`",
+            connector.version
+        ));
     }
-    let auth = body.get("auth").and_then(Value::as_object).ok_or("the body has no `auth`")?;
+    let auth = body
+        .get("auth")
+        .and_then(Value::as_object)
+        .ok_or("the body has no `auth`")?;
     if let Some(key) = auth.keys().find(|k| *k != "specName" && *k != "params") {
         return Err(format!("`auth` has the field `{key}`, which requests do not define"));
     }
@@ -113,7 +123,10 @@ fn build_expression(catalog: &Catalog, body: &Value) -> Result<String, String> {
         .iter()
         .find(|s| s.spec_name == spec_name)
         .ok_or_else(|| format!("`{}` has no auth spec named `{spec_name}`", connector.machine_name))?;
-    let params = auth.get("params").and_then(Value::as_object).ok_or("auth.params is not an object")?;
+    let params = auth
+        .get("params")
+        .and_then(Value::as_object)
+        .ok_or("auth.params is not an object")?;
     let auth_expression = object_expression(connector, &scheme.params, params, "")?;
     let name = body["name"].as_str().ok_or("the body has no string `name`")?;
     let mut expression = format!("flow_connectors::CreateConnection::new({name:?}, {auth_expression})");
@@ -125,7 +138,7 @@ fn build_expression(catalog: &Catalog, body: &Value) -> Result<String, String> {
         let provider = provider.as_str().ok_or("`providerId` is not a string")?;
         write!(expression, ".provider_id({provider:?})").unwrap();
     }
-    Ok(format!("&{expression}"))
+    Ok(expression)
 }
 
 fn object_expression(
@@ -144,15 +157,22 @@ fn object_expression(
     for param in &object.params {
         match values.get(&param.wire_name) {
             Some(value) => {
-                let value = value_expression(connector, &param.ty, value)
-                    .map_err(|found| format!("param `{}` is {} in the spec, the body sends {found}", param.label, param.ty.schema_name()))?;
+                let value = value_expression(connector, &param.ty, value).map_err(|found| {
+                    format!(
+                        "param `{}` is {} in the spec, the body sends {found}",
+                        param.label,
+                        param.ty.schema_name()
+                    )
+                })?;
                 write!(expression, ".{}({value})", param.field).unwrap();
             }
             None if param.tracked() => return Err(format!("the body lacks the required param `{}`", param.label)),
             None => {}
         }
     }
-    Ok(format!("{expression}.build().expect(\"the documented values break no spec rule\")"))
+    Ok(format!(
+        "{expression}.build().expect(\"the documented values break no spec rule\")"
+    ))
 }
 
 /// The Rust expression of one value, or a description of the mismatching JSON.
@@ -167,10 +187,16 @@ fn value_expression(connector: &Connector, ty: &ParamType, value: &Value) -> Res
             .values
             .iter()
             .find(|v| &v.wire == s)
-            .map(|v| format!("flow_connectors::{}::{}::{}", connector.module, enum_type.type_name, v.variant))
+            .map(|v| {
+                format!(
+                    "flow_connectors::{}::{}::{}",
+                    connector.module, enum_type.type_name, v.variant
+                )
+            })
             .ok_or_else(|| format!("{s:?}, which is not among its enum values")),
         (ParamType::Array(item), Value::Array(items)) if !items.is_empty() => {
-            let items: Result<Vec<String>, String> = items.iter().map(|v| value_expression(connector, item, v)).collect();
+            let items: Result<Vec<String>, String> =
+                items.iter().map(|v| value_expression(connector, item, v)).collect();
             Ok(format!("[{}]", items?.join(", ")))
         }
         (ParamType::Object(object), Value::Object(values)) => {

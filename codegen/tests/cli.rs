@@ -112,7 +112,7 @@ fn a_bad_spec_fails_with_its_location_and_leaves_previous_output_intact() {
         stderr.contains("error: `required` must be an array of property names, found a string"),
         "{stderr}"
     );
-    assert!(stderr.contains("dynamics-online.json:33:21"), "{stderr}");
+    assert!(stderr.contains("dynamics-online.json:34:21"), "{stderr}");
     assert!(stderr.contains("at: authSpec[0].spec.required"), "{stderr}");
     assert!(stderr.contains("help:"), "{stderr}");
     assert_eq!(

@@ -54,7 +54,11 @@ pub fn quirks() -> BTreeMap<String, (String, String)> {
         .expect("bodies")
         .iter()
         .map(|q| {
-            let field = |k: &str| q[k].as_str().unwrap_or_else(|| panic!("quirk entry lacks `{k}`")).to_owned();
+            let field = |k: &str| {
+                q[k].as_str()
+                    .unwrap_or_else(|| panic!("quirk entry lacks `{k}`"))
+                    .to_owned()
+            };
             (field("body"), (field("quirk"), field("decode_error")))
         })
         .collect()
@@ -78,7 +82,10 @@ fn every_documented_body_is_built_and_read_back_or_is_a_documented_quirk() {
             (Some(build), None) => {
                 let built = build();
                 if built != body.body {
-                    problems.push(format!("{key}: the builder gives\n{built:#}\nbut the tutorial sends\n{:#}", body.body));
+                    problems.push(format!(
+                        "{key}: the builder gives\n{built:#}\nbut the tutorial sends\n{:#}",
+                        body.body
+                    ));
                     continue;
                 }
                 match decoded {
@@ -92,18 +99,22 @@ fn every_documented_body_is_built_and_read_back_or_is_a_documented_quirk() {
                             passed += 1;
                         }
                     }
-                    Err(err) => problems.push(format!("{key}: the builder expresses it but AnyConnection rejects it: {err}")),
+                    Err(err) => problems.push(format!(
+                        "{key}: the builder expresses it but AnyConnection rejects it: {err}"
+                    )),
                 }
             }
-            (Some(_), Some((quirk, _))) => {
-                problems.push(format!("{key}: listed as quirk `{quirk}` but the typed builder reproduces it"))
-            }
+            (Some(_), Some((quirk, _))) => problems.push(format!(
+                "{key}: listed as quirk `{quirk}` but the typed builder reproduces it"
+            )),
             (None, Some((quirk, expected))) => match decoded {
                 Ok(_) => problems.push(format!("{key}: listed as quirk `{quirk}` but AnyConnection accepts it")),
                 Err(err) if err.to_string().contains(expected.as_str()) => {
                     failed_for_quirks.push(format!("{key} ({quirk}): {err}"))
                 }
-                Err(err) => problems.push(format!("{key}: quirk `{quirk}` should fail with `{expected}`, got: {err}")),
+                Err(err) => problems.push(format!(
+                    "{key}: quirk `{quirk}` should fail with `{expected}`, got: {err}"
+                )),
             },
             (None, None) => {
                 let reason = UNBUILT
@@ -130,6 +141,11 @@ fn every_documented_body_is_built_and_read_back_or_is_a_documented_quirk() {
         report.push_str(&format!("  quirk: {line}\n"));
     }
     let _ = std::io::stderr().write_all(report.as_bytes());
-    assert!(problems.is_empty(), "{} problem(s):\n{}", problems.len(), problems.join("\n\n"));
+    assert!(
+        problems.is_empty(),
+        "{} problem(s):\n{}",
+        problems.len(),
+        problems.join("\n\n")
+    );
     assert_eq!(passed + failed_for_quirks.len(), bodies.len());
 }

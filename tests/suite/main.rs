@@ -6,5 +6,6 @@ mod conformance;
 mod corpus;
 mod determinism;
 mod http_request;
+mod quirks;
 mod redaction;
 mod snapshots;
