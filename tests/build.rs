@@ -53,8 +53,28 @@ fn main() {
          /// Every documented body they cannot express, and why.\n\
          pub const UNBUILT: &[(&str, usize, &str)] = &[\n{unbuilt}];\n\n{functions}"
     );
-    let path = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR")).join("corpus_builders.rs");
-    std::fs::write(path, out).expect("OUT_DIR is writable");
+    let out_dir = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
+    std::fs::write(out_dir.join("corpus_builders.rs"), out).expect("OUT_DIR is writable");
+
+    // Synthetic specs for the code paths the real catalogue does not reach (no-auth connectors,
+    // keyword and digit names, folded names, arrays, nested defaults), generated as a downstream
+    // build script would and compiled into the test suite.
+    let fixtures = root.join("fixtures/generate");
+    let generated = flow_codegen::Config::new()
+        .spec_dir(&fixtures)
+        .out_dir(out_dir.join("fixture_catalogue"))
+        .generate();
+    match generated {
+        Ok(output) => {
+            for input in output.inputs() {
+                println!("cargo::rerun-if-changed={}", input.display());
+            }
+        }
+        Err(error) => {
+            eprintln!("{error}");
+            std::process::exit(1);
+        }
+    }
 }
 
 /// `(folder, requests)` of every `requests.json`, in folder order.

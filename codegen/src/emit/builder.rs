@@ -8,7 +8,7 @@ use quote::quote;
 use super::docs;
 use super::names::{Runtime, ident};
 use super::params::{check_call, default_value, param_summary, param_type, setter_input};
-use crate::ir::ParamsStruct;
+use crate::ir::{ParamType, ParamsStruct};
 
 /// The module of the per-param traits that name missing required params in compile errors.
 pub const MARKERS: &str = "__required";
@@ -102,7 +102,12 @@ pub fn emit(object: &ParamsStruct, rt: &Runtime) -> TokenStream {
             _ if p.tracked() => quote!(#f: self::#markers::#f::into_value(self.#f),),
             Some(default) if p.required => {
                 let default = default_value(p, default, rt);
-                quote!(#f: self.#f.unwrap_or_else(|| #default),)
+                // Scalars and enums are cheap constants; strings allocate, so only when needed.
+                if matches!(p.ty, ParamType::String) {
+                    quote!(#f: self.#f.unwrap_or_else(|| #default),)
+                } else {
+                    quote!(#f: self.#f.unwrap_or(#default),)
+                }
             }
             _ => quote!(#f: self.#f,),
         }
