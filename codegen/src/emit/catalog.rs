@@ -5,7 +5,6 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::names::{Runtime, ident};
-use super::params::literal_json;
 use crate::ir::{Catalog, Connector, Param, ParamType};
 
 fn option(value: Option<&str>) -> TokenStream {
@@ -46,7 +45,7 @@ fn param_info(param: &Param, rt: &Runtime) -> TokenStream {
     let secret = param.secret;
     let format = option(param.format.as_deref());
     let pattern = option(param.pattern.as_deref());
-    let default = param.default.as_ref().map(literal_json);
+    let default = param.default.as_ref().map(ToString::to_string);
     let default = option(default.as_deref());
     let description = option(param.description.as_deref());
     quote! {

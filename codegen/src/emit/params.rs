@@ -109,21 +109,9 @@ pub fn param_summary(param: &Param) -> String {
         facts.push(format!("must match {}", docs::code(pattern)));
     }
     if let Some(default) = &param.default {
-        facts.push(format!("default {}", docs::code(&literal_json(default))));
+        facts.push(format!("default {}", docs::code(&default.to_string())));
     }
     format!("{} ({}).", docs::code(&param.wire_name), facts.join(", "))
-}
-
-/// A literal as JSON text.
-pub fn literal_json(literal: &Literal) -> String {
-    match literal {
-        Literal::Null => "null".to_owned(),
-        Literal::Bool(b) => b.to_string(),
-        Literal::Integer(i) => i.to_string(),
-        Literal::Float(f) => f.to_string(),
-        Literal::String(s) => format!("{s:?}"),
-        Literal::Compound(text) => text.clone(),
-    }
 }
 
 /// `value.check_patterns()?` when the struct has patterns, nothing otherwise.

@@ -697,7 +697,7 @@ impl ConnectorCx<'_> {
                         &value.path,
                         format!(
                             "the enum values `{wire}` and `{}` would both be the variant `{variant}`",
-                            literal_text(&first.value)
+                            first.value
                         ),
                     )
                     .with_related(self.file, &first.path, "first defined here")
@@ -750,23 +750,12 @@ impl ConnectorCx<'_> {
             &default.path,
             format!(
                 "the default {} does not fit the param's type `{}`",
-                literal_text(&default.value),
+                default.value,
                 ty.schema_name()
             ),
             help,
         );
         None
-    }
-}
-
-fn literal_text(literal: &Literal) -> String {
-    match literal {
-        Literal::Null => "null".into(),
-        Literal::Bool(b) => b.to_string(),
-        Literal::Integer(i) => i.to_string(),
-        Literal::Float(f) => f.to_string(),
-        Literal::String(s) => format!("{s:?}"),
-        Literal::Compound(text) => text.clone(),
     }
 }
 

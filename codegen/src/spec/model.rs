@@ -31,6 +31,20 @@ pub enum Literal {
     Compound(String),
 }
 
+impl std::fmt::Display for Literal {
+    /// The literal as JSON text (`"public"`, `9042`, `true`).
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Literal::Null => f.write_str("null"),
+            Literal::Bool(b) => write!(f, "{b}"),
+            Literal::Integer(i) => write!(f, "{i}"),
+            Literal::Float(x) => write!(f, "{x}"),
+            Literal::String(s) => write!(f, "{s:?}"),
+            Literal::Compound(text) => f.write_str(text),
+        }
+    }
+}
+
 /// One spec file as read from disk.
 #[derive(Clone, Debug)]
 pub struct SpecFile {
