@@ -240,3 +240,71 @@ fn runtime_catalogue_finds_connectors_by_id_and_name() {
     assert_eq!(role.default, Some("\"public\""));
     assert!(catalog.by_id("00000000-0000-0000-0000-000000000000").is_none());
 }
+
+#[test]
+fn required_naming_a_missing_property_is_a_warning_at_its_place() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let spec = json!({
+        "id": "8a7b6c5d-4e3f-4a1b-9c8d-7e6f5a4b3c2d",
+        "name": "s3-like",
+        "version": "1.0",
+        "authSpec": [{
+            "name": "Access Key",
+            "spec": {
+                "type": "object",
+                "properties": {"s3AccessKey": {"type": "string"}, "s3SecretKey": {"type": "string", "format": "password"}},
+                "required": ["s3AccessKey", "s3SecretKey", "serviceUrl"]
+            }
+        }]
+    });
+    std::fs::write(
+        dir.path().join("s3.json"),
+        serde_json::to_string_pretty(&spec).expect("JSON"),
+    )
+    .expect("write");
+    let rendered = Config::new()
+        .spec_dir(dir.path())
+        .out_dir("unused")
+        .render()
+        .expect("a warning only");
+    let warning = &rendered.warning_report().diagnostics[0];
+    assert_eq!(warning.severity, Severity::Warning);
+    assert!(
+        warning.message.contains("`required` names `serviceUrl`"),
+        "{}",
+        warning.message
+    );
+    assert!(
+        rendered.warnings()[0].contains("authSpec[0].spec.required[2]"),
+        "{}",
+        rendered.warnings()[0]
+    );
+    assert!(rendered.files["s3_like.rs"].contains("pub s3_secret_key:"));
+    let strict = spec_errors(Config::new().strict(true).spec_dir(dir.path()));
+    assert_eq!(strict[0].severity, Severity::Error);
+}
+
+#[test]
+fn adding_a_connector_renames_nothing_else() {
+    // Render Dynamics alone, then with a connector whose auth spec and param names are the same.
+    let alone = Config::new()
+        .spec_file(specs_dir().join("dynamics-online.json"))
+        .out_dir("unused")
+        .render()
+        .expect("valid");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut twin: Value =
+        serde_json::from_str(&std::fs::read_to_string(specs_dir().join("dynamics-online.json")).expect("read"))
+            .expect("JSON");
+    twin["id"] = json!("11111111-2222-4333-8444-555555555555");
+    twin["name"] = json!("dynamics-onprem");
+    std::fs::write(dir.path().join("twin.json"), twin.to_string()).expect("write");
+    let together = Config::new()
+        .spec_file(specs_dir().join("dynamics-online.json"))
+        .spec_dir(dir.path())
+        .out_dir("unused")
+        .render()
+        .expect("valid");
+    assert_eq!(alone.files["dynamics_online.rs"], together.files["dynamics_online.rs"]);
+    assert!(together.files["mod.rs"].contains("DynamicsOnpremBasicAuthenticationForDynamicsOnline("));
+}
