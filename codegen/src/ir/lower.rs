@@ -696,8 +696,11 @@ impl ConnectorCx<'_> {
                         self.file,
                         &value.path,
                         format!(
-                            "the enum values `{wire}` and `{}` would both be the variant `{variant}`",
-                            first.value
+                            "the enum values `{}` and `{wire}` would both be the variant `{variant}`",
+                            match &first.value {
+                                Literal::String(first) => first.as_str(),
+                                _ => "",
+                            }
                         ),
                     )
                     .with_related(self.file, &first.path, "first defined here")
