@@ -233,9 +233,7 @@ fn printable(text: &str) -> String {
     text.chars()
         .map(|c| match c {
             '\t' => ' ',
-            c if c.is_control() || ('\u{202a}'..='\u{202e}').contains(&c) || ('\u{2066}'..='\u{2069}').contains(&c) => {
-                '\u{fffd}'
-            }
+            c if crate::text::is_hidden_control(c) => '\u{fffd}',
             c => c,
         })
         .collect()

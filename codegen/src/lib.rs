@@ -42,6 +42,7 @@ mod emit;
 pub mod ir;
 mod load;
 pub mod spec;
+mod text;
 mod write;
 
 use std::collections::BTreeMap;

@@ -16,7 +16,7 @@ pub fn render(file: &EmittedFile) -> Result<String, syn::Error> {
     let parsed: syn::File = syn::parse2(file.tokens.clone())?;
     Ok(format!(
         "{HEADER}\n// Source: {}.\n\n{}",
-        file.origin,
+        crate::text::one_line_escaped(&file.origin),
         prettyplease::unparse(&parsed)
     ))
 }

@@ -111,9 +111,147 @@ fn a_connector_without_auth_specs_sends_no_auth() {
 }
 
 #[test]
-fn the_fixture_catalogue_lists_both_connectors() {
+fn the_fixture_catalogue_lists_every_connector() {
     let catalog = generated::catalog();
     let names: Vec<&str> = catalog.connectors().iter().map(|c| c.name).collect();
-    assert_eq!(names, ["2nd-edge-cases", "no-auth-source"]);
+    // In module order: `hostile_text_fn`, `n2nd_edge_cases`, `no_auth_source`.
+    assert_eq!(
+        names,
+        [generated::hostile_text_fn::NAME, "2nd-edge-cases", "no-auth-source"]
+    );
     assert!(catalog.by_name("no-auth-source").expect("listed").auth_specs.is_empty());
+}
+
+mod hostile {
+    //! `fixtures/generate/hostile-text.json` puts comment closers, quotes, backslashes,
+    //! attributes, braces, newlines, NUL, right-to-left marks, emoji and keywords into every name
+    //! and text of a spec. The module compiled (it is included above); here the text must come
+    //! back byte for byte, and only ever as data.
+
+    use std::str::FromStr;
+
+    use flow_connectors::{CreateConnection, SecretString};
+    use proc_macro2::{TokenStream, TokenTree};
+    use serde_json::json;
+
+    use super::generated::AnyConnection;
+    use super::generated::hostile_text_fn::{self, KeyQuotedAttrNulRtlType, Mode, NestedObject};
+
+    const AUTH_NAME: &str = "Key */ \"quoted\" \\ #[attr] } \n NUL\u{0} RTL\u{202e} 🦀 type";
+
+    fn auth() -> KeyQuotedAttrNulRtlType {
+        KeyQuotedAttrNulRtlType::builder()
+            .api_key(SecretString::from("hostile-secret-1"))
+            .mode(Mode::LineBreak)
+            .self_("a}")
+            .nested_object(
+                NestedObject::builder()
+                    .inner_secret(SecretString::from("hostile-secret-2"))
+                    .build()
+                    .expect("valid"),
+            )
+            .build()
+            .expect("valid")
+    }
+
+    #[test]
+    fn hostile_names_and_values_reach_the_wire_byte_for_byte() {
+        assert_eq!(hostile_text_fn::AUTH_SPEC_NAMES, [AUTH_NAME]);
+        assert_eq!(
+            hostile_text_fn::NAME,
+            "hostile-text */ \" \\ #[ } \n \u{0} \u{202e} 🦀 fn"
+        );
+        let body = serde_json::to_value(CreateConnection::new("h", auth())).expect("serializes");
+        assert_eq!(
+            body["auth"],
+            json!({
+                "specName": AUTH_NAME,
+                "params": {
+                    "api\"Key*/": "hostile-secret-1",
+                    "mode\u{202e}🦀": "line\nbreak",
+                    "self": "a}",
+                    // `note` is optional: its default is the service's to apply.
+                    "nested\"Object": {"inner\u{0}Secret": "hostile-secret-2"}
+                }
+            })
+        );
+        let decoded: AnyConnection = serde_json::from_value(body.clone()).expect("reads back");
+        assert_eq!(serde_json::to_value(&decoded).expect("serializes"), body);
+        let wire: Vec<&str> = [
+            Mode::Fast,
+            Mode::Quoted,
+            Mode::BackSlash,
+            Mode::Attr,
+            Mode::X,
+            Mode::Nul,
+            Mode::Rtl,
+        ]
+        .iter()
+        .map(|mode| mode.as_str())
+        .collect();
+        assert_eq!(
+            wire,
+            [
+                "fast */",
+                "\"quoted\"",
+                "back\\slash",
+                "#[attr]",
+                "}x",
+                "nul\u{0}",
+                "rtl\u{202e}"
+            ]
+        );
+        assert_eq!(Mode::Crab.as_str(), "🦀crab");
+    }
+
+    #[test]
+    fn hostile_secrets_stay_out_of_debug() {
+        let debug = format!("{:?}", CreateConnection::new("h", auth()));
+        assert!(!debug.contains("hostile-secret"), "{debug}");
+    }
+
+    #[test]
+    fn hostile_text_is_only_ever_a_literal_or_a_doc_attribute() {
+        let source = include_str!(concat!(env!("OUT_DIR"), "/fixture_catalogue/hostile_text_fn.rs"));
+        // The only plain comments are the two header lines, each on one line.
+        let comments: Vec<&str> = source
+            .lines()
+            .filter(|line| line.trim_start().starts_with("//") && !line.trim_start().starts_with("///"))
+            .collect();
+        assert_eq!(comments.len(), 2, "{comments:?}");
+        assert!(
+            comments[1].contains("hostile-text */ \" \\ #[ } \\n \\0 \\u{202e} 🦀 fn"),
+            "{comments:?}"
+        );
+        assert!(
+            !source.contains(['\u{0}', '\u{202e}']),
+            "raw control characters in generated source"
+        );
+        let tokens = TokenStream::from_str(source).expect("tokenizes");
+        let mut idents = Vec::new();
+        collect_idents(tokens, &mut idents);
+        for ident in &idents {
+            assert!(
+                ident
+                    .trim_start_matches("r#")
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '_'),
+                "identifier `{ident}` is not plain ASCII"
+            );
+        }
+        assert!(
+            !idents.iter().any(|ident| ident == "compile_error" || ident == "cfg"),
+            "spec text became code"
+        );
+    }
+
+    fn collect_idents(tokens: TokenStream, out: &mut Vec<String>) {
+        for token in tokens {
+            match token {
+                TokenTree::Ident(ident) => out.push(ident.to_string()),
+                TokenTree::Group(group) => collect_idents(group.stream(), out),
+                TokenTree::Punct(_) | TokenTree::Literal(_) => {}
+            }
+        }
+    }
 }

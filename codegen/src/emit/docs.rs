@@ -3,6 +3,8 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
+use crate::text::is_hidden_control;
+
 /// Makes free text from a spec safe as Markdown: no doctests (indented or fenced code), no
 /// intra-doc links, no HTML, no headings; control characters and bidirectional overrides removed.
 pub fn sanitize(text: &str) -> String {
@@ -48,7 +50,7 @@ fn escape_text(text: &str, out: &mut String) {
                     out.push(c);
                 }
                 c if c.is_control() => out.push(' '),
-                '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}' => {}
+                c if is_hidden_control(c) => {}
                 c => out.push(c),
             }
         }
@@ -60,7 +62,7 @@ pub fn code(text: &str) -> String {
     let clean: String = text
         .chars()
         .map(|c| if c.is_control() || c == '`' { ' ' } else { c })
-        .filter(|c| !matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}'))
+        .filter(|&c| !is_hidden_control(c))
         .collect();
     format!("`{clean}`")
 }
