@@ -41,6 +41,8 @@ pub struct Related {
     pub anchor: Option<Anchor>,
     /// What is there.
     pub message: String,
+    /// The byte range `anchor` resolves to, filled in by [`Report::new`].
+    span: Option<(usize, usize)>,
 }
 
 /// One problem found in the input.
@@ -58,6 +60,8 @@ pub struct Diagnostic {
     pub help: Option<String>,
     /// Other places involved.
     pub related: Vec<Related>,
+    /// The byte range `anchor` resolves to, filled in by [`Report::new`].
+    span: Option<(usize, usize)>,
 }
 
 impl Diagnostic {
@@ -80,6 +84,7 @@ impl Diagnostic {
             anchor,
             help: None,
             related: Vec::new(),
+            span: None,
         }
     }
 
@@ -92,6 +97,7 @@ impl Diagnostic {
             anchor: None,
             help: None,
             related: Vec::new(),
+            span: None,
         }
     }
 
@@ -107,6 +113,7 @@ impl Diagnostic {
             file: file.to_path_buf(),
             anchor: Some(Anchor::Path(path.clone())),
             message: message.into(),
+            span: None,
         });
         self
     }
@@ -146,8 +153,11 @@ pub struct Report {
 
 impl Report {
     /// A report over `diagnostics`, sorted so the output does not depend on the order work was done in.
+    /// Errors come first, then warnings; each in file order and, within a file, in source order.
     pub fn new(mut diagnostics: Vec<Diagnostic>, sources: Sources) -> Self {
-        diagnostics.sort_by(|a, b| (a.severity, &a.file, &a.message).cmp(&(b.severity, &b.file, &b.message)));
+        resolve_spans(&mut diagnostics, &sources);
+        diagnostics
+            .sort_by(|a, b| (a.severity, &a.file, a.span, &a.message).cmp(&(b.severity, &b.file, b.span, &b.message)));
         diagnostics.dedup();
         Self { diagnostics, sources }
     }
@@ -165,6 +175,56 @@ impl Report {
     /// Whether any diagnostic is an error.
     pub fn has_errors(&self) -> bool {
         self.error_count() > 0
+    }
+}
+
+/// Resolves every anchor of `diagnostics` to a byte range, parsing each file at most once (a file
+/// with thousands of diagnostics must not be parsed thousands of times).
+fn resolve_spans(diagnostics: &mut [Diagnostic], sources: &Sources) {
+    /// An anchor and the span it resolves to.
+    type Place<'a> = (&'a Anchor, &'a mut Option<(usize, usize)>);
+    let mut by_file: BTreeMap<&Path, Vec<Place<'_>>> = BTreeMap::new();
+    for diagnostic in diagnostics.iter_mut() {
+        if let (Some(file), Some(anchor)) = (&diagnostic.file, &diagnostic.anchor) {
+            by_file.entry(file).or_default().push((anchor, &mut diagnostic.span));
+        }
+        for related in &mut diagnostic.related {
+            if let Some(anchor) = &related.anchor {
+                by_file
+                    .entry(&related.file)
+                    .or_default()
+                    .push((anchor, &mut related.span));
+            }
+        }
+    }
+    for (file, places) in by_file {
+        let Some(text) = sources.get(file) else { continue };
+        let paths: Vec<&JsonPath> = places
+            .iter()
+            .filter_map(|(anchor, _)| match anchor {
+                Anchor::Path(path) => Some(path),
+                _ => None,
+            })
+            .collect();
+        let mut located = locate::locate_all(text, &paths).into_iter();
+        for (anchor, span) in places {
+            *span = match anchor {
+                Anchor::Path(_) => located.next().flatten(),
+                other => span_of(text, other),
+            };
+        }
+    }
+}
+
+/// The byte range `anchor` points at in `text`.
+fn span_of(text: &str, anchor: &Anchor) -> Option<(usize, usize)> {
+    match anchor {
+        Anchor::Path(path) => locate::locate(text, path),
+        Anchor::LineColumn { line, column } => {
+            let offset = offset_of_line_column(text, *line, *column);
+            Some((offset, offset + 1))
+        }
+        Anchor::Offset(offset) => Some((*offset, offset + 1)),
     }
 }
 
@@ -214,20 +274,6 @@ fn offset_of_line_column(text: &str, line: usize, column: usize) -> usize {
     text.len()
 }
 
-fn resolve(text: &str, anchor: &Anchor) -> Option<Position> {
-    match anchor {
-        Anchor::Path(path) => {
-            let (start, end) = locate::locate(text, path)?;
-            Some(position_at(text, start, end))
-        }
-        Anchor::LineColumn { line, column } => {
-            let offset = offset_of_line_column(text, *line, *column);
-            Some(position_at(text, offset, offset + 1))
-        }
-        Anchor::Offset(offset) => Some(position_at(text, *offset, offset + 1)),
-    }
-}
-
 /// Keeps control characters and bidirectional overrides out of the terminal when quoting a line.
 fn printable(text: &str) -> String {
     text.chars()
@@ -239,17 +285,51 @@ fn printable(text: &str) -> String {
         .collect()
 }
 
+/// The longest part of a source line a diagnostic quotes; longer lines (minified JSON) are cut
+/// to a window around the marked place, with `...` where text was left out.
+const MAX_QUOTED_CHARS: usize = 100;
+
+/// The part of `line` to show, the column of the caret in it, and the caret's width.
+fn window(line: &[char], start: usize, width: usize) -> (String, usize, usize) {
+    let start = start.min(line.len());
+    if line.len() <= MAX_QUOTED_CHARS {
+        return (line.iter().collect(), start, width.clamp(1, MAX_QUOTED_CHARS));
+    }
+    let from = start.saturating_sub(MAX_QUOTED_CHARS / 3);
+    let to = (from + MAX_QUOTED_CHARS).min(line.len());
+    let mut shown = String::new();
+    let mut caret = start - from;
+    if from > 0 {
+        shown.push_str("...");
+        caret += 3;
+    }
+    shown.extend(&line[from..to]);
+    if to < line.len() {
+        shown.push_str("...");
+    }
+    let width = width.min(to.saturating_sub(start)).max(1);
+    (shown, caret, width)
+}
+
 fn render_place(
     f: &mut fmt::Formatter<'_>,
     sources: &Sources,
     file: &Path,
     anchor: Option<&Anchor>,
-    arrow: &str,
+    span: Option<(usize, usize)>,
+    palette: Palette,
+    caret_style: &str,
 ) -> fmt::Result {
+    let Palette {
+        gutter: blue, reset, ..
+    } = palette;
     let text = sources.get(file);
-    let position = anchor.zip(text).and_then(|(anchor, text)| resolve(text, anchor));
+    // Spans are resolved by `Report::new`; a diagnostic added to a report later is resolved here.
+    let span = span.or_else(|| anchor.zip(text).and_then(|(anchor, text)| span_of(text, anchor)));
+    let position = span.zip(text).map(|((start, end), text)| position_at(text, start, end));
     let number = position.as_ref().map(|pos| pos.line.to_string()).unwrap_or_default();
     let gutter = " ".repeat(number.len().max(1));
+    let arrow = format!("{blue}-->{reset}");
     match (&position, anchor) {
         (Some(pos), _) => writeln!(f, "{gutter}{arrow} {}:{}:{}", file.display(), pos.line, pos.column)?,
         (None, Some(Anchor::LineColumn { line, column })) => {
@@ -258,44 +338,115 @@ fn render_place(
         _ => writeln!(f, "{gutter}{arrow} {}", file.display())?,
     }
     if let (Some(pos), Some(text)) = (&position, text) {
-        let line = &text[pos.line_range.0..pos.line_range.1];
-        let before = printable(&text[pos.line_range.0..pos.mark.0]);
-        let marked = printable(&text[pos.mark.0..pos.mark.1]);
-        let width = marked.chars().count().clamp(1, 80);
-        writeln!(f, "{gutter} |")?;
-        writeln!(f, "{number} | {}", printable(line.trim_end_matches('\r')))?;
+        let line: Vec<char> = printable(text[pos.line_range.0..pos.line_range.1].trim_end_matches('\r'))
+            .chars()
+            .collect();
+        let start = text[pos.line_range.0..pos.mark.0].chars().count();
+        let width = text[pos.mark.0..pos.mark.1].chars().count().max(1);
+        let (shown, caret, width) = window(&line, start, width);
+        writeln!(f, "{gutter} {blue}|{reset}")?;
+        writeln!(f, "{blue}{number} |{reset} {shown}")?;
         writeln!(
             f,
-            "{gutter} | {}{}",
-            " ".repeat(before.chars().count()),
+            "{gutter} {blue}|{reset} {}{caret_style}{}{reset}",
+            " ".repeat(caret),
             "^".repeat(width)
         )?;
     }
     if let Some(Anchor::Path(path)) = anchor
         && !path.is_root()
     {
-        writeln!(f, "{gutter} = at: {path}")?;
+        writeln!(f, "{gutter} {blue}={reset} at: {path}")?;
     }
     Ok(())
 }
 
-impl fmt::Display for Report {
+/// ANSI styles for a terminal, or none at all.
+#[derive(Clone, Copy)]
+struct Palette {
+    error: &'static str,
+    warning: &'static str,
+    note: &'static str,
+    help: &'static str,
+    gutter: &'static str,
+    bold: &'static str,
+    reset: &'static str,
+}
+
+impl Palette {
+    const PLAIN: Self = Self {
+        error: "",
+        warning: "",
+        note: "",
+        help: "",
+        gutter: "",
+        bold: "",
+        reset: "",
+    };
+    const ANSI: Self = Self {
+        error: "\x1b[1;31m",
+        warning: "\x1b[1;33m",
+        note: "\x1b[1;32m",
+        help: "\x1b[1;36m",
+        gutter: "\x1b[1;34m",
+        bold: "\x1b[1m",
+        reset: "\x1b[0m",
+    };
+}
+
+/// A report rendered with ANSI colours, as from [`Report::colored`].
+pub struct Colored<'a>(&'a Report);
+
+impl fmt::Display for Colored<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.render(f, Palette::ANSI)
+    }
+}
+
+impl Report {
+    /// The report with ANSI colours, like rustc's on a terminal; `Display` of the report itself is
+    /// plain text, for logs, files and build-script output.
+    pub fn colored(&self) -> Colored<'_> {
+        Colored(self)
+    }
+
+    fn render(&self, f: &mut fmt::Formatter<'_>, p: Palette) -> fmt::Result {
+        let Palette { bold, reset, .. } = p;
         for diagnostic in &self.diagnostics {
-            let level = match diagnostic.severity {
-                Severity::Error => "error",
-                Severity::Warning => "warning",
+            let (level, style) = match diagnostic.severity {
+                Severity::Error => ("error", p.error),
+                Severity::Warning => ("warning", p.warning),
             };
-            writeln!(f, "{level}: {}", printable(&diagnostic.message))?;
+            writeln!(
+                f,
+                "{style}{level}{reset}{bold}: {}{reset}",
+                printable(&diagnostic.message)
+            )?;
             if let Some(file) = &diagnostic.file {
-                render_place(f, &self.sources, file, diagnostic.anchor.as_ref(), "-->")?;
+                render_place(
+                    f,
+                    &self.sources,
+                    file,
+                    diagnostic.anchor.as_ref(),
+                    diagnostic.span,
+                    p,
+                    style,
+                )?;
             }
             for related in &diagnostic.related {
-                writeln!(f, "note: {}", printable(&related.message))?;
-                render_place(f, &self.sources, &related.file, related.anchor.as_ref(), "-->")?;
+                writeln!(f, "{}note{reset}: {}", p.note, printable(&related.message))?;
+                render_place(
+                    f,
+                    &self.sources,
+                    &related.file,
+                    related.anchor.as_ref(),
+                    related.span,
+                    p,
+                    p.note,
+                )?;
             }
             if let Some(help) = &diagnostic.help {
-                writeln!(f, "help: {}", printable(help))?;
+                writeln!(f, "{}help{reset}: {}", p.help, printable(help))?;
             }
             writeln!(f)?;
         }
@@ -303,10 +454,16 @@ impl fmt::Display for Report {
         let plural = |n: usize| if n == 1 { "" } else { "s" };
         match (errors, warnings) {
             (0, 0) => Ok(()),
-            (0, w) => writeln!(f, "{w} warning{}", plural(w)),
-            (e, 0) => writeln!(f, "{e} error{}", plural(e)),
-            (e, w) => writeln!(f, "{e} error{}, {w} warning{}", plural(e), plural(w)),
+            (0, w) => writeln!(f, "{bold}{w} warning{}{reset}", plural(w)),
+            (e, 0) => writeln!(f, "{bold}{e} error{}{reset}", plural(e)),
+            (e, w) => writeln!(f, "{bold}{e} error{}, {w} warning{}{reset}", plural(e), plural(w)),
         }
+    }
+}
+
+impl fmt::Display for Report {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.render(f, Palette::PLAIN)
     }
 }
 

@@ -3,8 +3,13 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use crate::diagnostic::{Diagnostic, Sources};
+use crate::diagnostic::{Diagnostic, Severity, Sources};
 use crate::spec::{self, SpecFile};
+
+/// The largest spec file read. The whole `GET /connectionSpecs` answer for every connector is
+/// well under this; a larger file is almost surely not a spec, and reading it would only waste
+/// memory and time in every build.
+pub const MAX_SPEC_FILE_BYTES: u64 = 8 << 20;
 
 /// What reading the inputs produced.
 #[derive(Default)]
@@ -60,6 +65,27 @@ pub fn load(dirs: &[PathBuf], explicit: &[PathBuf]) -> Loaded {
     paths.dedup();
     for path in paths {
         loaded.inputs.push(path.clone());
+        if let Ok(metadata) = fs::metadata(&path)
+            && metadata.len() > MAX_SPEC_FILE_BYTES
+        {
+            loaded.diagnostics.push(
+                Diagnostic::new(
+                    Severity::Error,
+                    &path,
+                    None,
+                    format!(
+                        "the spec file is {} bytes; flow-codegen reads spec files of at most {} MiB",
+                        metadata.len(),
+                        MAX_SPEC_FILE_BYTES >> 20
+                    ),
+                )
+                .with_help(
+                    "a connection spec is a few kilobytes; check that this is a spec file, or split a large \
+                     `{\"items\": [...]}` file into one file per connector (`flow-codegen pull` writes them so)",
+                ),
+            );
+            continue;
+        }
         let bytes = match fs::read(&path) {
             Ok(bytes) => bytes,
             Err(err) => {

@@ -1,10 +1,11 @@
 //! The `flow-codegen` command: generate or check typed Flow Service request builders.
 
+use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
-use flow_codegen::{Config, Error};
+use flow_codegen::{Config, Error, Report};
 
 /// Generates typed Rust request builders from Adobe Flow Service connection specs.
 ///
@@ -63,10 +64,24 @@ impl Options {
     }
 }
 
+/// Colours on a terminal, as rustc does, unless `NO_COLOR` is set; plain text anywhere else.
+fn color() -> bool {
+    std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+}
+
+/// Prints a report of diagnostics to stderr.
+fn show(report: &Report) {
+    if color() {
+        eprint!("{}", report.colored());
+    } else {
+        eprint!("{report}");
+    }
+}
+
 fn fail(error: &Error) -> ExitCode {
-    eprint!("{error}");
-    if !matches!(error, Error::Spec(_)) {
-        eprintln!();
+    match error {
+        Error::Spec(report) => show(report),
+        other => eprintln!("error: {other}"),
     }
     ExitCode::from(1)
 }
@@ -76,7 +91,7 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Generate(options) => match options.config().generate() {
             Ok(generated) => {
-                eprint!("{}", generated.rendered.warning_report());
+                show(generated.rendered.warning_report());
                 let summary = &generated.summary;
                 eprintln!(
                     "generated {} connectors ({} auth specs) in {}: {} written, {} unchanged, {} removed",
@@ -93,7 +108,7 @@ fn main() -> ExitCode {
         },
         Command::Check(options) => match options.config().check() {
             Ok((rendered, drift)) => {
-                eprint!("{}", rendered.warning_report());
+                show(rendered.warning_report());
                 if drift.is_empty() {
                     eprintln!(
                         "{} is up to date ({} files)",

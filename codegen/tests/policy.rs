@@ -470,7 +470,7 @@ fn connector_names_folding_to_one_module_are_an_error() {
         "connectors `my-source` and `my_source` would both generate the module `my_source`"
     );
     assert_eq!(error.file.as_deref(), Some(second.as_path()));
-    assert_eq!(at(error), "(document root)");
+    assert_eq!(at(error), "name", "points at the name that folds");
     assert_eq!(error.related.len(), 1);
     assert_eq!(error.related[0].file, first, "the related place is in the other file");
 }
@@ -1090,7 +1090,7 @@ fn patterns_must_be_valid_and_on_strings() {
         on_integer
             .message
             .starts_with("`pattern` is supported on plain string params, not on ")
-            && on_integer.message.ends_with("`integer`"),
+            && on_integer.message.ends_with("`integer` params"),
         "{}",
         on_integer.message
     );
@@ -1177,10 +1177,10 @@ fn a_json_array_holds_several_connectors() {
     assert_eq!(report.error_count(), 1, "{report}");
     let error = find(&report, "would both generate the module `alpha_source`");
     assert_eq!(error.file.as_deref(), Some(file.as_path()));
-    assert_eq!(at(error), "[1]");
+    assert_eq!(at(error), "[1].name");
     assert_eq!(error.related.len(), 1);
     assert_eq!(error.related[0].file, file);
-    assert_eq!(related_at(&error.related[0]), "[0]");
+    assert_eq!(related_at(&error.related[0]), "[0].name");
 }
 
 #[test]

@@ -5,6 +5,7 @@ mod compile_fail;
 mod conformance;
 mod corpus;
 mod determinism;
+mod diagnostics;
 mod fixture_catalogue;
 mod http_request;
 mod quirks;

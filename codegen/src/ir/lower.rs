@@ -13,6 +13,15 @@ use crate::spec::{AuthSpec, ConnectionSpec, JsonPath, Literal, Located, Schema, 
 /// The type name generated for a connector whose connections carry no `auth`.
 const NO_AUTH: &str = "NoAuth";
 
+/// The most params one object schema (an auth spec or a nested object) may have. Real auth specs
+/// have fewer than 30; the limit keeps a runaway spec from generating megabytes of code.
+pub const MAX_PARAMS_PER_OBJECT: usize = 256;
+
+/// The most required params without a default one object may have. Each is a type parameter of
+/// the builder, and every setter names all of them, so generated code grows with the square of
+/// this number (64 of them is already ~330 KB of source).
+pub const MAX_REQUIRED_PER_OBJECT: usize = 64;
+
 /// Builds the catalog from parsed files. Diagnostics (errors and warnings) are appended to
 /// `diagnostics`; the catalog is only meaningful when none of them is an error.
 pub fn lower(files: &[SpecFile], diagnostics: &mut Vec<Diagnostic>) -> Catalog {
@@ -61,22 +70,33 @@ fn report_duplicates<'a, T: 'a>(
 }
 
 fn check_catalog_collisions(connectors: &[Connector], diagnostics: &mut Vec<Diagnostic>) {
+    let at = |c: &Connector, key: &str| origin(&c.origin.file, &c.origin.path.key(key));
+    let id_places: Vec<Origin> = connectors.iter().map(|c| at(c, "id")).collect();
+    // UUIDs are case-insensitive: `ABC..` and `abc..` name one connection spec.
     report_duplicates(
-        connectors.iter().map(|c| (c.spec_id.clone(), c, &c.origin)),
+        connectors
+            .iter()
+            .zip(&id_places)
+            .map(|(c, place)| (c.spec_id.to_ascii_lowercase(), c, place)),
         diagnostics,
-        |id, first, second| {
+        |_, first, second| {
             (
                 format!(
-                    "connectors `{}` and `{}` both declare the connection spec id `{id}`",
-                    first.machine_name, second.machine_name
+                    "connectors `{}` and `{}` both declare the connection spec id `{}`",
+                    first.machine_name, second.machine_name, second.spec_id
                 ),
                 "a connection spec id names one connector; keep the spec that owns it and correct or remove the other"
                     .into(),
             )
         },
     );
+    let name_places: Vec<Origin> = connectors.iter().map(|c| at(c, "name")).collect();
+    let before = diagnostics.len();
     report_duplicates(
-        connectors.iter().map(|c| (c.module.clone(), c, &c.origin)),
+        connectors
+            .iter()
+            .zip(&name_places)
+            .map(|(c, place)| (c.module.clone(), c, place)),
         diagnostics,
         |module, first, second| {
             (
@@ -88,19 +108,48 @@ fn check_catalog_collisions(connectors: &[Connector], diagnostics: &mut Vec<Diag
             )
         },
     );
-    let variants = connectors.iter().flat_map(|c| {
-        c.auth_schemes
-            .iter()
-            .map(|a| (a.variant.clone(), &a.origin))
-            .chain(c.no_auth.iter().map(|n| (n.variant.clone(), &c.origin)))
-    });
+    if diagnostics.len() > before {
+        // Connectors sharing a module share every variant name too: nothing more to report.
+        return;
+    }
+    // (variant, connector, auth spec name) for every variant of `AnyConnection`.
+    let variants: Vec<(String, &Connector, Option<&str>, Origin)> = connectors
+        .iter()
+        .flat_map(|c| {
+            c.auth_schemes
+                .iter()
+                .map(move |a| {
+                    (
+                        a.variant.clone(),
+                        c,
+                        Some(a.spec_name.as_str()),
+                        origin(&a.origin.file, &a.origin.path.key("name")),
+                    )
+                })
+                .chain(
+                    c.no_auth
+                        .iter()
+                        .map(move |n| (n.variant.clone(), c, None, at(c, "authSpec"))),
+                )
+        })
+        .collect();
+    let describe = |(_, c, auth, _): &(String, &Connector, Option<&str>, Origin)| match auth {
+        Some(auth) => format!("`{}` with auth spec `{auth}`", c.machine_name),
+        None => format!("`{}` (no auth specs)", c.machine_name),
+    };
     report_duplicates(
-        variants.map(|(variant, place)| (variant, place, place)),
+        variants.iter().map(|item| (item.0.clone(), item, &item.3)),
         diagnostics,
-        |variant, _, _| {
+        |variant, first, second| {
             (
-                format!("two auth specs would both generate the `AnyConnection::{variant}` variant"),
-                "rename the connector or one of the auth specs so their names differ".into(),
+                format!(
+                    "connectors {} and {} would both generate the `AnyConnection::{variant}` variant",
+                    describe(first),
+                    describe(second)
+                ),
+                "the variant joins the connector and auth spec names; rename the connector or the auth spec so \
+                 the joined names differ"
+                    .into(),
             )
         },
     );
@@ -117,9 +166,11 @@ fn is_canonical_uuid(id: &str) -> bool {
 }
 
 fn connector(file: &Path, spec: &ConnectionSpec, diagnostics: &mut Vec<Diagnostic>) -> Option<Connector> {
-    let mut ok = true;
+    // An incomplete spec (a missing `id`, `name` or `version`, already reported) is still checked
+    // for every other error, but generates nothing.
+    let mut ok = spec.complete;
     let module = naming::snake(&spec.name.value);
-    if module.is_none() {
+    if module.is_none() && spec.complete {
         diagnostics.push(
             Diagnostic::error(
                 file,
@@ -134,7 +185,7 @@ fn connector(file: &Path, spec: &ConnectionSpec, diagnostics: &mut Vec<Diagnosti
         ok = false;
     }
     for (value, what) in [(&spec.id, "connection spec id"), (&spec.version, "version")] {
-        if value.value.trim().is_empty() {
+        if spec.complete && value.value.trim().is_empty() {
             diagnostics.push(
                 Diagnostic::error(file, &value.path, format!("the {what} is empty"))
                     .with_help(format!("write the {what} the service expects")),
@@ -155,8 +206,7 @@ fn connector(file: &Path, spec: &ConnectionSpec, diagnostics: &mut Vec<Diagnosti
             .with_help("check the id against `GET /connectionSpecs`; Flow Service ids look like 8-4-4-4-12 hex digits"),
         );
     }
-    let module = module?;
-    let connector_camel = naming::camel(&module).unwrap_or_default();
+    let connector_camel = module.as_deref().and_then(naming::camel).unwrap_or_default();
     let mut cx = ConnectorCx {
         file,
         shared_names: shared_type_names(&spec.auth_specs),
@@ -164,15 +214,19 @@ fn connector(file: &Path, spec: &ConnectionSpec, diagnostics: &mut Vec<Diagnosti
         types: Vec::new(),
         diagnostics,
     };
+    // A repeated auth spec name is reported once, below; lowering the repeat would only report
+    // the same collision again as clashing type names.
+    let mut seen_names = BTreeSet::new();
     let auth_schemes: Vec<AuthScheme> = spec
         .auth_specs
         .iter()
+        .filter(|auth| seen_names.insert(auth.name.value.as_str()))
         .filter_map(|auth| cx.auth_scheme(&connector_camel, auth))
         .collect();
     if auth_schemes.len() != spec.auth_specs.len() {
         ok = false;
     }
-    let no_auth = if spec.auth_specs.is_empty() {
+    let no_auth = if spec.declared_auth_specs == 0 {
         cx.diagnostics.push(
             Diagnostic::warning(
                 file,
@@ -189,8 +243,12 @@ fn connector(file: &Path, spec: &ConnectionSpec, diagnostics: &mut Vec<Diagnosti
         None
     };
     let diagnostics = cx.diagnostics;
+    let name_origins: Vec<Origin> = spec.auth_specs.iter().map(|a| origin(file, &a.name.path)).collect();
     report_duplicates(
-        auth_schemes.iter().map(|a| (a.spec_name.clone(), a, &a.origin)),
+        spec.auth_specs
+            .iter()
+            .zip(&name_origins)
+            .map(|(a, place)| (a.name.value.clone(), a, place)),
         diagnostics,
         |name, _, _| {
             (
@@ -216,7 +274,7 @@ fn connector(file: &Path, spec: &ConnectionSpec, diagnostics: &mut Vec<Diagnosti
         return None;
     }
     Some(Connector {
-        module,
+        module: module?,
         machine_name: spec.name.value.clone(),
         display_name: spec.label.clone().unwrap_or_else(|| spec.name.value.clone()),
         spec_id: spec.id.value.clone(),
@@ -284,21 +342,24 @@ impl ConnectorCx<'_> {
 
     fn auth_scheme(&mut self, connector_camel: &str, auth: &AuthSpec) -> Option<AuthScheme> {
         let name = &auth.name;
-        if name.value.trim().is_empty() {
+        // A bad name is reported, and the params are still checked under a stand-in name.
+        let type_name = if name.value.trim().is_empty() {
             self.error(
                 &name.path,
                 "the auth spec name is empty",
                 "requests select an auth method by this exact name; give it one",
             );
-            return None;
-        }
-        let Some(type_name) = naming::camel(&name.value) else {
-            self.error(
-                &name.path,
-                format!("the auth spec name `{}` gives no usable Rust type name", name.value),
-                "auth spec names need at least one ASCII letter or digit",
-            );
-            return None;
+            None
+        } else {
+            let type_name = naming::camel(&name.value);
+            if type_name.is_none() {
+                self.error(
+                    &name.path,
+                    format!("the auth spec name `{}` gives no usable Rust type name", name.value),
+                    "auth spec names need at least one ASCII letter or digit",
+                );
+            }
+            type_name
         };
         let schema = &auth.schema;
         if let Some(ty) = &schema.ty
@@ -314,9 +375,12 @@ impl ConnectorCx<'_> {
             );
             return None;
         }
-        self.claim(&type_name, &name.path);
-        self.claim(&format!("{type_name}Builder"), &name.path);
-        let params = self.params(schema, &type_name, "")?;
+        if let Some(type_name) = &type_name {
+            self.claim(type_name, &name.path);
+            self.claim(&format!("{type_name}Builder"), &name.path);
+        }
+        let params = self.params(schema, type_name.as_deref().unwrap_or("AuthSpec"), "");
+        let (type_name, params) = (type_name?, params?);
         Some(AuthScheme {
             spec_name: name.value.clone(),
             kind: auth.kind.clone(),
@@ -344,12 +408,51 @@ impl ConnectorCx<'_> {
         !schema.unsupported.is_empty()
     }
 
+    /// Whether the object has few enough params (and required params) to generate.
+    fn within_limits(&mut self, schema: &Schema) -> bool {
+        let path = schema.path.key("properties");
+        let count = schema.properties.len();
+        if count > MAX_PARAMS_PER_OBJECT {
+            self.error(
+                &path,
+                format!(
+                    "this object has {count} params; flow-codegen generates at most {MAX_PARAMS_PER_OBJECT} per object"
+                ),
+                "check that this is the spec you meant to generate from; group related params into nested objects",
+            );
+            return false;
+        }
+        let tracked = schema
+            .properties
+            .iter()
+            .filter(|p| p.schema.default.is_none() && schema.required.iter().any(|r| r.value == p.name.value))
+            .count();
+        if tracked > MAX_REQUIRED_PER_OBJECT {
+            self.error(
+                &schema.path.key("required"),
+                format!(
+                    "this object has {tracked} required params without a default; flow-codegen generates at most \
+                     {MAX_REQUIRED_PER_OBJECT} per object"
+                ),
+                "each required param is a type parameter of the builder; make some optional, give them defaults \
+                 or group them into nested objects",
+            );
+            return false;
+        }
+        true
+    }
+
     /// The params of an object schema. `parent` is the Rust type that will hold them (for naming
     /// nested types); `prefix` the dotted path of the object from `auth.params` (`""` at the top).
     fn params(&mut self, schema: &Schema, parent: &str, prefix: &str) -> Option<Vec<Param>> {
+        if !self.within_limits(schema) {
+            return None;
+        }
         let mut ok = !self.unsupported(schema);
         for required in &schema.required {
-            if !schema.properties.iter().any(|p| p.name.value == required.value) {
+            if !schema.properties.iter().any(|p| p.name.value == required.value)
+                && !schema.unreadable.covers(&required.value)
+            {
                 self.diagnostics.push(
                     Diagnostic::warning(
                         self.file,
@@ -486,7 +589,7 @@ impl ConnectorCx<'_> {
             self.error(
                 &path,
                 format!(
-                    "`format: password` is only allowed on strings, not on a `{}`",
+                    "`format: password` is only allowed on strings, not on `{}` params",
                     ty.schema_name()
                 ),
                 "make the secret a string, or drop `format: password`",
@@ -498,7 +601,7 @@ impl ConnectorCx<'_> {
                 self.error(
                     &pattern.path,
                     format!(
-                        "`pattern` is supported on plain string params, not on a `{}`{}",
+                        "`pattern` is supported on plain string params, not on `{}` params{}",
                         ty.schema_name(),
                         if matches!(ty, ParamType::Enum(_)) {
                             " with `enum`"
@@ -562,7 +665,7 @@ impl ConnectorCx<'_> {
         {
             self.error(
                 &values.path,
-                format!("`enum` is supported on strings, not on a `{kind}`"),
+                format!("`enum` is supported on strings, not on `{kind}` params"),
                 "list string values, or drop `enum` and describe the allowed values in the description",
             );
             return None;
@@ -747,7 +850,7 @@ impl ConnectorCx<'_> {
                 format!("`default` is not supported on `{}` params; remove it", ty.schema_name())
             }
             ParamType::Enum(_) => "use one of the `enum` values as the default".to_owned(),
-            _ => format!("write a {} default, or remove it", ty.schema_name()),
+            _ => format!("write a default of type `{}`, or remove it", ty.schema_name()),
         };
         self.error(
             &default.path,

@@ -11,14 +11,31 @@ use super::path::{JsonPath, Segment};
 
 /// The byte range of the value at `path` in `text`, or of the nearest ancestor that exists.
 pub fn locate(text: &str, path: &JsonPath) -> Option<(usize, usize)> {
+    locate_all(text, &[path]).pop().flatten()
+}
+
+/// [`locate`] for many paths into one text, parsing it once.
+pub fn locate_all(text: &str, paths: &[&JsonPath]) -> Vec<Option<(usize, usize)>> {
     let text_start = text.len() - text.trim_start_matches('\u{feff}').len();
     let parsed = parse_to_ast(
         &text[text_start..],
         &CollectOptions::default(),
         &ParseOptions::default(),
-    )
-    .ok()?;
-    let mut value = parsed.value.as_ref()?;
+    );
+    let Some(root) = parsed.as_ref().ok().and_then(|parsed| parsed.value.as_ref()) else {
+        return vec![None; paths.len()];
+    };
+    paths
+        .iter()
+        .map(|path| {
+            let range = walk(root, path).range();
+            Some((text_start + range.start, text_start + range.end))
+        })
+        .collect()
+}
+
+/// The value at `path` below `value`, or the nearest ancestor that exists.
+fn walk<'a>(mut value: &'a Value<'a>, path: &JsonPath) -> &'a Value<'a> {
     for segment in path.segments() {
         let next = match (segment, value) {
             (Segment::Key(key), Value::Object(object)) => object
@@ -35,8 +52,7 @@ pub fn locate(text: &str, path: &JsonPath) -> Option<(usize, usize)> {
             None => break,
         }
     }
-    let range = value.range();
-    Some((text_start + range.start, text_start + range.end))
+    value
 }
 
 #[cfg(test)]

@@ -7,6 +7,6 @@ mod model;
 mod parse;
 mod path;
 
-pub use model::{AuthSpec, ConnectionSpec, Literal, Located, Property, Schema, SpecFile};
+pub use model::{AuthSpec, ConnectionSpec, Literal, Located, Property, Schema, SpecFile, Unreadable};
 pub use parse::{Parsed, parse_bytes};
 pub use path::{JsonPath, Segment};

@@ -71,8 +71,14 @@ pub struct ConnectionSpec {
     pub label: Option<String>,
     /// `description`, if any.
     pub description: Option<String>,
-    /// `authSpec[]`, in file order.
+    /// `authSpec[]`, in file order: the entries that could be read.
     pub auth_specs: Vec<AuthSpec>,
+    /// How many entries `authSpec[]` has in the file, readable or not.
+    pub declared_auth_specs: usize,
+    /// False when `id`, `name` or `version` was missing or ill-typed (already reported; the
+    /// field then holds an empty string). Such a spec is still checked, to report every error of
+    /// the file at once, but generates nothing.
+    pub complete: bool,
 }
 
 /// One entry of `authSpec[]`: a named way to authenticate.
@@ -115,6 +121,26 @@ pub struct Schema {
     pub items: Option<Box<Schema>>,
     /// Keywords present that the generator does not support (`oneOf`, `$ref`, ...).
     pub unsupported: Vec<Located<String>>,
+    /// Names of properties whose schema could not be read (already reported), and whether
+    /// `properties` itself could not be read: `required` entries naming them are not reported
+    /// again as unknown.
+    pub unreadable: Unreadable,
+}
+
+/// The parts of a schema's `properties` the parser could not read.
+#[derive(Clone, Debug, Default)]
+pub struct Unreadable {
+    /// `properties` was not an object.
+    pub all: bool,
+    /// Members of `properties` that were not schema objects.
+    pub names: Vec<String>,
+}
+
+impl Unreadable {
+    /// Whether the property `name` may exist but could not be read.
+    pub fn covers(&self, name: &str) -> bool {
+        self.all || self.names.iter().any(|n| n == name)
+    }
 }
 
 /// One member of `properties`.

@@ -98,18 +98,15 @@ pub fn parse_bytes(path: &Path, bytes: &[u8]) -> Parsed {
         Ok(value) => value,
         Err(err) => {
             let bom = usize::from(body.len() != text.len());
-            let message = syntax_message(&err);
+            let (message, help) = syntax_message(&err);
             diagnostics.push(
                 Diagnostic::new(
                     Severity::Error,
                     path,
-                    Some(Anchor::LineColumn {
-                        line: err.line().max(1),
-                        column: err.column().max(1) + if err.line() == 1 { bom } else { 0 },
-                    }),
+                    Some(syntax_error_place(body, &err, bom)),
                     format!("malformed JSON: {message}"),
                 )
-                .with_help("fix the JSON syntax at the marked place"),
+                .with_help(help),
             );
             return Parsed {
                 file: None,
@@ -133,13 +130,53 @@ pub fn parse_bytes(path: &Path, bytes: &[u8]) -> Parsed {
     }
 }
 
-/// serde_json's message without its trailing " at line L column C" (the renderer shows the place).
-fn syntax_message(err: &serde_json::Error) -> String {
+/// Where a syntax error is. serde_json counts a newline before reporting it, so an error *at* a
+/// newline (a string left open at the end of a line) comes as column 0 of the next line: point
+/// at the end of the line it is on instead.
+fn syntax_error_place(body: &str, err: &serde_json::Error, bom: usize) -> Anchor {
+    let (line, column) = (err.line().max(1), err.column());
+    if column == 0 && line > 1 {
+        let previous = body.lines().nth(line - 2).unwrap_or_default();
+        return Anchor::LineColumn {
+            line: line - 1,
+            column: previous.chars().count() + 1 + if line == 2 { bom } else { 0 },
+        };
+    }
+    Anchor::LineColumn {
+        line,
+        column: column.max(1) + if line == 1 { bom } else { 0 },
+    }
+}
+
+/// serde_json's message without its trailing " at line L column C" (the renderer shows the
+/// place), and what to do about it.
+fn syntax_message(err: &serde_json::Error) -> (String, &'static str) {
     let full = err.to_string();
-    match full.rfind(" at line ") {
+    let message = match full.rfind(" at line ") {
         Some(index) => full[..index].to_owned(),
         None => full,
-    }
+    };
+    let help = match message.as_str() {
+        "recursion limit exceeded" => {
+            return (
+                "arrays and objects nest more than 128 levels deep".into(),
+                "a connection spec nests a few levels deep; check that this is a spec file",
+            );
+        }
+        "trailing comma" => "remove the comma after the last member",
+        "key must be a string" => "write keys in double quotes; JSON has no comments and no single-quoted strings",
+        "trailing characters" => {
+            "the spec ended before this point; remove what follows, or put several specs in an array"
+        }
+        m if m.starts_with("EOF while parsing") => "the file ends early: close every open `{`, `[` and string",
+        m if m.starts_with("control character") => {
+            "a string is not closed on its line, or holds a raw control character; close it with `\"` or \
+             escape the character (`\\n`, `\\t`)"
+        }
+        m if m.starts_with("expected") => "add the missing punctuation at the marked place",
+        _ => "fix the JSON syntax at the marked place",
+    };
+    (message, help)
 }
 
 fn kind_of(value: &Value) -> &'static str {
@@ -332,15 +369,23 @@ impl Walker<'_> {
                 return None;
             }
         };
+        let declared_auth_specs = object.get("authSpec").and_then(Value::as_array).map_or(0, Vec::len);
+        let complete = id.is_some() && name.is_some() && version.is_some();
+        let missing = |key: &str| Located {
+            value: String::new(),
+            path: path.key(key),
+        };
         Some(ConnectionSpec {
             path: path.clone(),
-            id: id?,
-            name: name?,
-            version: version?,
+            id: id.unwrap_or_else(|| missing("id")),
+            name: name.unwrap_or_else(|| missing("name")),
+            version: version.unwrap_or_else(|| missing("version")),
             provider_id,
             label,
             description,
             auth_specs,
+            declared_auth_specs,
+            complete,
         })
     }
 
@@ -455,19 +500,25 @@ impl Walker<'_> {
                                     },
                                     schema: self.schema(property_object, &property_path),
                                 }),
-                                other => self.error(
-                                    &property_path,
-                                    format!("property `{name}` must be a schema object, found {}", kind_of(other)),
-                                    "write `{\"type\": \"string\", \"description\": \"...\"}`",
-                                ),
+                                other => {
+                                    schema.unreadable.names.push(name.clone());
+                                    self.error(
+                                        &property_path,
+                                        format!("property `{name}` must be a schema object, found {}", kind_of(other)),
+                                        "write `{\"type\": \"string\", \"description\": \"...\"}`",
+                                    )
+                                }
                             }
                         }
                     }
-                    other => self.error(
-                        &key_path,
-                        format!("`properties` must be an object, found {}", kind_of(other)),
-                        "map each param name to its schema: `\"properties\": {\"host\": {\"type\": \"string\"}}`",
-                    ),
+                    other => {
+                        schema.unreadable.all = true;
+                        self.error(
+                            &key_path,
+                            format!("`properties` must be an object, found {}", kind_of(other)),
+                            "map each param name to its schema: `\"properties\": {\"host\": {\"type\": \"string\"}}`",
+                        )
+                    }
                 },
                 "required" => match value {
                     Value::Array(names) => {
