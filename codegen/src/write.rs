@@ -111,14 +111,57 @@ pub fn check(dir: &Path, files: &BTreeMap<String, String>) -> Result<Vec<Drift>,
     Ok(drift)
 }
 
-/// Writes `files` into `dir`: only files whose content changed, each through a temporary file
-/// renamed into place. Every temporary file is written before the first rename, so a failure while
-/// writing leaves the previous output untouched.
+/// One change made to the output directory, remembered so it can be undone.
+enum Step {
+    /// `target` was created or replaced; its previous content, if any, is at `backup`.
+    Replaced { target: PathBuf, backup: Option<PathBuf> },
+    /// `target` was removed; its content is at `backup`.
+    Removed { target: PathBuf, backup: PathBuf },
+}
+
+/// The name of a hidden file next to the output, private to this process.
+fn sibling(dir: &Path, name: &str, suffix: &str) -> PathBuf {
+    dir.join(format!(".{name}.{}.{suffix}", std::process::id()))
+}
+
+/// Undoes `steps`, newest first. Best effort: it runs only after another error, which is the one
+/// reported.
+fn roll_back(steps: Vec<Step>) {
+    for step in steps.into_iter().rev() {
+        match step {
+            Step::Replaced {
+                target,
+                backup: Some(backup),
+            }
+            | Step::Removed { target, backup } => {
+                let _ = fs::rename(&backup, &target);
+            }
+            Step::Replaced { target, backup: None } => {
+                let _ = fs::remove_file(&target);
+            }
+        }
+    }
+}
+
+/// Moves `target` aside to a backup, if it exists.
+fn set_aside(dir: &Path, name: &str, target: &Path) -> io::Result<Option<PathBuf>> {
+    let backup = sibling(dir, name, "bak");
+    match fs::rename(target, &backup) {
+        Ok(()) => Ok(Some(backup)),
+        Err(err) if err.kind() == io::ErrorKind::NotFound => Ok(None),
+        Err(err) => Err(err),
+    }
+}
+
+/// Writes `files` into `dir`: only files whose content changed, and removes generated files that
+/// are no longer produced. All or nothing: every new content is first written to a temporary
+/// file; then each old file is moved aside and the new one renamed into place. If any step
+/// fails, the steps already made are undone, so the directory holds exactly its previous files.
 pub fn write(dir: &Path, files: &BTreeMap<String, String>) -> Result<WriteSummary, crate::Error> {
     fs::create_dir_all(dir).map_err(|err| io_error(dir, err))?;
     let mut summary = WriteSummary::default();
-    let mut staged: Vec<(PathBuf, PathBuf, String)> = Vec::new();
-    let cleanup = |staged: &[(PathBuf, PathBuf, String)]| {
+    let mut staged: Vec<(PathBuf, PathBuf, &str)> = Vec::new();
+    let remove_temps = |staged: &[(PathBuf, PathBuf, &str)]| {
         for (temp, _, _) in staged {
             let _ = fs::remove_file(temp);
         }
@@ -129,26 +172,64 @@ pub fn write(dir: &Path, files: &BTreeMap<String, String>) -> Result<WriteSummar
             summary.unchanged.push(name.clone());
             continue;
         }
-        let temp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+        let temp = sibling(dir, name, "tmp");
         if let Err(err) = fs::write(&temp, content) {
             let _ = fs::remove_file(&temp);
-            cleanup(&staged);
+            remove_temps(&staged);
             return Err(io_error(&temp, err));
         }
-        staged.push((temp, target, name.clone()));
+        staged.push((temp, target, name));
     }
+    let stale: Vec<String> = generated_files_in(dir)
+        .inspect_err(|_| remove_temps(&staged))?
+        .into_iter()
+        .filter(|name| !files.contains_key(name))
+        .collect();
+
+    let mut steps = Vec::new();
     for (index, (temp, target, name)) in staged.iter().enumerate() {
-        if let Err(err) = fs::rename(temp, target) {
-            cleanup(&staged[index..]);
-            return Err(io_error(target, err));
+        let replaced = set_aside(dir, name, target).and_then(|backup| match fs::rename(temp, target) {
+            Ok(()) => Ok(backup),
+            Err(err) => {
+                if let Some(backup) = &backup {
+                    let _ = fs::rename(backup, target);
+                }
+                Err(err)
+            }
+        });
+        match replaced {
+            Ok(backup) => steps.push(Step::Replaced {
+                target: target.clone(),
+                backup,
+            }),
+            Err(err) => {
+                roll_back(steps);
+                remove_temps(&staged[index..]);
+                return Err(io_error(target, err));
+            }
         }
-        summary.written.push(name.clone());
+        summary.written.push((*name).to_owned());
     }
-    for name in generated_files_in(dir)? {
-        if !files.contains_key(&name) {
-            let path = dir.join(&name);
-            fs::remove_file(&path).map_err(|err| io_error(&path, err))?;
-            summary.removed.push(name);
+    for name in stale {
+        let target = dir.join(&name);
+        match set_aside(dir, &name, &target) {
+            Ok(Some(backup)) => steps.push(Step::Removed { target, backup }),
+            Ok(None) => {}
+            Err(err) => {
+                roll_back(steps);
+                return Err(io_error(&target, err));
+            }
+        }
+        summary.removed.push(name);
+    }
+    // Committed: the backups are no longer needed.
+    for step in steps {
+        if let Step::Replaced {
+            backup: Some(backup), ..
+        }
+        | Step::Removed { backup, .. } = step
+        {
+            let _ = fs::remove_file(backup);
         }
     }
     Ok(summary)
