@@ -28,6 +28,7 @@ fn main() {
     let mut built = String::new();
     let mut functions = String::new();
     let mut unbuilt = String::new();
+    let mut shown = String::new();
     for (folder, requests) in corpus_requests(&corpus) {
         for (index, request) in requests.iter().enumerate() {
             let body = &request["body"];
@@ -37,9 +38,11 @@ fn main() {
                     writeln!(built, "    ({folder:?}, {index}, {function}),").unwrap();
                     writeln!(
                         functions,
-                        "fn {function}() -> serde_json::Value {{\n    serde_json::to_value({expression}).expect(\"serializes\")\n}}\n"
+                        "fn {function}() -> serde_json::Value {{\n    serde_json::to_value({expression}).expect(\"serializes\")\n}}\n\n\
+                         fn {function}_debug() -> String {{\n    let built = {expression};\n    format!(\"{{built:?}} {{built:#?}}\")\n}}\n"
                     )
                     .unwrap();
+                    writeln!(shown, "    ({folder:?}, {index}, {function}_debug),").unwrap();
                 }
                 Err(reason) => writeln!(unbuilt, "    ({folder:?}, {index}, {reason:?}),").unwrap(),
             }
@@ -50,6 +53,10 @@ fn main() {
          pub type BuildBody = fn() -> serde_json::Value;\n\n\
          /// Every documented body the typed builders express: (corpus folder, request index, builder).\n\
          pub const BUILT: &[(&str, usize, BuildBody)] = &[\n{built}];\n\n\
+         /// Shows one typed value built from a documented body.\n\
+         pub type ShowBody = fn() -> String;\n\n\
+         /// `Debug` (plain and pretty) of the same typed values: (corpus folder, request index, shower).\n\
+         pub const SHOWN: &[(&str, usize, ShowBody)] = &[\n{shown}];\n\n\
          /// Every documented body they cannot express, and why.\n\
          pub const UNBUILT: &[(&str, usize, &str)] = &[\n{unbuilt}];\n\n{functions}"
     );

@@ -74,3 +74,54 @@ fn generate_writes_only_changed_files() {
     let (_, drift) = config.check().expect("checks");
     assert!(drift.is_empty(), "{drift:?}");
 }
+
+/// A small deterministic shuffle (splitmix64), so a failure names the seed that found it.
+fn shuffled<T>(mut items: Vec<T>, seed: u64) -> Vec<T> {
+    let mut state = seed;
+    let mut next = move || {
+        state = state.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = state;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    };
+    for i in (1..items.len()).rev() {
+        let j = (next() % (i as u64 + 1)) as usize;
+        items.swap(i, j);
+    }
+    items
+}
+
+#[test]
+fn output_does_not_depend_on_shuffled_order_directories_or_grouping() {
+    let reference = render(Config::new().spec_dir(specs_dir()));
+    for seed in [1_u64, 7, 2026] {
+        // Shuffled files under made-up names, spread over nested directories, some of them
+        // grouped into one array file.
+        let dir = tempfile::tempdir().expect("temp dir");
+        let files = shuffled(spec_files(), seed);
+        let (grouped, single) = files.split_at(files.len() / 4);
+        for (index, file) in single.iter().enumerate() {
+            let sub = dir
+                .path()
+                .join(format!("group-{}", index % 3))
+                .join(format!("z{}", index % 2));
+            std::fs::create_dir_all(&sub).expect("mkdir");
+            std::fs::copy(
+                file,
+                sub.join(format!("{:x}.json", seed.wrapping_mul(index as u64 + 1))),
+            )
+            .expect("copy");
+        }
+        let array: Vec<serde_json::Value> = grouped
+            .iter()
+            .map(|file| serde_json::from_str(&std::fs::read_to_string(file).expect("read")).expect("JSON"))
+            .collect();
+        std::fs::write(
+            dir.path().join("0-grouped.json"),
+            serde_json::to_string_pretty(&array).expect("JSON"),
+        )
+        .expect("write");
+        assert_eq!(render(Config::new().spec_dir(dir.path())), reference, "seed {seed}");
+    }
+}

@@ -73,6 +73,27 @@ fn context_and_http_request_redact_the_token() {
     let shown = format!("{:?}", request.headers());
     assert_hidden(&shown);
     assert!(request.headers()["authorization"].is_sensitive());
+
+    // A token HTTP cannot carry is refused, and the error names the header, not the token.
+    let broken = RequestContext::builder()
+        .access_token(format!("{TOKEN}\r\nX-Injected: 1"))
+        .api_key("api-key")
+        .org_id("ORG@AdobeOrg")
+        .sandbox_name("prod")
+        .build()
+        .expect("complete context");
+    assert_hidden(&format!("{broken:?}"));
+    let params = BasicAuthenticationForDynamicsOnline::builder()
+        .service_uri("https://x.example")
+        .username("user")
+        .password(PASSWORD)
+        .build()
+        .expect("complete");
+    let error = CreateConnection::new("c", params)
+        .to_http_request(&broken)
+        .expect_err("line break in a header");
+    assert_hidden(&format!("{error} {error:?}"));
+    assert!(error.to_string().contains("Authorization"), "{error}");
 }
 
 #[test]
@@ -93,4 +114,116 @@ fn decode_errors_never_carry_values() {
     }))
     .expect("envelope");
     assert_hidden(&format!("{raw:?}"));
+}
+
+mod whole_catalogue {
+    //! Every auth spec of the catalogue, driven by the runtime catalogue: a body whose secrets
+    //! (nested and in arrays included) are recognisable markers is read into its generated type,
+    //! which must show none of them, while the body it writes back carries all of them. Then
+    //! each secret is made invalid in turn, and the error must not show it either.
+
+    use flow_connectors::{AnyConnection, ParamInfo, ParamKind, catalog};
+    use serde_json::{Map, Value, json};
+
+    const MARK: &str = "s3cret-marker";
+
+    /// A valid-looking value of `kind`; strings of secrets are markers numbered by `counter`.
+    fn value(kind: &ParamKind, secret: bool, counter: &mut usize) -> Value {
+        match kind {
+            ParamKind::String if secret => {
+                *counter += 1;
+                Value::String(format!("{MARK}-{counter}"))
+            }
+            ParamKind::String => Value::String("plain".into()),
+            ParamKind::Integer => json!(7),
+            ParamKind::Number => json!(1.5),
+            ParamKind::Boolean => json!(true),
+            ParamKind::Enum(values) => json!(values[0]),
+            ParamKind::Array(item) => json!([value(item, secret, counter)]),
+            ParamKind::Object(params) => Value::Object(object(params, counter)),
+        }
+    }
+
+    fn object(params: &[ParamInfo], counter: &mut usize) -> Map<String, Value> {
+        params
+            .iter()
+            .map(|param| (param.wire_name.to_owned(), value(&param.kind, param.secret, counter)))
+            .collect()
+    }
+
+    /// Paths (as key lists) to every secret string param, nested ones included.
+    fn secret_paths(params: &[ParamInfo], prefix: &[&'static str], out: &mut Vec<Vec<&'static str>>) {
+        for param in params {
+            let mut path = prefix.to_vec();
+            path.push(param.wire_name);
+            match param.kind {
+                ParamKind::Object(nested) => secret_paths(nested, &path, out),
+                ParamKind::String if param.secret => out.push(path),
+                _ => {}
+            }
+        }
+    }
+
+    fn at<'a>(value: &'a mut Value, path: &[&str]) -> &'a mut Value {
+        path.iter().fold(value, |v, key| &mut v[*key])
+    }
+
+    #[test]
+    fn every_auth_spec_redacts_its_secrets_in_values_and_errors() {
+        let (mut checked, mut secrets) = (0, 0);
+        for connector in catalog().connectors() {
+            for auth in connector.auth_specs {
+                let mut counter = 0;
+                let body = json!({
+                    "name": "redaction",
+                    "auth": {"specName": auth.name, "params": object(auth.params, &mut counter)},
+                    "connectionSpec": {"id": connector.spec_id, "version": connector.version}
+                });
+                let shown = match serde_json::from_value::<AnyConnection>(body.clone()) {
+                    Ok(decoded) => {
+                        let written = serde_json::to_string(&decoded).expect("serializes");
+                        assert_eq!(written.matches(MARK).count(), counter, "{}: secrets lost", auth.name);
+                        format!("{decoded:?} {decoded:#?}")
+                    }
+                    // Only a pattern can reject these values: the error must not show them either.
+                    Err(error) => {
+                        assert!(error.to_string().contains("pattern"), "{}: {error}", auth.name);
+                        format!("{error} {error:?}")
+                    }
+                };
+                assert!(
+                    !shown.contains(MARK),
+                    "{} / {} leaked: {shown}",
+                    connector.name,
+                    auth.name
+                );
+
+                let mut paths = Vec::new();
+                secret_paths(auth.params, &["auth", "params"], &mut paths);
+                for path in paths {
+                    // The secret where a number belongs, then where an array belongs: both rejected,
+                    // neither echoed.
+                    for wrong in [
+                        json!([format!("{MARK}-wrong")]),
+                        json!({"nested": format!("{MARK}-wrong")}),
+                    ] {
+                        let mut bad = body.clone();
+                        *at(&mut bad, &path) = wrong;
+                        let error = serde_json::from_value::<AnyConnection>(bad).expect_err("mistyped secret");
+                        let shown = format!("{error} {error:?}");
+                        assert!(!shown.contains(MARK), "{path:?} leaked: {shown}");
+                    }
+                    secrets += 1;
+                }
+                // An unknown param holding a secret: rejected by name, value not shown.
+                let mut extra = body.clone();
+                extra["auth"]["params"]["notAParam"] = json!(format!("{MARK}-extra"));
+                let error = serde_json::from_value::<AnyConnection>(extra).expect_err("unknown param");
+                assert!(!format!("{error} {error:?}").contains(MARK), "{error}");
+                checked += 1;
+            }
+        }
+        assert!(checked >= 59, "{checked} auth specs checked");
+        assert!(secrets >= 40, "{secrets} secrets checked");
+    }
 }
