@@ -140,3 +140,44 @@ fn deep_nesting_is_a_diagnostic_not_a_stack_overflow() {
     let objects = format!("{}{}", "{\"a\":".repeat(depth), "}".repeat(depth));
     assert!(generated_case("deep-objects.json", objects.as_bytes()).contains("nest more than 128 levels"));
 }
+
+#[test]
+fn a_build_script_that_returns_the_error_prints_the_rendered_report() {
+    // `fn main() -> Result<(), flow_codegen::Error>` prints the error with `Debug`: it must be
+    // the same report the command line prints, not a struct dump.
+    let error = Config::new()
+        .spec_file("fixtures/bad-specs/param-type-unknown.json")
+        .out_dir("unused")
+        .render()
+        .expect_err("bad spec");
+    assert_eq!(format!("{error:?}"), format!("{error}"));
+    assert!(
+        format!("{error:?}")
+            .starts_with("error: unknown type `int`\n  --> fixtures/bad-specs/param-type-unknown.json:25:21\n")
+    );
+}
+
+#[test]
+fn colours_are_only_added_on_request() {
+    let Err(Error::Spec(report)) = Config::new()
+        .spec_file("fixtures/bad-specs/param-type-unknown.json")
+        .out_dir("unused")
+        .render()
+    else {
+        panic!("bad spec");
+    };
+    assert!(!report.to_string().contains('\u{1b}'));
+    let colored = report.colored().to_string();
+    assert!(colored.contains("\u{1b}[1;31merror\u{1b}[0m"), "{colored:?}");
+    // Stripped of its escapes, the coloured report is the plain one.
+    let mut plain = String::new();
+    let mut chars = colored.chars();
+    while let Some(c) = chars.next() {
+        if c == '\u{1b}' {
+            chars.by_ref().find(|&c| c == 'm');
+        } else {
+            plain.push(c);
+        }
+    }
+    assert_eq!(plain, report.to_string());
+}
