@@ -73,44 +73,37 @@ impl Fixture {
     }
 
     /// Puts a directory where the generator wants a file of its own (`.{name}.{pid}.{suffix}`),
-    /// so that writing or renaming that one file fails after the others succeeded.
-    fn obstruct(&self, name: &str, suffix: &str) -> std::path::PathBuf {
-        let path = self.out.path().join(format!(".{name}.{}.{suffix}", std::process::id()));
-        fs::create_dir(&path).expect("obstruct");
-        path
+    /// so that writing or moving that one file fails after other files succeeded; runs the
+    /// generator, which must fail and leave every file of the output (hidden ones included)
+    /// exactly as it was; clears the obstacle and returns the error.
+    fn fail_at(&self, name: &str, suffix: &str) -> Error {
+        let before = contents(self.out.path());
+        let obstacle = self.out.path().join(format!(".{name}.{}.{suffix}", std::process::id()));
+        fs::create_dir(&obstacle).expect("obstruct");
+        let error = self.config().generate().expect_err("the obstacle makes the run fail");
+        fs::remove_dir(&obstacle).expect("clear");
+        assert_eq!(
+            contents(self.out.path()),
+            before,
+            "the output changed, or temporary or backup files remain"
+        );
+        error
     }
 }
 
 #[test]
 fn a_failed_write_leaves_the_previous_output_intact() {
-    let fixture = Fixture::new();
-    let before = contents(fixture.out.path());
     // Files are staged in name order: alpha.rs and beta.rs are staged when gamma.rs fails.
-    let obstacle = fixture.obstruct("gamma.rs", "tmp");
-    let error = fixture.config().generate().expect_err("cannot write gamma.rs");
+    let error = Fixture::new().fail_at("gamma.rs", "tmp");
     assert!(matches!(error, Error::Io { .. }), "{error}");
-    fs::remove_dir(&obstacle).expect("clear");
-    assert_eq!(
-        contents(fixture.out.path()),
-        before,
-        "the output changed or temporary files remain"
-    );
 }
 
 #[test]
 fn a_failed_rename_rolls_back_the_files_already_replaced() {
-    let fixture = Fixture::new();
-    let before = contents(fixture.out.path());
     // alpha.rs and beta.rs are replaced before gamma.rs cannot be moved aside: both must return.
-    let obstacle = fixture.obstruct("gamma.rs", "bak");
-    let error = fixture.config().generate().expect_err("cannot replace gamma.rs");
+    let fixture = Fixture::new();
+    let error = fixture.fail_at("gamma.rs", "bak");
     assert!(error.to_string().contains("gamma.rs"), "{error}");
-    fs::remove_dir(&obstacle).expect("clear");
-    assert_eq!(
-        contents(fixture.out.path()),
-        before,
-        "the output changed or backup files remain"
-    );
 
     // With the obstacle gone, the same run succeeds and replaces every file.
     let generated = fixture.config().generate().expect("generates");
@@ -124,11 +117,7 @@ fn a_failed_rename_rolls_back_the_files_already_replaced() {
 fn a_failed_removal_restores_what_was_already_written() {
     let fixture = Fixture::new();
     fs::remove_file(fixture.specs.path().join("gamma.json")).expect("remove spec");
-    let before = contents(fixture.out.path());
-    let obstacle = fixture.obstruct("gamma.rs", "bak");
-    fixture.config().generate().expect_err("cannot remove gamma.rs");
-    fs::remove_dir(&obstacle).expect("clear");
-    assert_eq!(contents(fixture.out.path()), before);
+    fixture.fail_at("gamma.rs", "bak");
     let generated = fixture.config().generate().expect("generates");
     assert_eq!(generated.summary.removed, ["gamma.rs"]);
 }

@@ -54,6 +54,15 @@ fn params_builders_and_requests_redact_secrets() {
     assert!(body.contains(PASSWORD));
 }
 
+fn dynamics_params() -> BasicAuthenticationForDynamicsOnline {
+    BasicAuthenticationForDynamicsOnline::builder()
+        .service_uri("https://x.example")
+        .username("user")
+        .password(PASSWORD)
+        .build()
+        .expect("complete")
+}
+
 #[test]
 fn context_and_http_request_redact_the_token() {
     let context = context();
@@ -61,13 +70,7 @@ fn context_and_http_request_redact_the_token() {
     let builder = RequestContext::builder().access_token(TOKEN);
     assert_hidden(&format!("{builder:?}"));
 
-    let params = BasicAuthenticationForDynamicsOnline::builder()
-        .service_uri("https://x.example")
-        .username("user")
-        .password(PASSWORD)
-        .build()
-        .expect("complete");
-    let request = CreateConnection::new("c", params)
+    let request = CreateConnection::new("c", dynamics_params())
         .to_http_request(&context)
         .expect("valid request");
     let shown = format!("{:?}", request.headers());
@@ -83,13 +86,7 @@ fn context_and_http_request_redact_the_token() {
         .build()
         .expect("complete context");
     assert_hidden(&format!("{broken:?}"));
-    let params = BasicAuthenticationForDynamicsOnline::builder()
-        .service_uri("https://x.example")
-        .username("user")
-        .password(PASSWORD)
-        .build()
-        .expect("complete");
-    let error = CreateConnection::new("c", params)
+    let error = CreateConnection::new("c", dynamics_params())
         .to_http_request(&broken)
         .expect_err("line break in a header");
     assert_hidden(&format!("{error} {error:?}"));
