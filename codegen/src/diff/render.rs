@@ -168,6 +168,12 @@ fn change_json(change: &Change) -> Json {
     let mut object = Map::new();
     object.insert("impact".into(), json!(change.impact.as_str()));
     object.insert("change".into(), json!(change.kind.code()));
+    let item = match &change.kind {
+        ChangeKind::DocChanged { what, .. } => Some(*what),
+        ChangeKind::RustNameChanged { item, .. } => Some(*item),
+        _ => None,
+    };
+    object.insert("item".into(), json!(item));
     object.insert(
         "connector".into(),
         json!({
