@@ -422,6 +422,26 @@ fn error_statuses_show_the_service_error_and_write_nothing() {
 }
 
 #[test]
+fn network_errors_are_retried_then_reported() {
+    // A port that was just free: nothing listens there.
+    let port = TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .expect("free port")
+        .port();
+    let out = tempfile::tempdir().expect("temp dir");
+    let output = pull(
+        &format!("http://127.0.0.1:{port}{SERVICE_ROOT}"),
+        out.path(),
+        &["--retries", "1"],
+    );
+    let text = all_output(&output);
+    assert_eq!(output.status.code(), Some(1), "{text}");
+    assert!(text.contains("retrying in 1 ms (attempt 2 of 2)"), "{text}");
+    assert!(text.contains("failed after 2 attempt(s)"), "{text}");
+    assert!(files(out.path()).is_empty());
+}
+
+#[test]
 fn missing_credentials_are_named_before_any_request() {
     let out = tempfile::tempdir().expect("temp dir");
     let output = Command::new(env!("CARGO_BIN_EXE_flow-codegen"))

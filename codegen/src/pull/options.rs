@@ -110,6 +110,22 @@ fn resolve(flag: Option<&String>, var: &str, env: &impl Fn(&str) -> Option<Strin
     flag.cloned().or_else(|| env(var)).filter(|v| !v.trim().is_empty())
 }
 
+/// Whether `url` is plain HTTP to this machine (a local test server).
+fn is_loopback_http(url: &str) -> bool {
+    let Some(rest) = url.strip_prefix("http://") else {
+        return false;
+    };
+    let host = rest.split(['/', '?']).next().unwrap_or_default();
+    let host = host.rsplit_once(':').map_or(host, |(h, port)| {
+        if port.bytes().all(|b| b.is_ascii_digit()) {
+            h
+        } else {
+            host
+        }
+    });
+    matches!(host, "127.0.0.1" | "[::1]" | "localhost")
+}
+
 impl PullArgs {
     /// Resolves flags and environment variables (read through `env`), naming every missing
     /// credential at once.
@@ -137,9 +153,9 @@ impl PullArgs {
         };
         let base_url =
             resolve(self.base_url.as_ref(), ENV_BASE_URL, &env).unwrap_or_else(|| DEFAULT_BASE_URL.to_owned());
-        if !(base_url.starts_with("https://") || base_url.starts_with("http://")) {
+        if !(base_url.starts_with("https://") || is_loopback_http(&base_url)) {
             return Err(format!(
-                "the base URL `{base_url}` must start with https:// (or http:// for a local server)"
+                "the base URL `{base_url}` must start with https:// (plain http:// only to 127.0.0.1, [::1] or localhost): the access token must not travel in clear"
             ));
         }
         Ok(Settings {
@@ -151,5 +167,66 @@ impl PullArgs {
             retries: self.retries,
             retry_delay: Duration::from_millis(self.retry_delay_ms),
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args() -> PullArgs {
+        PullArgs {
+            out: PathBuf::from("out"),
+            base_url: None,
+            access_token: None,
+            api_key: Some("flag-key".into()),
+            org_id: None,
+            sandbox_name: None,
+            names: Vec::new(),
+            retries: 3,
+            retry_delay_ms: 500,
+        }
+    }
+
+    fn env(name: &str) -> Option<String> {
+        match name {
+            ENV_ACCESS_TOKEN => Some("Bearer s3cr3t-token".into()),
+            ENV_API_KEY => Some("env-key".into()),
+            ENV_ORG_ID => Some("org@AdobeOrg".into()),
+            ENV_SANDBOX_NAME => Some("prod".into()),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn flags_win_over_the_environment_and_the_token_stays_hidden() {
+        let settings = args().settings(env).unwrap();
+        assert_eq!(settings.api_key, "flag-key");
+        assert_eq!(settings.base_url, DEFAULT_BASE_URL);
+        assert_eq!(settings.access_token.header_value(), "Bearer s3cr3t-token");
+        assert!(!format!("{settings:?}").contains("s3cr3t"));
+        assert_eq!(
+            settings.access_token.redact("token s3cr3t-token rejected"),
+            "token *** rejected"
+        );
+    }
+
+    #[test]
+    fn the_token_travels_in_clear_only_to_this_machine() {
+        for (url, ok) in [
+            ("https://platform-stage.adobe.io/data/foundation/flowservice/", true),
+            ("http://127.0.0.1:8080/data/foundation/flowservice", true),
+            ("http://localhost/flow", true),
+            ("http://platform.adobe.io/data/foundation/flowservice", false),
+            ("http://127.0.0.1.example.com/flow", false),
+            ("ftp://127.0.0.1/flow", false),
+        ] {
+            let mut args = args();
+            args.base_url = Some(url.into());
+            assert_eq!(args.settings(env).is_ok(), ok, "{url}");
+        }
+        let mut args = args();
+        args.base_url = Some("https://example.test/flow/".into());
+        assert_eq!(args.settings(env).unwrap().base_url, "https://example.test/flow");
     }
 }
