@@ -29,7 +29,9 @@ pub enum FetchError {
         attempts: u32,
     },
     /// The request did not get an answer.
-    #[error("GET {url} failed after {attempts} attempt(s): {message}")]
+    #[error(
+        "GET {url} failed after {attempts} attempt(s): {message}\n  help: check the base URL (--base-url or FLOW_BASE_URL) and the network"
+    )]
     Transport {
         /// The URL requested.
         url: String,

@@ -70,10 +70,12 @@ impl AccessToken {
         }
     }
 
-    /// Replaces every occurrence of the token in `text` with `***`.
+    /// Replaces every occurrence of the token in `text` with `***`. A "token" shorter than 8
+    /// characters is no IMS token (those run to hundreds of characters); replacing it would only
+    /// garble the message, so it is left alone.
     pub fn redact(&self, text: &str) -> String {
         let bare = self.0.strip_prefix("Bearer ").unwrap_or(&self.0).trim();
-        if bare.is_empty() {
+        if bare.chars().count() < 8 {
             text.to_owned()
         } else {
             text.replace(bare, "***")
