@@ -38,9 +38,12 @@
 #![allow(clippy::needless_doctest_main)]
 
 pub mod diagnostic;
+pub mod diff;
 mod emit;
 pub mod ir;
 mod load;
+#[cfg(feature = "cli")]
+pub mod pull;
 pub mod spec;
 mod text;
 mod write;

@@ -1,15 +1,17 @@
-//! The `flow-codegen` command: generate or check typed Flow Service request builders.
+//! The `flow-codegen` command: generate or check typed Flow Service request builders, diff spec
+//! sets, and pull fresh specs from Flow Service.
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 use flow_codegen::{Config, Error, Report};
 
 /// Generates typed Rust request builders from Adobe Flow Service connection specs.
 ///
-/// Exit codes: 0 success; 1 spec errors, I/O errors or (for `check`) out-of-date output; 2 usage errors.
+/// Exit codes: 0 success; 1 spec errors, I/O errors, out-of-date output (`check`), changes named by
+/// `--fail-on` (`diff`) or a failed download (`pull`); 2 usage errors.
 #[derive(Parser)]
 #[command(name = "flow-codegen", version)]
 struct Cli {
@@ -28,6 +30,48 @@ enum Command {
     ///
     /// Exits 0 when the output is current, 1 when it differs. Writes nothing.
     Check(Options),
+    /// Lists what changed from the OLD spec set to the NEW one and whether each change breaks code
+    /// using the generated crate.
+    ///
+    /// Connectors are matched by spec id, then by machine name; auth specs by name (a removed and an
+    /// added auth spec with the same params are a rename); params by wire name. Each change is
+    /// `breaking` (code that compiled against the old crate may not compile, or may fail at run
+    /// time) or `compatible`, with the reason.
+    Diff(DiffOptions),
+    /// Downloads every connection spec from Flow Service (`GET /connectionSpecs`, all pages) into
+    /// --out, one `<name>.json` file per connector.
+    ///
+    /// Files are written only when their content changed. Files of specs the service no longer
+    /// returns are listed, not deleted. The access token is never printed.
+    Pull(flow_codegen::pull::PullArgs),
+}
+
+#[derive(Args)]
+struct DiffOptions {
+    /// The old specs: a directory of `.json` files (searched recursively) or one spec file.
+    #[arg(value_name = "OLD")]
+    old: PathBuf,
+    /// The new specs: a directory of `.json` files (searched recursively) or one spec file.
+    #[arg(value_name = "NEW")]
+    new: PathBuf,
+    /// `text` for people, `json` for tools.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    format: Format,
+    /// Exit 1 when there is a change of this kind (for CI): `breaking`, or `any` change at all.
+    #[arg(long, value_enum, value_name = "KIND")]
+    fail_on: Option<FailOn>,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Text,
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum FailOn {
+    Breaking,
+    Any,
 }
 
 #[derive(Args)]
@@ -45,6 +89,46 @@ struct Options {
     /// Treat warnings as errors.
     #[arg(long)]
     strict: bool,
+}
+
+/// A configuration reading one spec file or every spec file under a directory.
+fn spec_config(path: &std::path::Path) -> Config {
+    if path.is_file() {
+        Config::new().spec_file(path)
+    } else {
+        Config::new().spec_dir(path)
+    }
+}
+
+fn diff(options: &DiffOptions) -> ExitCode {
+    let mut catalogs = Vec::new();
+    for path in [&options.old, &options.new] {
+        match spec_config(path).catalog() {
+            Ok((catalog, warnings)) => {
+                // Warnings do not change what is generated; `generate` and `check` show them.
+                if warnings.warning_count() > 0 {
+                    eprintln!(
+                        "note: {} has {} warning(s); `flow-codegen check` shows them",
+                        path.display(),
+                        warnings.warning_count()
+                    );
+                }
+                catalogs.push(catalog);
+            }
+            Err(error) => return fail(&error),
+        }
+    }
+    let changes = flow_codegen::diff::diff(&catalogs[0], &catalogs[1]);
+    match options.format {
+        Format::Text => print!("{}", flow_codegen::diff::text(&changes)),
+        Format::Json => print!("{}", flow_codegen::diff::json(&changes)),
+    }
+    let failed = match options.fail_on {
+        Some(FailOn::Breaking) => changes.has_breaking(),
+        Some(FailOn::Any) => !changes.is_empty(),
+        None => false,
+    };
+    if failed { ExitCode::from(1) } else { ExitCode::SUCCESS }
 }
 
 impl Options {
@@ -129,6 +213,17 @@ fn main() -> ExitCode {
                 }
             }
             Err(error) => fail(&error),
+        },
+        Command::Diff(options) => diff(&options),
+        Command::Pull(args) => match flow_codegen::pull::run(&args) {
+            Ok(pulled) => {
+                eprint!("{pulled}");
+                ExitCode::SUCCESS
+            }
+            Err(error) => {
+                eprintln!("error: {error}");
+                ExitCode::from(1)
+            }
         },
     }
 }

@@ -1,0 +1,213 @@
+//! Pulled specs on disk: which fields are kept, how files are named and formatted, and writing
+//! only what changed.
+//!
+//! Each item keeps exactly what the generator reads — `id`, `name`, `providerId`, `version`,
+//! `description`, `attributes.uiAttributes.label` and `authSpec[] {name, type, spec}` — so fields
+//! that change without changing the generated code (`updatedAt`, `sourceSpec`, ...) do not touch
+//! the files. Keys appear in that order; inside `spec` the service's own order is kept (it is the
+//! order of the generated params). Files are pretty-printed JSON with two-space indents and a
+//! final newline, named `<name>.json` after the lowercased machine name.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use serde_json::{Map, Value};
+
+/// The top-level fields kept, in file order.
+const KEPT: [&str; 5] = ["id", "name", "providerId", "version", "description"];
+/// The fields of an `authSpec[]` entry kept, in file order.
+const AUTH_KEPT: [&str; 3] = ["name", "type", "spec"];
+
+fn copy(from: &Map<String, Value>, keys: &[&str]) -> Map<String, Value> {
+    keys.iter()
+        .filter_map(|key| from.get(*key).map(|value| ((*key).to_owned(), value.clone())))
+        .collect()
+}
+
+/// The part of a connection spec item the generator reads. Values are copied as served, even of
+/// the wrong type, so that `generate` and `diff` report them with their place.
+pub fn trim(item: &Map<String, Value>) -> Value {
+    let mut out = copy(item, &KEPT);
+    if let Some(label) = item.get("attributes").and_then(|a| a.pointer("/uiAttributes/label")) {
+        out.insert(
+            "attributes".to_owned(),
+            serde_json::json!({ "uiAttributes": { "label": label } }),
+        );
+    }
+    if let Some(auth) = item.get("authSpec") {
+        let auth = match auth {
+            Value::Array(entries) => Value::Array(
+                entries
+                    .iter()
+                    .map(|entry| match entry {
+                        Value::Object(entry) => Value::Object(copy(entry, &AUTH_KEPT)),
+                        other => other.clone(),
+                    })
+                    .collect(),
+            ),
+            other => other.clone(),
+        };
+        out.insert("authSpec".to_owned(), auth);
+    }
+    Value::Object(out)
+}
+
+/// A file name stem: the lowercased text with every character other than `a-z`, `0-9`, `-`, `_`
+/// and `.` replaced by `-`, and no leading `.` or `-` (hidden files are not read as specs).
+pub fn stem(text: &str) -> String {
+    let cleaned: String = text
+        .trim()
+        .chars()
+        .map(|c| match c.to_ascii_lowercase() {
+            c @ ('a'..='z' | '0'..='9' | '-' | '_' | '.') => c,
+            _ => '-',
+        })
+        .collect();
+    cleaned.trim_start_matches(['.', '-']).to_owned()
+}
+
+fn text_of<'a>(item: &'a Map<String, Value>, key: &str) -> Option<&'a str> {
+    item.get(key).and_then(Value::as_str).filter(|s| !stem(s).is_empty())
+}
+
+/// The files to write: name -> content. A spec is `<name>.json`; when several specs would share a
+/// file name, each of them is `<name>-<id>.json` instead. An item served twice is kept once.
+pub fn plan(items: &[Value]) -> Result<BTreeMap<String, String>, String> {
+    // Stem -> the distinct items with that stem, each with its file content.
+    type Group<'a> = Vec<(&'a Map<String, Value>, String)>;
+    let mut by_stem: BTreeMap<String, Group<'_>> = BTreeMap::new();
+    for (index, item) in items.iter().enumerate() {
+        let Value::Object(item) = item else {
+            return Err(format!("item {} of the response is not a JSON object", index + 1));
+        };
+        let base = text_of(item, "name")
+            .or_else(|| text_of(item, "id"))
+            .map(stem)
+            .ok_or_else(|| format!("item {} of the response has neither a `name` nor an `id`", index + 1))?;
+        let mut content = serde_json::to_string_pretty(&trim(item)).map_err(|err| err.to_string())?;
+        content.push('\n');
+        let group = by_stem.entry(base).or_default();
+        if !group.iter().any(|(_, existing)| *existing == content) {
+            group.push((item, content));
+        }
+    }
+    let mut files = BTreeMap::new();
+    for (base, group) in by_stem {
+        let single = group.len() == 1;
+        for (item, content) in group {
+            let name = if single {
+                format!("{base}.json")
+            } else {
+                let id = text_of(item, "id").map(stem).unwrap_or_default();
+                format!("{base}-{id}.json")
+            };
+            if files.insert(name.clone(), content).is_some() {
+                return Err(format!(
+                    "Flow Service returned different specs that both belong in {name} (same name and id)"
+                ));
+            }
+        }
+    }
+    Ok(files)
+}
+
+/// What writing did.
+#[derive(Debug, Default)]
+pub struct Written {
+    /// Files created or replaced.
+    pub written: Vec<String>,
+    /// Files left as they were (same bytes, same mtime).
+    pub unchanged: Vec<String>,
+    /// `.json` files already in the directory that this pull did not produce; left in place.
+    pub not_pulled: Vec<String>,
+}
+
+fn io_error(path: &Path, err: &io::Error) -> String {
+    format!("cannot write {}: {err}", path.display())
+}
+
+/// Writes `files` into `dir`: only files whose bytes changed, each through a temporary file that is
+/// renamed into place once every temporary file is written.
+pub fn write(dir: &Path, files: &BTreeMap<String, String>) -> Result<Written, String> {
+    fs::create_dir_all(dir).map_err(|err| io_error(dir, &err))?;
+    let mut done = Written::default();
+    let mut staged: Vec<(PathBuf, PathBuf, &String)> = Vec::new();
+    let cleanup = |staged: &[(PathBuf, PathBuf, &String)]| {
+        for (temp, _, _) in staged {
+            let _ = fs::remove_file(temp);
+        }
+    };
+    for (name, content) in files {
+        let target = dir.join(name);
+        if fs::read(&target).is_ok_and(|bytes| bytes == content.as_bytes()) {
+            done.unchanged.push(name.clone());
+            continue;
+        }
+        let temp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+        if let Err(err) = fs::write(&temp, content) {
+            let _ = fs::remove_file(&temp);
+            cleanup(&staged);
+            return Err(io_error(&temp, &err));
+        }
+        staged.push((temp, target, name));
+    }
+    for (index, (temp, target, name)) in staged.iter().enumerate() {
+        if let Err(err) = fs::rename(temp, target) {
+            cleanup(&staged[index..]);
+            return Err(io_error(target, &err));
+        }
+        done.written.push((*name).clone());
+    }
+    let pulled: BTreeSet<&String> = files.keys().collect();
+    let entries = fs::read_dir(dir).map_err(|err| io_error(dir, &err))?;
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name.ends_with(".json") && !name.starts_with('.') && !pulled.contains(&name) {
+            done.not_pulled.push(name);
+        }
+    }
+    done.not_pulled.sort();
+    Ok(done)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn keeps_what_the_generator_reads_in_a_fixed_order() {
+        let item = json!({
+            "updatedAt": 1, "authSpec": [{"spec": {"b": 1, "a": 2}, "extra": true, "name": "Basic"}],
+            "version": "1.0", "attributes": {"uiAttributes": {"label": "X", "icon": "i"}, "other": 1},
+            "name": "x", "id": "1", "sourceSpec": {}
+        });
+        let Value::Object(item) = item else { unreachable!() };
+        assert_eq!(
+            serde_json::to_string(&trim(&item)).unwrap(),
+            r#"{"id":"1","name":"x","version":"1.0","attributes":{"uiAttributes":{"label":"X"}},"authSpec":[{"name":"Basic","spec":{"b":1,"a":2}}]}"#
+        );
+    }
+
+    #[test]
+    fn names_files_after_the_machine_name_and_splits_collisions_by_id() {
+        let items = vec![
+            json!({"id": "b-2", "name": "My SQL"}),
+            json!({"id": "a-1", "name": "my sql"}),
+            json!({"id": "c-3", "name": "../Oracle"}),
+            json!({"id": "c-3", "name": "../Oracle"}),
+            json!({"id": "d-4"}),
+        ];
+        let files = plan(&items).unwrap();
+        let names: Vec<_> = files.keys().map(String::as_str).collect();
+        assert_eq!(names, ["d-4.json", "my-sql-a-1.json", "my-sql-b-2.json", "oracle.json"]);
+        assert!(files["oracle.json"].ends_with("}\n"));
+        assert!(
+            plan(&[json!({"version": "1.0"})])
+                .unwrap_err()
+                .contains("neither a `name` nor an `id`")
+        );
+    }
+}

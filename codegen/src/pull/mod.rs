@@ -1,0 +1,131 @@
+//! `flow-codegen pull`: fetch every connection spec from Flow Service into one file per connector.
+//!
+//! Only built with the `cli` feature: build scripts never pull an HTTP client.
+//!
+//! Credentials come from flags or, when a flag is absent, from `FLOW_ACCESS_TOKEN`,
+//! `FLOW_API_KEY`, `FLOW_ORG_ID` and `FLOW_SANDBOX_NAME`; `FLOW_BASE_URL` overrides the base URL.
+//! The access token is never printed: messages that could quote it (response bodies, client
+//! errors) have it replaced by `***`.
+
+mod error_body;
+mod fetch;
+mod files;
+mod options;
+
+use std::fmt;
+use std::path::PathBuf;
+
+pub use error_body::ErrorBody;
+pub use fetch::next_url;
+pub use files::{plan, stem, trim};
+pub use options::{
+    AccessToken, DEFAULT_BASE_URL, ENV_ACCESS_TOKEN, ENV_API_KEY, ENV_BASE_URL, ENV_ORG_ID, ENV_SANDBOX_NAME, PullArgs,
+    Settings,
+};
+
+/// Why a pull failed; nothing was written. The message never contains the access token.
+#[derive(Debug)]
+pub struct PullError(String);
+
+impl fmt::Display for PullError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for PullError {}
+
+/// What a pull did.
+#[derive(Debug)]
+pub struct Pulled {
+    /// The output directory.
+    pub out: PathBuf,
+    /// How many pages were read.
+    pub pages: usize,
+    /// How many spec files the pull produced.
+    pub specs: usize,
+    /// Files created or replaced.
+    pub written: Vec<String>,
+    /// Files left untouched because their content is the same.
+    pub unchanged: Vec<String>,
+    /// `.json` files in the directory that the service no longer returns (after a full pull; not
+    /// listed with `--name`). They are kept: delete them yourself if the connector is gone.
+    pub not_returned: Vec<String>,
+}
+
+impl fmt::Display for Pulled {
+    /// One line per written or no-longer-returned file, then a summary line.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for name in &self.written {
+            writeln!(f, "written:      {name}")?;
+        }
+        for name in &self.not_returned {
+            writeln!(f, "not returned: {name} (kept; delete it if the connector is gone)")?;
+        }
+        writeln!(
+            f,
+            "pulled {} connection spec(s) ({} page(s)) into {}: {} written, {} unchanged",
+            self.specs,
+            self.pages,
+            self.out.display(),
+            self.written.len(),
+            self.unchanged.len()
+        )
+    }
+}
+
+/// Pulls with the process environment as the fallback for absent flags. Retries are reported on
+/// standard error as they happen.
+pub fn run(args: &PullArgs) -> Result<Pulled, PullError> {
+    run_with_env(args, |name| std::env::var(name).ok(), &mut |line| eprintln!("{line}"))
+}
+
+/// Pulls with `env` as the fallback for absent flags, reporting retries to `log`.
+pub fn run_with_env(
+    args: &PullArgs,
+    env: impl Fn(&str) -> Option<String>,
+    log: &mut dyn FnMut(&str),
+) -> Result<Pulled, PullError> {
+    let settings = args.settings(env).map_err(PullError)?;
+    let token = settings.access_token.clone();
+    let redact = |text: String| PullError(token.redact(&text));
+    let mut redacting_log = |line: &str| log(&token.redact(line));
+    let fetched = fetch::Client::new(&settings)
+        .connection_specs(&mut redacting_log)
+        .map_err(|err| redact(err.to_string()))?;
+    let mut items = fetched.items;
+    if !args.names.is_empty() {
+        let name_of = |item: &serde_json::Value| item.get("name").and_then(|n| n.as_str()).map(str::to_owned);
+        let missing: Vec<&str> = args
+            .names
+            .iter()
+            .filter(|wanted| {
+                !items
+                    .iter()
+                    .any(|item| name_of(item).as_deref() == Some(wanted.as_str()))
+            })
+            .map(String::as_str)
+            .collect();
+        if !missing.is_empty() {
+            return Err(PullError(format!(
+                "Flow Service returned no connection spec named {}; nothing was written",
+                missing.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ")
+            )));
+        }
+        items.retain(|item| name_of(item).is_some_and(|name| args.names.contains(&name)));
+    }
+    let planned = files::plan(&items).map_err(|err| redact(format!("{err}; nothing was written")))?;
+    let written = files::write(&args.out, &planned).map_err(redact)?;
+    Ok(Pulled {
+        out: args.out.clone(),
+        pages: fetched.pages,
+        specs: planned.len(),
+        written: written.written,
+        unchanged: written.unchanged,
+        not_returned: if args.names.is_empty() {
+            written.not_pulled
+        } else {
+            Vec::new()
+        },
+    })
+}

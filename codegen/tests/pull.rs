@@ -1,0 +1,468 @@
+//! `flow-codegen pull` against a local stand-in for Flow Service on 127.0.0.1: headers, paging,
+//! retries, the three error body shapes, byte-stable files, a changed spec, and `diff` of the
+//! pulled specs against `specs/`. The token never appears in any output.
+
+use std::collections::BTreeMap;
+use std::io::{BufRead, BufReader, Write};
+use std::net::{TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+use std::thread::JoinHandle;
+use std::time::{Duration, SystemTime};
+
+use serde_json::{Value, json};
+
+const TOKEN: &str = "eyJ-test-token-7f3a9c";
+const SERVICE_ROOT: &str = "/data/foundation/flowservice";
+
+/// One request as the server saw it.
+#[derive(Clone, Debug)]
+struct Seen {
+    target: String,
+    headers: BTreeMap<String, String>,
+}
+
+type Handler = dyn Fn(&Seen, usize) -> (u16, String) + Send + Sync;
+
+/// A one-connection-at-a-time HTTP/1.1 server answering `handler(request, earlier requests to the
+/// same target)`. It stops when dropped.
+struct Server {
+    port: u16,
+    seen: Arc<Mutex<Vec<Seen>>>,
+    stop: Arc<AtomicBool>,
+    thread: Option<JoinHandle<()>>,
+}
+
+fn read_request(stream: &TcpStream) -> Option<Seen> {
+    let mut reader = BufReader::new(stream);
+    let mut line = String::new();
+    reader.read_line(&mut line).ok()?;
+    let target = line.split_whitespace().nth(1)?.to_owned();
+    let mut headers = BTreeMap::new();
+    loop {
+        let mut header = String::new();
+        if reader.read_line(&mut header).ok()? == 0 || header.trim().is_empty() {
+            break;
+        }
+        if let Some((name, value)) = header.split_once(':') {
+            headers.insert(name.trim().to_ascii_lowercase(), value.trim().to_owned());
+        }
+    }
+    Some(Seen { target, headers })
+}
+
+impl Server {
+    fn start(handler: impl Fn(&Seen, usize) -> (u16, String) + Send + Sync + 'static) -> Server {
+        let listener = TcpListener::bind("127.0.0.1:0").expect("bind 127.0.0.1");
+        let port = listener.local_addr().expect("address").port();
+        let seen = Arc::new(Mutex::new(Vec::new()));
+        let stop = Arc::new(AtomicBool::new(false));
+        let handler: Arc<Handler> = Arc::new(handler);
+        let thread = {
+            let (seen, stop) = (seen.clone(), stop.clone());
+            std::thread::spawn(move || {
+                for stream in listener.incoming() {
+                    if stop.load(Ordering::SeqCst) {
+                        break;
+                    }
+                    let Ok(mut stream) = stream else { continue };
+                    let _ = stream.set_read_timeout(Some(Duration::from_secs(5)));
+                    let Some(request) = read_request(&stream) else { continue };
+                    let earlier = {
+                        let mut seen = seen.lock().expect("lock");
+                        let earlier = seen.iter().filter(|s: &&Seen| s.target == request.target).count();
+                        seen.push(request.clone());
+                        earlier
+                    };
+                    let (status, body) = handler(&request, earlier);
+                    let response = format!(
+                        "HTTP/1.1 {status} X\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+                        body.len()
+                    );
+                    let _ = stream.write_all(response.as_bytes());
+                }
+            })
+        };
+        Server {
+            port,
+            seen,
+            stop,
+            thread: Some(thread),
+        }
+    }
+
+    fn base_url(&self) -> String {
+        format!("http://127.0.0.1:{}{SERVICE_ROOT}", self.port)
+    }
+
+    fn seen(&self) -> Vec<Seen> {
+        self.seen.lock().expect("lock").clone()
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        self.stop.store(true, Ordering::SeqCst);
+        // Wake the accept loop so it sees the flag.
+        let _ = TcpStream::connect(("127.0.0.1", self.port));
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
+}
+
+fn specs_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../specs")
+}
+
+/// Every spec of `specs/` as Flow Service would serve it: with fields the generator ignores.
+fn served_specs() -> Vec<Value> {
+    let mut paths: Vec<_> = std::fs::read_dir(specs_dir())
+        .expect("specs/")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .collect();
+    paths.sort();
+    paths
+        .iter()
+        .map(|path| {
+            let mut spec: Value = serde_json::from_slice(&std::fs::read(path).expect("read")).expect("spec JSON");
+            spec["updatedAt"] = json!(1_700_000_000_000_u64);
+            spec["sourceSpec"] = json!({"attributes": {"category": "database"}, "spec": {"type": "object"}});
+            spec["permissionsInfo"] = json!({"view": [{"@type": "lowLevel"}]});
+            spec
+        })
+        .collect()
+}
+
+/// `mysql` as served after a spec change: a new required param.
+fn changed(mut specs: Vec<Value>) -> Vec<Value> {
+    let mysql = specs.iter_mut().find(|s| s["name"] == "mysql").expect("mysql");
+    let basic = &mut mysql["authSpec"][1]["spec"];
+    basic["properties"]["charset"] = json!({"type": "string", "description": "Character set."});
+    basic["required"]
+        .as_array_mut()
+        .expect("required")
+        .push(json!("charset"));
+    specs
+}
+
+/// The two pages of `GET /connectionSpecs`; the second answers 503 the first time it is asked.
+fn paging_server(specs: Arc<Mutex<Vec<Value>>>) -> Server {
+    Server::start(move |request, earlier| {
+        let specs = specs.lock().expect("lock");
+        let half = specs.len() / 2;
+        match request.target.as_str() {
+            "/data/foundation/flowservice/connectionSpecs" => (
+                200,
+                json!({
+                    "items": specs[..half],
+                    "_links": {"next": {"href": "/connectionSpecs?continuationToken=page2"}}
+                })
+                .to_string(),
+            ),
+            "/data/foundation/flowservice/connectionSpecs?continuationToken=page2" if earlier % 2 == 0 => (
+                503,
+                json!({"type": "https://ns.adobe.com/aep/errors/FLOW-1000-503", "title": "Service Unavailable", "status": 503})
+                    .to_string(),
+            ),
+            "/data/foundation/flowservice/connectionSpecs?continuationToken=page2" => {
+                (200, json!({"items": specs[half..], "_links": {}}).to_string())
+            }
+            _ => (404, json!({"error_code": "404", "message": "no such path"}).to_string()),
+        }
+    })
+}
+
+fn pull(base_url: &str, out: &Path, extra: &[&str]) -> Output {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_flow-codegen"));
+    command
+        .args(["pull", "--out", out.to_str().expect("utf-8"), "--retry-delay-ms", "1"])
+        .args(extra)
+        .env("FLOW_BASE_URL", base_url)
+        .env("FLOW_ACCESS_TOKEN", TOKEN)
+        .env("FLOW_API_KEY", "test-client-id")
+        .env("FLOW_ORG_ID", "0123456789ABCDEF@AdobeOrg")
+        .env("FLOW_SANDBOX_NAME", "from-env");
+    for proxy in [
+        "HTTP_PROXY",
+        "http_proxy",
+        "HTTPS_PROXY",
+        "https_proxy",
+        "ALL_PROXY",
+        "all_proxy",
+    ] {
+        command.env_remove(proxy);
+    }
+    command.output().expect("runs")
+}
+
+fn all_output(output: &Output) -> String {
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    )
+}
+
+/// Every file of `dir` with its bytes and mtime.
+fn files(dir: &Path) -> BTreeMap<String, (Vec<u8>, SystemTime)> {
+    std::fs::read_dir(dir)
+        .expect("dir")
+        .map(|e| {
+            let e = e.expect("entry");
+            let meta = e.metadata().expect("metadata");
+            (
+                e.file_name().to_string_lossy().into_owned(),
+                (std::fs::read(e.path()).expect("read"), meta.modified().expect("mtime")),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn pulls_every_page_retries_keeps_bytes_stable_and_diffs_against_specs() {
+    let specs = Arc::new(Mutex::new(served_specs()));
+    let count = specs.lock().expect("lock").len();
+    let server = paging_server(specs.clone());
+    let out = tempfile::tempdir().expect("temp dir");
+    let mut outputs = Vec::new();
+
+    // First pull: both pages, page 2 after one 503; the flag beats the environment variable.
+    let first = pull(&server.base_url(), out.path(), &["--sandbox-name", "from-flag"]);
+    assert!(first.status.success(), "{}", all_output(&first));
+    let text = all_output(&first);
+    assert!(text.contains("status 503; retrying"), "{text}");
+    assert!(
+        text.contains(&format!("{count} connection spec(s) (2 page(s))")),
+        "{text}"
+    );
+    outputs.push(first);
+    let seen = server.seen();
+    assert_eq!(seen.len(), 3, "page 1, page 2 (503), page 2");
+    for request in &seen {
+        let header = |name: &str| request.headers.get(name).map(String::as_str);
+        assert_eq!(header("authorization"), Some(format!("Bearer {TOKEN}").as_str()));
+        assert_eq!(header("x-api-key"), Some("test-client-id"));
+        assert_eq!(header("x-gw-ims-org-id"), Some("0123456789ABCDEF@AdobeOrg"));
+        assert_eq!(header("x-sandbox-name"), Some("from-flag"));
+        assert!(!request.headers.contains_key("x-sandbox-id"));
+    }
+
+    // One file per connector, named like specs/, holding only what the generator reads.
+    let pulled = files(out.path());
+    let expected: Vec<String> = std::fs::read_dir(specs_dir())
+        .expect("specs/")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    let mut expected = expected;
+    expected.sort();
+    assert_eq!(pulled.keys().cloned().collect::<Vec<_>>(), expected);
+    let mysql = String::from_utf8(pulled["mysql.json"].0.clone()).expect("utf-8");
+    assert!(mysql.starts_with("{\n  \"id\": \"26d738e0-8963-47ea-aadf-c60de735468a\",\n  \"name\": \"mysql\",\n"));
+    assert!(mysql.ends_with("}\n"));
+    assert!(!mysql.contains("updatedAt") && !mysql.contains("sourceSpec"), "{mysql}");
+
+    // The pulled specs generate exactly what specs/ generates.
+    let same = Command::new(env!("CARGO_BIN_EXE_flow-codegen"))
+        .args([
+            "diff",
+            specs_dir().to_str().expect("utf-8"),
+            out.path().to_str().expect("utf-8"),
+        ])
+        .args(["--fail-on", "any"])
+        .output()
+        .expect("runs");
+    assert_eq!(
+        String::from_utf8_lossy(&same.stdout),
+        "no changes: both spec sets generate the same API\n"
+    );
+    assert_eq!(same.status.code(), Some(0));
+
+    // Re-pulling unchanged specs changes no byte and no mtime.
+    std::thread::sleep(Duration::from_millis(20));
+    let again = pull(&server.base_url(), out.path(), &[]);
+    assert!(again.status.success(), "{}", all_output(&again));
+    assert!(
+        all_output(&again).contains(&format!("0 written, {count} unchanged")),
+        "{}",
+        all_output(&again)
+    );
+    outputs.push(again);
+    assert_eq!(files(out.path()), pulled);
+
+    // A changed spec rewrites its file only, and `diff` names what it breaks.
+    let served = changed(specs.lock().expect("lock").clone());
+    *specs.lock().expect("lock") = served;
+    let third = pull(&server.base_url(), out.path(), &[]);
+    assert!(third.status.success(), "{}", all_output(&third));
+    assert!(
+        all_output(&third).contains("written:      mysql.json"),
+        "{}",
+        all_output(&third)
+    );
+    outputs.push(third);
+    let now = files(out.path());
+    for (name, before) in &pulled {
+        if name != "mysql.json" {
+            assert_eq!(&now[name], before, "{name} untouched");
+        }
+    }
+    assert_ne!(now["mysql.json"].0, pulled["mysql.json"].0);
+    let diff = Command::new(env!("CARGO_BIN_EXE_flow-codegen"))
+        .args([
+            "diff",
+            specs_dir().to_str().expect("utf-8"),
+            out.path().to_str().expect("utf-8"),
+        ])
+        .args(["--fail-on", "breaking"])
+        .output()
+        .expect("runs");
+    assert_eq!(diff.status.code(), Some(1));
+    let report = String::from_utf8_lossy(&diff.stdout);
+    assert!(
+        report.starts_with("1 breaking and 0 compatible change(s) in 1 connector(s)\n"),
+        "{report}"
+    );
+    assert!(
+        report.contains(
+            "breaking    auth spec \"Basic Authentication\" (`BasicAuthentication`), param `charset` (field `charset`): required param added"
+        ),
+        "{report}"
+    );
+
+    for output in &outputs {
+        assert!(!all_output(output).contains(TOKEN));
+    }
+    for (name, (bytes, _)) in files(out.path()) {
+        assert!(!String::from_utf8_lossy(&bytes).contains(TOKEN), "{name}");
+    }
+}
+
+#[test]
+fn names_and_keeps_files_the_service_no_longer_returns() {
+    let server = paging_server(Arc::new(Mutex::new(served_specs())));
+    let out = tempfile::tempdir().expect("temp dir");
+    std::fs::write(out.path().join("retired-connector.json"), "{}\n").expect("write");
+    let output = pull(&server.base_url(), out.path(), &[]);
+    assert!(output.status.success(), "{}", all_output(&output));
+    assert!(
+        all_output(&output).contains("not returned: retired-connector.json (kept"),
+        "{}",
+        all_output(&output)
+    );
+    assert!(out.path().join("retired-connector.json").exists());
+
+    // With --name only the named specs are kept, and a name the service lacks is an error.
+    let only = tempfile::tempdir().expect("temp dir");
+    let output = pull(
+        &server.base_url(),
+        only.path(),
+        &["--name", "mysql", "--name", "oracle"],
+    );
+    assert!(output.status.success(), "{}", all_output(&output));
+    assert_eq!(
+        files(only.path()).into_keys().collect::<Vec<_>>(),
+        ["mysql.json", "oracle.json"]
+    );
+    let missing = pull(&server.base_url(), only.path(), &["--name", "no-such-connector"]);
+    assert_eq!(missing.status.code(), Some(1));
+    assert!(all_output(&missing).contains("no connection spec named `no-such-connector`"));
+}
+
+/// An error body in each documented shape; the gateway one echoes the token, as a careless proxy
+/// might.
+fn error_body(shape: &str, status: u16) -> (String, &'static str) {
+    match shape {
+        "flow" => (
+            json!({
+                "type": format!("https://ns.adobe.com/aep/errors/FLOW-2105-{status}"),
+                "title": "Request failed",
+                "status": status,
+                "report": {"detailed-message": "detailed", "request-id": "req-42"},
+                "errorMessage": "The sandbox is not reachable"
+            })
+            .to_string(),
+            "error 2105-",
+        ),
+        "gateway" => (
+            json!({"error_code": format!("{status}013"), "message": format!("Oauth token {TOKEN} is not valid")}).to_string(),
+            "013: Oauth token *** is not valid",
+        ),
+        _ => (
+            json!({"type": "about:blank", "status": status, "title": "BadRequestError", "detail": "A valid content-type must be specified"})
+                .to_string(),
+            "BadRequestError: A valid content-type must be specified",
+        ),
+    }
+}
+
+#[test]
+fn error_statuses_show_the_service_error_and_write_nothing() {
+    for status in [401_u16, 403, 500] {
+        for shape in ["flow", "gateway", "bad-request"] {
+            let (body, summary) = error_body(shape, status);
+            let server = Server::start(move |_, _| (status, body.clone()));
+            let out = tempfile::tempdir().expect("temp dir");
+            let output = pull(&server.base_url(), out.path(), &["--retries", "2"]);
+            let text = all_output(&output);
+            assert_eq!(output.status.code(), Some(1), "{status} {shape}: {text}");
+            assert!(text.contains(&format!("Flow Service answered {status}")), "{text}");
+            assert!(text.contains(summary), "{status} {shape}: {text}");
+            assert!(text.contains("response body: {"), "{text}");
+            assert!(text.contains("help: "), "{text}");
+            assert!(!text.contains(TOKEN), "{status} {shape}: {text}");
+            assert!(files(out.path()).is_empty(), "nothing written");
+            // 5xx is retried (1 + 2 retries); 401 and 403 are not.
+            let expected = if status == 500 { 3 } else { 1 };
+            assert_eq!(server.seen().len(), expected, "{status} {shape}");
+            if status == 500 {
+                assert!(text.contains("(after 3 attempts)"), "{text}");
+            }
+        }
+    }
+}
+
+#[test]
+fn network_errors_are_retried_then_reported() {
+    // A port that was just free: nothing listens there.
+    let port = TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .expect("free port")
+        .port();
+    let out = tempfile::tempdir().expect("temp dir");
+    let output = pull(
+        &format!("http://127.0.0.1:{port}{SERVICE_ROOT}"),
+        out.path(),
+        &["--retries", "1"],
+    );
+    let text = all_output(&output);
+    assert_eq!(output.status.code(), Some(1), "{text}");
+    assert!(text.contains("retrying in 1 ms (attempt 2 of 2)"), "{text}");
+    assert!(text.contains("failed after 2 attempt(s)"), "{text}");
+    assert!(files(out.path()).is_empty());
+}
+
+#[test]
+fn missing_credentials_are_named_before_any_request() {
+    let out = tempfile::tempdir().expect("temp dir");
+    let output = Command::new(env!("CARGO_BIN_EXE_flow-codegen"))
+        .args(["pull", "--out", out.path().to_str().expect("utf-8"), "--api-key", "k"])
+        .env_remove("FLOW_ACCESS_TOKEN")
+        .env_remove("FLOW_ORG_ID")
+        .env_remove("FLOW_SANDBOX_NAME")
+        .env_remove("FLOW_API_KEY")
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(1));
+    let text = all_output(&output);
+    assert!(
+        text.contains(
+            "--access-token or FLOW_ACCESS_TOKEN, --org-id or FLOW_ORG_ID, --sandbox-name or FLOW_SANDBOX_NAME"
+        ),
+        "{text}"
+    );
+    assert!(!text.contains("FLOW_API_KEY"), "the key was given: {text}");
+}
