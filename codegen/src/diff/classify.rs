@@ -6,7 +6,7 @@
 //!
 //! - params structs and `AnyConnection` are `#[non_exhaustive]`: new params, auth specs and
 //!   connectors break no struct literal or `match`;
-//! - generated enums are exhaustive: a new value breaks a `match` without a wildcard arm;
+//! - generated enums are `#[non_exhaustive]` too: a new value breaks no `match`;
 //! - fields of required params hold `T`, of optional ones `Option<T>`, so turning required into
 //!   optional (or back) changes the field's type even where builder calls still compile;
 //! - a required param without a default is tracked by the builder's type: `build()` does not
@@ -154,9 +154,9 @@ pub fn classify(
             format!("the setter {setter} and the field {field} take another type: code passing or reading the old one no longer compiles"),
         ),
         ChangeKind::EnumValueAdded { type_name, variant, .. } => (
-            Breaking,
+            Compatible,
             format!(
-                "generated enums are exhaustive: a `match` on `{type_name}` without a wildcard arm no longer compiles (`{type_name}::{variant}` is new); building and reading bodies are unaffected"
+                "a new variant `{type_name}::{variant}`; `{type_name}` is `#[non_exhaustive]`, so existing matches still compile"
             ),
         ),
         ChangeKind::EnumValueRemoved {

@@ -29,7 +29,10 @@ pub fn emit(enum_type: &EnumType, rt: &Runtime) -> TokenStream {
     let value = rt.private(quote!(serde_json::Value));
     quote! {
         #summary
+        #[doc = ""]
+        #[doc = " Non-exhaustive: a spec may add values, and that must not break a `match`."]
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        #[non_exhaustive]
         pub enum #ty {
             #(#docs #variants,)*
         }
