@@ -47,6 +47,7 @@ mod write;
 use std::collections::BTreeMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 pub use diagnostic::{Diagnostic, Report, Severity};
 pub use emit::ROOT_FILE;
@@ -155,6 +156,7 @@ impl Generated {
 pub struct Config {
     spec_dirs: Vec<PathBuf>,
     spec_files: Vec<PathBuf>,
+    spec_sources: Vec<(PathBuf, Arc<[u8]>)>,
     out_dir: Option<PathBuf>,
     runtime_path: String,
     strict: bool,
@@ -173,6 +175,7 @@ impl Config {
         Self {
             spec_dirs: Vec::new(),
             spec_files: Vec::new(),
+            spec_sources: Vec::new(),
             out_dir: None,
             runtime_path: "::flow_connectors".to_owned(),
             strict: false,
@@ -188,6 +191,14 @@ impl Config {
     /// Reads one spec file.
     pub fn spec_file(mut self, file: impl Into<PathBuf>) -> Self {
         self.spec_files.push(file.into());
+        self
+    }
+
+    /// Adds a spec from memory: `bytes` are parsed as if read from `path` (which diagnostics name
+    /// and which need not exist), replacing a file of that path. For tests, benchmarks and specs
+    /// that are not files; in-memory specs are not among [`Rendered::inputs`].
+    pub fn spec_source(mut self, path: impl Into<PathBuf>, bytes: impl Into<Vec<u8>>) -> Self {
+        self.spec_sources.push((path.into(), Arc::from(bytes.into())));
         self
     }
 
@@ -228,10 +239,10 @@ impl Config {
 
     /// Loads and lowers the specs: the catalog, its warnings, and every input read.
     fn analyze(&self) -> Result<(ir::Catalog, Report, Vec<PathBuf>), Error> {
-        if self.spec_dirs.is_empty() && self.spec_files.is_empty() {
-            return Err(Error::Config("no spec directory or file given".into()));
+        if self.spec_dirs.is_empty() && self.spec_files.is_empty() && self.spec_sources.is_empty() {
+            return Err(Error::Config("no spec directory, file or source given".into()));
         }
-        let loaded = load::load(&self.spec_dirs, &self.spec_files);
+        let loaded = load::load(&self.spec_dirs, &self.spec_files, &self.spec_sources);
         let mut diagnostics = loaded.diagnostics;
         let catalog = ir::lower(&loaded.files, &mut diagnostics);
         if self.strict {
