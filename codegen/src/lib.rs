@@ -41,6 +41,7 @@ pub mod diagnostic;
 mod emit;
 pub mod ir;
 mod load;
+mod render;
 pub mod spec;
 mod write;
 
@@ -259,18 +260,14 @@ impl Config {
 
     /// Parses, validates and renders everything in memory; writes nothing.
     pub fn render(&self) -> Result<Rendered, Error> {
-        let root: syn::Path = syn::parse_str(&self.runtime_path)
-            .map_err(|_| Error::Config(format!("runtime path `{}` is not a Rust path", self.runtime_path)))?;
-        let runtime = emit::Runtime::new(quote::quote!(#root));
-        let (catalog, report, inputs) = self.analyze()?;
-        let mut files = BTreeMap::new();
-        for file in emit::emit(&catalog, &runtime) {
-            let text = write::render(&file).map_err(|err| Error::Internal {
-                file: file.name.clone(),
-                message: err.to_string(),
-            })?;
-            files.insert(file.name, text);
+        if render::runtime(&self.runtime_path).is_none() {
+            return Err(Error::Config(format!(
+                "runtime path `{}` is not a Rust path",
+                self.runtime_path
+            )));
         }
+        let (catalog, report, inputs) = self.analyze()?;
+        let files = render::files(&catalog, &self.runtime_path)?;
         Ok(Rendered {
             files,
             inputs,
