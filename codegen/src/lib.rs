@@ -44,6 +44,7 @@ pub mod ir;
 mod load;
 #[cfg(feature = "cli")]
 pub mod pull;
+mod render;
 pub mod spec;
 mod text;
 mod write;
@@ -51,6 +52,7 @@ mod write;
 use std::collections::BTreeMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 pub use diagnostic::{Diagnostic, Report, Severity};
 pub use emit::ROOT_FILE;
@@ -159,6 +161,7 @@ impl Generated {
 pub struct Config {
     spec_dirs: Vec<PathBuf>,
     spec_files: Vec<PathBuf>,
+    spec_sources: Vec<(PathBuf, Arc<[u8]>)>,
     out_dir: Option<PathBuf>,
     runtime_path: String,
     strict: bool,
@@ -177,6 +180,7 @@ impl Config {
         Self {
             spec_dirs: Vec::new(),
             spec_files: Vec::new(),
+            spec_sources: Vec::new(),
             out_dir: None,
             runtime_path: "::flow_connectors".to_owned(),
             strict: false,
@@ -192,6 +196,14 @@ impl Config {
     /// Reads one spec file.
     pub fn spec_file(mut self, file: impl Into<PathBuf>) -> Self {
         self.spec_files.push(file.into());
+        self
+    }
+
+    /// Adds a spec from memory: `bytes` are parsed as if read from `path` (which diagnostics name
+    /// and which need not exist), replacing a file of that path. For tests, benchmarks and specs
+    /// that are not files; in-memory specs are not among [`Rendered::inputs`].
+    pub fn spec_source(mut self, path: impl Into<PathBuf>, bytes: impl Into<Vec<u8>>) -> Self {
+        self.spec_sources.push((path.into(), Arc::from(bytes.into())));
         self
     }
 
@@ -232,10 +244,10 @@ impl Config {
 
     /// Loads and lowers the specs: the catalog, its warnings, and every input read.
     fn analyze(&self) -> Result<(ir::Catalog, Report, Vec<PathBuf>), Error> {
-        if self.spec_dirs.is_empty() && self.spec_files.is_empty() {
-            return Err(Error::Config("no spec directory or file given".into()));
+        if self.spec_dirs.is_empty() && self.spec_files.is_empty() && self.spec_sources.is_empty() {
+            return Err(Error::Config("no spec directory, file or source given".into()));
         }
-        let loaded = load::load(&self.spec_dirs, &self.spec_files);
+        let loaded = load::load(&self.spec_dirs, &self.spec_files, &self.spec_sources);
         let mut diagnostics = loaded.diagnostics;
         let catalog = ir::lower(&loaded.files, &mut diagnostics);
         if self.strict {
@@ -252,18 +264,14 @@ impl Config {
 
     /// Parses, validates and renders everything in memory; writes nothing.
     pub fn render(&self) -> Result<Rendered, Error> {
-        let root: syn::Path = syn::parse_str(&self.runtime_path)
-            .map_err(|_| Error::Config(format!("runtime path `{}` is not a Rust path", self.runtime_path)))?;
-        let runtime = emit::Runtime::new(quote::quote!(#root));
-        let (catalog, report, inputs) = self.analyze()?;
-        let mut files = BTreeMap::new();
-        for file in emit::emit(&catalog, &runtime) {
-            let text = write::render(&file).map_err(|err| Error::Internal {
-                file: file.name.clone(),
-                message: err.to_string(),
-            })?;
-            files.insert(file.name, text);
+        if render::runtime(&self.runtime_path).is_none() {
+            return Err(Error::Config(format!(
+                "runtime path `{}` is not a Rust path",
+                self.runtime_path
+            )));
         }
+        let (catalog, report, inputs) = self.analyze()?;
+        let files = render::files(&catalog, &self.runtime_path)?;
         Ok(Rendered {
             files,
             inputs,

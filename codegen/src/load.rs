@@ -2,6 +2,7 @@
 
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use crate::diagnostic::{Diagnostic, Severity, Sources};
 use crate::spec::{self, SpecFile};
@@ -22,6 +23,23 @@ pub struct Loaded {
     pub sources: Sources,
     /// Everything found wrong while reading and parsing.
     pub diagnostics: Vec<Diagnostic>,
+}
+
+/// The diagnostic for a spec file larger than [`MAX_SPEC_FILE_BYTES`].
+fn too_large(path: &Path, len: u64) -> Diagnostic {
+    Diagnostic::new(
+        Severity::Error,
+        path,
+        None,
+        format!(
+            "the spec file is {len} bytes; flow-codegen reads spec files of at most {} MiB",
+            MAX_SPEC_FILE_BYTES >> 20
+        ),
+    )
+    .with_help(
+        "a connection spec is a few kilobytes; check that this is a spec file, or split a large \
+         `{\"items\": [...]}` file into one file per connector (`flow-codegen pull` writes them so)",
+    )
 }
 
 /// Every `*.json` file under `dir`, recursively, skipping hidden entries; directories are
@@ -53,50 +71,49 @@ fn collect_dir(dir: &Path, files: &mut Vec<PathBuf>, loaded: &mut Loaded) {
     }
 }
 
-/// Reads and parses every spec file in `dirs` and `files`.
-pub fn load(dirs: &[PathBuf], explicit: &[PathBuf]) -> Loaded {
+/// Reads and parses every spec file in `dirs` and `files`, and the in-memory `sources` (named by
+/// path, parsed as if read from there, replacing a file of that path, and not recorded as inputs).
+pub fn load(dirs: &[PathBuf], explicit: &[PathBuf], sources: &[(PathBuf, Arc<[u8]>)]) -> Loaded {
     let mut loaded = Loaded::default();
     let mut paths = Vec::new();
     for dir in dirs {
         collect_dir(dir, &mut paths, &mut loaded);
     }
     paths.extend(explicit.iter().cloned());
-    paths.sort();
-    paths.dedup();
-    for path in paths {
-        loaded.inputs.push(path.clone());
-        if let Ok(metadata) = fs::metadata(&path)
-            && metadata.len() > MAX_SPEC_FILE_BYTES
-        {
-            loaded.diagnostics.push(
-                Diagnostic::new(
-                    Severity::Error,
-                    &path,
-                    None,
-                    format!(
-                        "the spec file is {} bytes; flow-codegen reads spec files of at most {} MiB",
-                        metadata.len(),
-                        MAX_SPEC_FILE_BYTES >> 20
-                    ),
-                )
-                .with_help(
-                    "a connection spec is a few kilobytes; check that this is a spec file, or split a large \
-                     `{\"items\": [...]}` file into one file per connector (`flow-codegen pull` writes them so)",
-                ),
-            );
-            continue;
-        }
-        let bytes = match fs::read(&path) {
-            Ok(bytes) => bytes,
-            Err(err) => {
-                loaded.diagnostics.push(
-                    Diagnostic::general(format!("cannot read the spec file {}: {err}", path.display()))
-                        .with_help("check the path and its permissions"),
-                );
-                continue;
+    // In-memory sources first, so that after the stable sort one replaces a file of the same path.
+    let mut all: Vec<(PathBuf, Option<&Arc<[u8]>>)> = sources
+        .iter()
+        .map(|(path, bytes)| (path.clone(), Some(bytes)))
+        .collect();
+    all.extend(paths.into_iter().map(|path| (path, None)));
+    all.sort_by(|a, b| a.0.cmp(&b.0));
+    all.dedup_by(|a, b| a.0 == b.0);
+    for (path, source) in all {
+        let read;
+        let bytes: &[u8] = match source {
+            Some(bytes) => bytes,
+            None => {
+                loaded.inputs.push(path.clone());
+                if let Ok(metadata) = fs::metadata(&path)
+                    && metadata.len() > MAX_SPEC_FILE_BYTES
+                {
+                    loaded.diagnostics.push(too_large(&path, metadata.len()));
+                    continue;
+                }
+                read = match fs::read(&path) {
+                    Ok(bytes) => bytes,
+                    Err(err) => {
+                        loaded.diagnostics.push(
+                            Diagnostic::general(format!("cannot read the spec file {}: {err}", path.display()))
+                                .with_help("check the path and its permissions"),
+                        );
+                        continue;
+                    }
+                };
+                &read
             }
         };
-        let parsed = spec::parse_bytes(&path, &bytes);
+        let parsed = spec::parse_bytes(&path, bytes);
         loaded.sources.insert(&path, parsed.text);
         loaded.diagnostics.extend(parsed.diagnostics);
         loaded.files.extend(parsed.file);

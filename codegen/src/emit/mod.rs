@@ -35,17 +35,27 @@ pub struct EmittedFile {
     pub tokens: TokenStream,
 }
 
-/// Every output file for `catalog`, in a fixed order.
-pub fn emit(catalog: &Catalog, runtime: &Runtime) -> Vec<EmittedFile> {
-    let mut files = vec![EmittedFile {
-        name: ROOT_FILE.to_owned(),
-        origin: format!("the module tree of {} connector(s)", catalog.connectors.len()),
-        tokens: root::emit(catalog, runtime),
-    }];
-    files.extend(catalog.connectors.iter().map(|connector| EmittedFile {
-        name: root::file_name(connector),
-        origin: format!("connection spec {} ({})", connector.spec_id, connector.machine_name),
-        tokens: connector::emit(connector, runtime),
-    }));
-    files
+/// How many output files `catalog` gives: the root and one per connector.
+pub fn file_count(catalog: &Catalog) -> usize {
+    1 + catalog.connectors.len()
+}
+
+/// Output file number `index` (below [`file_count`]): 0 is the root, then the connectors in
+/// catalog order. Each file is emitted on its own, so files can be rendered in parallel.
+pub fn emit_file(catalog: &Catalog, runtime: &Runtime, index: usize) -> EmittedFile {
+    match index.checked_sub(1) {
+        None => EmittedFile {
+            name: ROOT_FILE.to_owned(),
+            origin: format!("the module tree of {} connector(s)", catalog.connectors.len()),
+            tokens: root::emit(catalog, runtime),
+        },
+        Some(n) => {
+            let connector = &catalog.connectors[n];
+            EmittedFile {
+                name: root::file_name(connector),
+                origin: format!("connection spec {} ({})", connector.spec_id, connector.machine_name),
+                tokens: connector::emit(connector, runtime),
+            }
+        }
+    }
 }

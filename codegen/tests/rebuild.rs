@@ -1,0 +1,141 @@
+//! The build-script API in a real cargo build: a no-op build runs nothing, touching or adding a
+//! spec file reruns the generator, and generated files whose content did not change keep their
+//! mtime.
+//!
+//! The probe crate has flow-codegen as its only (build) dependency; its build script (the one the
+//! README shows) also appends a line to a marker file each time it runs. It lives at a fixed path
+//! under cargo's `CARGO_TARGET_TMPDIR` and builds in this workspace's target directory, where
+//! flow-codegen and its dependencies are already compiled for `flow-connectors`' build script:
+//! each build takes a second or two, and repeated runs reuse the same build directories.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::SystemTime;
+
+const BUILD_RS: &str = r#"
+fn main() {
+    let out = std::path::PathBuf::from(std::env::var_os("OUT_DIR").unwrap()).join("connectors");
+    let generated = flow_codegen::Config::new().spec_dir("specs").out_dir(&out).generate().unwrap();
+    for input in generated.inputs() {
+        println!("cargo::rerun-if-changed={}", input.display());
+    }
+    let marker = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("generator-runs.txt");
+    let mut runs = std::fs::read_to_string(&marker).unwrap_or_default();
+    runs.push_str(&format!("{}\n", out.display()));
+    std::fs::write(marker, runs).unwrap();
+}
+"#;
+
+fn workspace() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+/// cargo's temporary directory for integration tests: `<target dir>/tmp`.
+fn target_tmp() -> &'static Path {
+    Path::new(env!("CARGO_TARGET_TMPDIR"))
+}
+
+struct Probe {
+    dir: PathBuf,
+}
+
+impl Probe {
+    fn new() -> Self {
+        let dir = target_tmp().join("rebuild-probe");
+        if dir.exists() {
+            fs::remove_dir_all(&dir).expect("remove the previous probe");
+        }
+        let codegen = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .canonicalize()
+            .expect("codegen dir");
+        let manifest = format!(
+            "[package]\nname = \"rebuild-probe\"\nversion = \"0.0.0\"\nedition = \"2024\"\n\n\
+             [build-dependencies]\nflow-codegen = {{ path = {:?}, default-features = false }}\n\n[workspace]\n",
+            codegen.display().to_string()
+        );
+        fs::create_dir_all(dir.join("src")).expect("probe dir");
+        fs::create_dir_all(dir.join("specs")).expect("specs dir");
+        fs::write(dir.join("Cargo.toml"), manifest).expect("write manifest");
+        // The workspace's lock: the same dependency versions, so the compiled ones are reused.
+        fs::copy(workspace().join("Cargo.lock"), dir.join("Cargo.lock")).expect("copy lock");
+        fs::write(dir.join("build.rs"), BUILD_RS).expect("write build.rs");
+        fs::write(dir.join("src/lib.rs"), "").expect("write lib.rs");
+        let probe = Self { dir };
+        probe.add_spec("azure-blob.json");
+        probe
+    }
+
+    fn add_spec(&self, name: &str) {
+        fs::copy(workspace().join("specs").join(name), self.spec(name)).expect("copy spec");
+    }
+
+    fn spec(&self, name: &str) -> PathBuf {
+        self.dir.join("specs").join(name)
+    }
+
+    /// Runs `cargo build`; returns whether the probe was compiled (not fresh).
+    fn build(&self) -> bool {
+        let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+        let target = target_tmp().parent().expect("the target directory");
+        let output = Command::new(cargo)
+            .args(["build", "--offline", "--verbose"])
+            .current_dir(&self.dir)
+            .env("CARGO_TARGET_DIR", target)
+            .env("CARGO_TERM_COLOR", "never")
+            .output()
+            .expect("cargo runs");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(output.status.success(), "cargo build failed:\n{stderr}");
+        stderr
+            .lines()
+            .any(|line| line.trim_start().starts_with("Compiling rebuild-probe"))
+    }
+
+    /// The output directory of every generator run so far, one per run.
+    fn runs(&self) -> Vec<PathBuf> {
+        let text = fs::read_to_string(self.dir.join("generator-runs.txt")).unwrap_or_default();
+        text.lines().map(PathBuf::from).collect()
+    }
+}
+
+fn mtime(path: &Path) -> SystemTime {
+    fs::metadata(path)
+        .and_then(|meta| meta.modified())
+        .expect("generated file exists")
+}
+
+/// Sets a file's mtime to now: after the last build started, and not later, so that the next
+/// build but one does not see it as changed again.
+fn touch(path: &Path) {
+    let file = fs::File::options().append(true).open(path).expect("open spec");
+    file.set_modified(SystemTime::now()).expect("touch");
+}
+
+#[test]
+fn only_changed_specs_rerun_the_generator_and_unchanged_output_keeps_its_mtime() {
+    let probe = Probe::new();
+
+    assert!(probe.build(), "the first build compiles the probe");
+    let runs = probe.runs();
+    assert_eq!(runs.len(), 1, "the first build runs the generator once");
+    let out = runs[0].clone();
+    let (root, azure) = (out.join("mod.rs"), out.join("azure_blob.rs"));
+    let (root_mtime, azure_mtime) = (mtime(&root), mtime(&azure));
+
+    assert!(!probe.build(), "a no-op build compiles nothing");
+    assert_eq!(probe.runs().len(), 1, "a no-op build does not run the generator");
+
+    touch(&probe.spec("azure-blob.json"));
+    probe.build();
+    assert_eq!(probe.runs().len(), 2, "touching a spec file reruns the generator");
+    assert_eq!(mtime(&root), root_mtime, "unchanged output keeps its mtime");
+    assert_eq!(mtime(&azure), azure_mtime, "unchanged output keeps its mtime");
+
+    probe.add_spec("mysql.json");
+    probe.build();
+    assert_eq!(probe.runs().len(), 3, "adding a spec file reruns the generator");
+    assert!(out.join("mysql.rs").exists(), "the new connector is generated");
+    assert_ne!(mtime(&root), root_mtime, "the module tree is rewritten");
+    assert_eq!(mtime(&azure), azure_mtime, "the unchanged connector keeps its mtime");
+}

@@ -1,0 +1,98 @@
+//! Specs handed over from memory (`Config::spec_source`) and the synthetic catalogues the
+//! `generate` benchmark measures.
+
+use std::path::{Path, PathBuf};
+
+use flow_codegen::ir::ParamType;
+use flow_codegen::{Config, Error};
+
+#[path = "../benches/synthetic.rs"]
+mod synthetic;
+
+fn spec_file() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../specs/azure-blob.json")
+}
+
+#[test]
+fn a_spec_source_renders_like_the_file_it_names_and_is_not_an_input() {
+    let file = spec_file();
+    let from_disk = Config::new().spec_file(&file).render().expect("renders from disk");
+    let bytes = std::fs::read(&file).expect("read spec");
+    let from_memory = Config::new()
+        .spec_source(&file, bytes)
+        .render()
+        .expect("renders from memory");
+    assert_eq!(from_memory.files, from_disk.files);
+    assert_eq!(from_disk.inputs(), std::slice::from_ref(&file));
+    assert!(
+        from_memory.inputs().is_empty(),
+        "nothing was read from disk: {:?}",
+        from_memory.inputs()
+    );
+}
+
+#[test]
+fn a_spec_source_replaces_the_file_of_its_path_and_diagnostics_name_that_path() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("azure-blob.json");
+    std::fs::copy(spec_file(), &path).expect("copy spec");
+    let broken = b"{\n  \"id\": \"4c10e202-c428-4796-9208-5f1f5732b1cf\",\n  \"name\": 7\n}\n".to_vec();
+    match Config::new().spec_dir(dir.path()).spec_source(&path, broken).render() {
+        Err(Error::Spec(report)) => {
+            let text = report.to_string();
+            assert!(
+                text.contains(&format!("{}:3:", path.display())),
+                "names file and line:\n{text}"
+            );
+            assert!(
+                report
+                    .diagnostics
+                    .iter()
+                    .all(|d| d.file.as_deref() == Some(path.as_path())),
+                "{text}"
+            );
+        }
+        other => panic!("the in-memory text replaces the valid file, so this fails: {other:?}"),
+    }
+}
+
+#[test]
+fn synthetic_catalogues_are_valid_deterministic_and_mixed() {
+    let count = 40;
+    let catalogue = synthetic::catalogue(count);
+    assert_eq!(
+        catalogue,
+        synthetic::catalogue(count),
+        "the same count gives the same bytes"
+    );
+    let config = catalogue.into_iter().fold(Config::new(), |config, (name, bytes)| {
+        config.spec_source(PathBuf::from("synthetic").join(name), bytes)
+    });
+    let (catalog, report) = config.catalog().expect("a valid catalogue");
+    assert!(report.diagnostics.is_empty(), "no warnings:\n{report}");
+    assert_eq!(catalog.connectors.len(), count);
+    let schemes: Vec<_> = catalog.schemes().map(|(_, scheme)| scheme).collect();
+    for connector in &catalog.connectors {
+        assert!(
+            (1..=3).contains(&connector.auth_schemes.len()),
+            "{}",
+            connector.machine_name
+        );
+    }
+    for scheme in &schemes {
+        assert!((2..=10).contains(&scheme.params.params.len()), "{}", scheme.spec_name);
+        assert!(
+            scheme.params.params.iter().any(|p| p.secret),
+            "{} has a secret",
+            scheme.spec_name
+        );
+    }
+    let params: Vec<_> = schemes.iter().flat_map(|scheme| &scheme.params.params).collect();
+    assert!(params.iter().any(|p| !p.required), "some params are optional");
+    assert!(
+        params.iter().any(|p| matches!(p.ty, ParamType::Enum(_))),
+        "some params are enums"
+    );
+    assert!(params.iter().any(|p| p.pattern.is_some()), "some params have patterns");
+    assert!(params.iter().any(|p| p.default.is_some()), "some params have defaults");
+}
