@@ -16,7 +16,13 @@ use std::time::SystemTime;
 const BUILD_RS: &str = r#"
 fn main() {
     let out = std::path::PathBuf::from(std::env::var_os("OUT_DIR").unwrap()).join("connectors");
-    let generated = flow_codegen::Config::new().spec_dir("specs").out_dir(&out).generate().unwrap();
+    let generated = match flow_codegen::Config::new().spec_dir("specs").out_dir(&out).generate() {
+        Ok(generated) => generated,
+        Err(error) => {
+            eprintln!("{error}");
+            std::process::exit(1);
+        }
+    };
     for input in generated.inputs() {
         println!("cargo::rerun-if-changed={}", input.display());
     }
@@ -76,6 +82,15 @@ impl Probe {
 
     /// Runs `cargo build`; returns whether the probe was compiled (not fresh).
     fn build(&self) -> bool {
+        let (success, stderr) = self.try_build();
+        assert!(success, "cargo build failed:\n{stderr}");
+        stderr
+            .lines()
+            .any(|line| line.trim_start().starts_with("Compiling rebuild-probe"))
+    }
+
+    /// Runs `cargo build`; returns whether it succeeded, and its stderr.
+    fn try_build(&self) -> (bool, String) {
         let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
         let target = target_tmp().parent().expect("the target directory");
         let output = Command::new(cargo)
@@ -85,11 +100,10 @@ impl Probe {
             .env("CARGO_TERM_COLOR", "never")
             .output()
             .expect("cargo runs");
-        let stderr = String::from_utf8_lossy(&output.stderr);
-        assert!(output.status.success(), "cargo build failed:\n{stderr}");
-        stderr
-            .lines()
-            .any(|line| line.trim_start().starts_with("Compiling rebuild-probe"))
+        (
+            output.status.success(),
+            String::from_utf8_lossy(&output.stderr).into_owned(),
+        )
     }
 
     /// The output directory of every generator run so far, one per run.
@@ -138,4 +152,26 @@ fn only_changed_specs_rerun_the_generator_and_unchanged_output_keeps_its_mtime()
     assert!(out.join("mysql.rs").exists(), "the new connector is generated");
     assert_ne!(mtime(&root), root_mtime, "the module tree is rewritten");
     assert_eq!(mtime(&azure), azure_mtime, "the unchanged connector keeps its mtime");
+
+    // A bad spec fails the build with the rendered report, and the previous output stays.
+    let mysql = fs::read(out.join("mysql.rs")).expect("generated");
+    let bad = fs::read_to_string(probe.spec("mysql.json")).expect("spec").replacen(
+        "\"type\": \"string\"",
+        "\"type\": \"strin\"",
+        1,
+    );
+    fs::write(probe.spec("mysql.json"), bad).expect("break the spec");
+    let (success, stderr) = probe.try_build();
+    assert!(!success, "a bad spec fails the build");
+    assert!(stderr.contains("error: unknown type `strin`"), "{stderr}");
+    assert!(
+        stderr.contains("--> specs/mysql.json:"),
+        "file, line and column: {stderr}"
+    );
+    assert!(stderr.contains("help: use one of"), "{stderr}");
+    assert_eq!(
+        fs::read(out.join("mysql.rs")).expect("kept"),
+        mysql,
+        "the previous output is intact"
+    );
 }
