@@ -205,7 +205,7 @@ fn pointers(value: &Value, at: String, out: &mut Vec<String>) {
 fn retyped(value: &Value, pick: u8) -> Value {
     let candidates = [
         Value::Null,
-        Value::Bool(pick % 2 == 0),
+        Value::Bool(pick.is_multiple_of(2)),
         serde_json::json!(-1.5),
         serde_json::json!(42),
         serde_json::json!("text"),

@@ -258,7 +258,7 @@ fn param(kind: impl Strategy<Value = Kind>) -> impl Strategy<Value = Param> {
                 // A default must match the pattern only at run time; keep it simple and matching.
                 Kind::String { pattern: Some(_) } => None,
                 Kind::Integer => Some(json!(int)),
-                Kind::Number if pick % 2 == 0 => Some(json!(int)),
+                Kind::Number if pick.is_multiple_of(2) => Some(json!(int)),
                 Kind::Number => Some(json!(float)),
                 Kind::Boolean => Some(json!(boolean)),
                 Kind::Enum { values, .. } => Some(json!(values[index.index(values.len())])),
