@@ -16,9 +16,24 @@ pub fn render(file: &EmittedFile) -> Result<String, syn::Error> {
     let parsed: syn::File = syn::parse2(file.tokens.clone())?;
     Ok(format!(
         "{HEADER}\n// Source: {}.\n\n{}",
-        file.origin,
+        comment_text(&file.origin),
         prettyplease::unparse(&parsed)
     ))
+}
+
+/// Spec text made safe inside a line comment: a line break would end the comment (the rest would
+/// become code) and rustc rejects bidirectional controls, so every character Rust would escape in a
+/// string, other than quotes and backslashes, is written escaped (`\n`, `\u{202e}`).
+fn comment_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(c, '"' | '\'' | '\\') {
+            out.push(c);
+        } else {
+            out.extend(c.escape_debug());
+        }
+    }
+    out
 }
 
 /// How an output directory differs from what the specs generate.

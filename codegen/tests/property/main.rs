@@ -10,7 +10,7 @@
 mod compile;
 mod specs;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU32, Ordering};
 
 use flow_codegen::{Config, Error, Rendered, Report, Severity};
@@ -29,13 +29,22 @@ fn render(files: &[PathBuf]) -> Result<Rendered, Error> {
         .render()
 }
 
-/// Every rendered file parses as a Rust file.
+/// Every rendered file parses as a Rust file, under a two-line header of line comments that spec
+/// text cannot break out of.
 fn assert_parses(rendered: &Rendered) {
     assert!(rendered.files.contains_key(flow_codegen::ROOT_FILE), "no root file");
     for (name, text) in &rendered.files {
         if let Err(err) = syn::parse_file(text) {
             panic!("{name} does not parse: {err}\n{text}");
         }
+        let lines: Vec<&str> = text.splitn(4, '\n').take(3).collect();
+        assert!(
+            lines.len() == 3
+                && lines[0] == flow_codegen::HEADER
+                && lines[1].starts_with("// Source: ")
+                && lines[2].is_empty(),
+            "{name} has a broken header:\n{text}"
+        );
     }
 }
 
@@ -167,6 +176,22 @@ fn check_bytes(bytes: &[u8]) -> Result<Rendered, Report> {
     let path = dir.path().join("spec.json");
     std::fs::write(&path, bytes).expect("write spec");
     check_outcome(render(std::slice::from_ref(&path)), &[path])
+}
+
+/// Inputs the fuzzer (`fuzz/`) crashed on, minimized: each renders parsing code or gets a
+/// diagnostic.
+#[test]
+fn fuzz_regressions_render_or_get_a_diagnostic() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/fuzz-regressions");
+    let mut inputs: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .expect("the regression directory")
+        .map(|entry| entry.expect("an entry").path())
+        .collect();
+    inputs.sort();
+    assert!(!inputs.is_empty(), "no regression inputs in {}", dir.display());
+    for input in inputs {
+        check_bytes(&std::fs::read(&input).expect("read the input")).ok();
+    }
 }
 
 /// The text of a one-file layout of the catalogue.

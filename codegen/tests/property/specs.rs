@@ -311,8 +311,12 @@ fn connector() -> impl Strategy<Value = Connector> {
         3 => string_regex("[a-z][a-z0-9]{0,7}(-[a-z0-9]{1,6}){0,2}").expect("regex"),
         1 => name(),
     ];
-    let id =
-        prop_oneof![4 => uuid(), 1 => select(&["{CONNECTION_SPEC_ID}", "b66ab34-8619"][..]).prop_map(str::to_owned)];
+    // Ids that are not UUIDs are only warned about, so any non-blank text goes through.
+    let id = prop_oneof![
+        4 => uuid(),
+        1 => select(&["{CONNECTION_SPEC_ID}", "b66ab34-8619"][..]).prop_map(str::to_owned),
+        1 => text().prop_map(|text| format!("id{text}")),
+    ];
     (
         id,
         machine_name,
