@@ -1,5 +1,6 @@
 //! Raw bytes as a spec file into the generator: never a panic, never an internal error; what it
-//! accepts renders to Rust that parses, and what it rejects comes with a located diagnostic.
+//! accepts renders to Rust that parses under an intact header, and what it rejects comes with a
+//! located diagnostic.
 
 #![no_main]
 
@@ -38,6 +39,15 @@ fuzz_target!(|data: &[u8]| {
                 if let Err(err) = syn::parse_file(text) {
                     panic!("{name} does not parse: {err}\n{text}");
                 }
+                // Spec text in the header comment must not break out of it.
+                let header: Vec<&str> = text.splitn(4, '\n').take(3).collect();
+                assert!(
+                    header.len() == 3
+                        && header[0] == flow_codegen::HEADER
+                        && header[1].starts_with("// Source: ")
+                        && header[2].is_empty(),
+                    "{name} has a broken header:\n{text}"
+                );
             }
         }
         Err(Error::Spec(report)) => {
