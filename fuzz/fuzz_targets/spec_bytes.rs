@@ -4,31 +4,44 @@
 
 #![no_main]
 
+use std::fs::File;
+use std::os::fd::AsRawFd;
+use std::os::unix::fs::FileExt;
 use std::path::PathBuf;
 use std::sync::OnceLock;
 
 use flow_codegen::{Config, Error, Severity};
 use libfuzzer_sys::fuzz_target;
 
-/// One spec file per fuzzing process, in memory-backed storage when there is some.
-fn spec_path() -> &'static PathBuf {
-    static PATH: OnceLock<PathBuf> = OnceLock::new();
-    PATH.get_or_init(|| {
+/// One spec file per fuzzing process, unlinked as soon as it is open (so nothing is left behind,
+/// however the process ends) and read back through `/dev/fd`; in memory-backed storage when there
+/// is some.
+fn spec_file() -> &'static (File, PathBuf) {
+    static SPEC: OnceLock<(File, PathBuf)> = OnceLock::new();
+    SPEC.get_or_init(|| {
         let shm = std::path::Path::new("/dev/shm");
-        let base = if shm.is_dir() {
+        let dir = if shm.is_dir() {
             shm.to_path_buf()
         } else {
             std::env::temp_dir()
         };
-        let dir = base.join(format!("flow-codegen-fuzz-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).expect("create the fuzzing directory");
-        dir.join("spec.json")
+        let path = dir.join(format!("flow-codegen-fuzz-{}.json", std::process::id()));
+        let file = File::options()
+            .read(true)
+            .write(true)
+            .create_new(true)
+            .open(&path)
+            .expect("create the spec file");
+        std::fs::remove_file(&path).expect("unlink the spec file");
+        let fd_path = PathBuf::from(format!("/dev/fd/{}", file.as_raw_fd()));
+        (file, fd_path)
     })
 }
 
 fuzz_target!(|data: &[u8]| {
-    let path = spec_path();
-    std::fs::write(path, data).expect("write the spec file");
+    let (file, path) = spec_file();
+    file.set_len(0).expect("truncate the spec file");
+    file.write_all_at(data, 0).expect("write the spec file");
     match Config::new().spec_file(path).render() {
         Ok(rendered) => {
             assert!(rendered.files.contains_key(flow_codegen::ROOT_FILE), "no root file");
