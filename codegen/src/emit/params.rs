@@ -204,6 +204,12 @@ pub fn emit_struct(object: &ParamsStruct, doc: TokenStream, rt: &Runtime) -> Tok
     let reader = rt.item("ParamReader");
     let decode_error = rt.item("DecodeError");
     let serialize_map = rt.private(quote!(serde::ser::SerializeMap));
+    // An auth spec may have no params: then the map and the reader go unused.
+    let (map, reader_arg) = if object.params.is_empty() {
+        (quote!(_), quote!(_))
+    } else {
+        (quote!(map), quote!(reader))
+    };
     quote! {
         #doc
         #[derive(Clone, Debug)]
@@ -222,12 +228,12 @@ pub fn emit_struct(object: &ParamsStruct, doc: TokenStream, rt: &Runtime) -> Tok
         }
 
         impl #param_object for #ty {
-            fn write_params<M: #serialize_map>(&self, map: &mut M) -> ::core::result::Result<(), M::Error> {
+            fn write_params<M: #serialize_map>(&self, #map: &mut M) -> ::core::result::Result<(), M::Error> {
                 #(#writes)*
                 ::core::result::Result::Ok(())
             }
 
-            fn read_params(reader: &mut #reader) -> ::core::result::Result<Self, #decode_error> {
+            fn read_params(#reader_arg: &mut #reader) -> ::core::result::Result<Self, #decode_error> {
                 let value = Self { #(#reads)* };
                 #check
                 ::core::result::Result::Ok(value)

@@ -237,7 +237,7 @@ fn connector(file: &Path, spec: &ConnectionSpec, diagnostics: &mut Vec<Diagnosti
         );
         Some(NoAuth {
             type_name: NO_AUTH.to_owned(),
-            variant: format!("{connector_camel}{NO_AUTH}"),
+            variant: naming::join(&connector_camel, NO_AUTH),
         })
     } else {
         None
@@ -309,12 +309,12 @@ fn shared_type_names(auth_specs: &[AuthSpec]) -> BTreeSet<String> {
     let scheme_names: BTreeSet<String> = auth_specs
         .iter()
         .filter_map(|auth| naming::camel(&auth.name.value))
-        .flat_map(|name| [format!("{name}Builder"), name])
+        .flat_map(|name| [naming::join(&name, "Builder"), name])
         .collect();
     counts
         .into_iter()
         .filter(|(name, count)| {
-            *count > 1 || scheme_names.contains(name) || scheme_names.contains(&format!("{name}Builder"))
+            *count > 1 || scheme_names.contains(name) || scheme_names.contains(&naming::join(name, "Builder"))
         })
         .map(|(name, _)| name)
         .collect()
@@ -377,7 +377,7 @@ impl ConnectorCx<'_> {
         }
         if let Some(type_name) = &type_name {
             self.claim(type_name, &name.path);
-            self.claim(&format!("{type_name}Builder"), &name.path);
+            self.claim(&naming::join(type_name, "Builder"), &name.path);
         }
         let params = self.params(schema, type_name.as_deref().unwrap_or("AuthSpec"), "");
         let (type_name, params) = (type_name?, params?);
@@ -385,9 +385,9 @@ impl ConnectorCx<'_> {
             spec_name: name.value.clone(),
             kind: auth.kind.clone(),
             description: schema.description.clone(),
-            variant: format!("{connector_camel}{type_name}"),
+            variant: naming::join(connector_camel, &type_name),
             params: ParamsStruct {
-                builder_name: format!("{type_name}Builder"),
+                builder_name: naming::join(&type_name, "Builder"),
                 type_name,
                 params,
             },
@@ -539,7 +539,7 @@ impl ConnectorCx<'_> {
             return None;
         };
         Some(if self.shared_names.contains(&base) {
-            format!("{parent}{base}")
+            naming::join(parent, &base)
         } else {
             base
         })
@@ -729,9 +729,9 @@ impl ConnectorCx<'_> {
                 let type_name = self.type_name(name, parent)?;
                 let params = self.params(schema, &type_name, label)?;
                 self.claim(&type_name, &name.path);
-                self.claim(&format!("{type_name}Builder"), &name.path);
+                self.claim(&naming::join(&type_name, "Builder"), &name.path);
                 Some(ParamType::Object(Box::new(ParamsStruct {
-                    builder_name: format!("{type_name}Builder"),
+                    builder_name: naming::join(&type_name, "Builder"),
                     type_name,
                     params,
                 })))

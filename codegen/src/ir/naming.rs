@@ -80,6 +80,13 @@ pub fn exact_field(name: &str) -> Option<String> {
     clear_of_methods(finish(trimmed, "n")?)
 }
 
+/// A type name made of two camel-case names (`{type}Builder`, `{connector}{auth spec}`, a nested
+/// type prefixed with its parent). The keyword escape of the first (`Self_`) is dropped: an
+/// underscore inside a type name is not camel case (`SelfBuilder`, not `Self_Builder`).
+pub fn join(prefix: &str, suffix: &str) -> String {
+    format!("{}{suffix}", prefix.strip_suffix('_').unwrap_or(prefix))
+}
+
 fn clear_of_methods(mut field: String) -> Option<String> {
     if RESERVED_FIELDS.contains(&field.as_str()) {
         field.push_str("_value");
@@ -129,6 +136,13 @@ mod tests {
         assert_eq!(camel("2-legged OAuth").as_deref(), Some("N2LeggedOAuth"));
         assert_eq!(snake("***"), None);
         assert_eq!(camel("日本"), None);
+    }
+
+    #[test]
+    fn joined_type_names_stay_camel_case() {
+        assert_eq!(join("Self_", "Builder"), "SelfBuilder");
+        assert_eq!(join("Basic", "Builder"), "BasicBuilder");
+        assert_eq!(join("Dynamics", "Self_"), "DynamicsSelf_");
     }
 
     #[test]
