@@ -1,0 +1,31 @@
+//! Writes the benchmark's deterministic synthetic catalogue to a directory, to profile or time the
+//! command line on it:
+//!
+//! ```sh
+//! cargo run --release -p flow-codegen --example synthetic_catalogue -- 1000 /tmp/synthetic
+//! time target/release/flow-codegen check --specs /tmp/synthetic --out /tmp/synthetic-out
+//! ```
+
+#[path = "../benches/synthetic.rs"]
+mod synthetic;
+
+fn main() -> std::process::ExitCode {
+    let mut args = std::env::args().skip(1);
+    let (Some(Ok(count)), Some(dir)) = (args.next().map(|n| n.parse::<usize>()), args.next()) else {
+        eprintln!("usage: synthetic_catalogue COUNT DIR");
+        return std::process::ExitCode::from(2);
+    };
+    let dir = std::path::PathBuf::from(dir);
+    let written = std::fs::create_dir_all(&dir).and_then(|()| {
+        synthetic::catalogue(count)
+            .into_iter()
+            .try_for_each(|(name, bytes)| std::fs::write(dir.join(name), bytes))
+    });
+    match written {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("cannot write {}: {error}", dir.display());
+            std::process::ExitCode::from(1)
+        }
+    }
+}
