@@ -154,10 +154,24 @@ fn set_aside(dir: &Path, name: &str, target: &Path) -> io::Result<Option<PathBuf
 }
 
 /// Writes `files` into `dir`: only files whose content changed, and removes generated files that
-/// are no longer produced. All or nothing: every new content is first written to a temporary
-/// file; then each old file is moved aside and the new one renamed into place. If any step
-/// fails, the steps already made are undone, so the directory holds exactly its previous files.
+/// are no longer produced, all or nothing (see [`commit`]).
 pub fn write(dir: &Path, files: &BTreeMap<String, String>) -> Result<WriteSummary, crate::Error> {
+    let stale = generated_files_in(dir)?
+        .into_iter()
+        .filter(|name| !files.contains_key(name))
+        .collect();
+    commit(dir, files, stale)
+}
+
+/// Writes `files` into `dir` (only those whose content changed) and removes the files named in
+/// `remove`. All or nothing: every new content is first written to a temporary file; then each
+/// old file is moved aside and the new one renamed into place. If any step fails, the steps
+/// already made are undone, so the directory holds exactly its previous files.
+pub(crate) fn commit(
+    dir: &Path,
+    files: &BTreeMap<String, String>,
+    remove: Vec<String>,
+) -> Result<WriteSummary, crate::Error> {
     fs::create_dir_all(dir).map_err(|err| io_error(dir, err))?;
     let mut summary = WriteSummary::default();
     let mut staged: Vec<(PathBuf, PathBuf, &str)> = Vec::new();
@@ -180,11 +194,6 @@ pub fn write(dir: &Path, files: &BTreeMap<String, String>) -> Result<WriteSummar
         }
         staged.push((temp, target, name));
     }
-    let stale: Vec<String> = generated_files_in(dir)
-        .inspect_err(|_| remove_temps(&staged))?
-        .into_iter()
-        .filter(|name| !files.contains_key(name))
-        .collect();
 
     let mut steps = Vec::new();
     for (index, (temp, target, name)) in staged.iter().enumerate() {
@@ -210,7 +219,7 @@ pub fn write(dir: &Path, files: &BTreeMap<String, String>) -> Result<WriteSummar
         }
         summary.written.push((*name).to_owned());
     }
-    for name in stale {
+    for name in remove {
         let target = dir.join(&name);
         match set_aside(dir, &name, &target) {
             Ok(Some(backup)) => steps.push(Step::Removed { target, backup }),

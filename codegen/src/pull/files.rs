@@ -8,10 +8,9 @@
 //! order of the generated params). Files are pretty-printed JSON with two-space indents and a
 //! final newline, named `<name>.json` after the lowercased machine name.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::fs;
-use std::io;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use serde_json::{Map, Value};
 
@@ -124,47 +123,20 @@ pub struct Written {
     pub not_pulled: Vec<String>,
 }
 
-fn io_error(path: &Path, err: &io::Error) -> String {
-    format!("cannot write {}: {err}", path.display())
-}
-
-/// Writes `files` into `dir`: only files whose bytes changed, each through a temporary file that is
-/// renamed into place once every temporary file is written.
+/// Writes `files` into `dir` with the generator's all-or-nothing writer (only files whose bytes
+/// changed; on any failure the directory keeps exactly its previous files), and lists the `.json`
+/// files already there that this pull did not produce (they are left in place).
 pub fn write(dir: &Path, files: &BTreeMap<String, String>) -> Result<Written, String> {
-    fs::create_dir_all(dir).map_err(|err| io_error(dir, &err))?;
-    let mut done = Written::default();
-    let mut staged: Vec<(PathBuf, PathBuf, &String)> = Vec::new();
-    let cleanup = |staged: &[(PathBuf, PathBuf, &String)]| {
-        for (temp, _, _) in staged {
-            let _ = fs::remove_file(temp);
-        }
+    let summary = crate::write::commit(dir, files, Vec::new()).map_err(|err| err.to_string())?;
+    let mut done = Written {
+        written: summary.written,
+        unchanged: summary.unchanged,
+        not_pulled: Vec::new(),
     };
-    for (name, content) in files {
-        let target = dir.join(name);
-        if fs::read(&target).is_ok_and(|bytes| bytes == content.as_bytes()) {
-            done.unchanged.push(name.clone());
-            continue;
-        }
-        let temp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-        if let Err(err) = fs::write(&temp, content) {
-            let _ = fs::remove_file(&temp);
-            cleanup(&staged);
-            return Err(io_error(&temp, &err));
-        }
-        staged.push((temp, target, name));
-    }
-    for (index, (temp, target, name)) in staged.iter().enumerate() {
-        if let Err(err) = fs::rename(temp, target) {
-            cleanup(&staged[index..]);
-            return Err(io_error(target, &err));
-        }
-        done.written.push((*name).clone());
-    }
-    let pulled: BTreeSet<&String> = files.keys().collect();
-    let entries = fs::read_dir(dir).map_err(|err| io_error(dir, &err))?;
+    let entries = fs::read_dir(dir).map_err(|err| format!("cannot read {}: {err}", dir.display()))?;
     for entry in entries.flatten() {
         let name = entry.file_name().to_string_lossy().into_owned();
-        if name.ends_with(".json") && !name.starts_with('.') && !pulled.contains(&name) {
+        if name.ends_with(".json") && !name.starts_with('.') && !files.contains_key(&name) {
             done.not_pulled.push(name);
         }
     }
