@@ -178,18 +178,20 @@ impl Report {
     }
 }
 
-/// Resolves every anchor of `diagnostics` to a byte range, parsing each file at most once (a file
-/// with thousands of diagnostics must not be parsed thousands of times).
+/// Resolves every anchor of `diagnostics` not resolved yet to a byte range, parsing each file at
+/// most once (a file with thousands of diagnostics must not be parsed thousands of times, and a
+/// diagnostic copied into another report, as `Rendered::warnings` does in every build, is not
+/// resolved again).
 fn resolve_spans(diagnostics: &mut [Diagnostic], sources: &Sources) {
     /// An anchor and the span it resolves to.
     type Place<'a> = (&'a Anchor, &'a mut Option<(usize, usize)>);
     let mut by_file: BTreeMap<&Path, Vec<Place<'_>>> = BTreeMap::new();
     for diagnostic in diagnostics.iter_mut() {
-        if let (Some(file), Some(anchor)) = (&diagnostic.file, &diagnostic.anchor) {
+        if let (Some(file), Some(anchor), None) = (&diagnostic.file, &diagnostic.anchor, diagnostic.span) {
             by_file.entry(file).or_default().push((anchor, &mut diagnostic.span));
         }
         for related in &mut diagnostic.related {
-            if let Some(anchor) = &related.anchor {
+            if let (Some(anchor), None) = (&related.anchor, related.span) {
                 by_file
                     .entry(&related.file)
                     .or_default()

@@ -1009,7 +1009,7 @@ fn defaults_must_fit_and_make_required_params_untracked() {
         !port.tracked(),
         "a required param with a default is filled in by build()"
     );
-    assert!(port.always_present());
+    assert!(port.required);
     let host = param(basic, "host");
     assert!(host.required && host.tracked());
     render_of(dir.path());

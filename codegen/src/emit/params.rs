@@ -135,7 +135,7 @@ fn check_patterns(object: &ParamsStruct, rt: &Runtime) -> TokenStream {
             let field = ident(&param.field);
             let label = &param.label;
             let name = ident(&format!("PATTERN_{index}"));
-            let check = if param.always_present() {
+            let check = if param.required {
                 quote!(#name.check(#label, &self.#field)?;)
             } else {
                 quote!(if let ::core::option::Option::Some(value) = &self.#field { #name.check(#label, value)?; })
@@ -164,7 +164,7 @@ pub fn emit_struct(object: &ParamsStruct, doc: TokenStream, rt: &Runtime) -> Tok
     let fields = object.params.iter().map(|param| {
         let field = ident(&param.field);
         let value = param_type(param, rt);
-        let ty = if param.always_present() {
+        let ty = if param.required {
             value
         } else {
             quote!(::core::option::Option<#value>)
@@ -185,7 +185,7 @@ pub fn emit_struct(object: &ParamsStruct, doc: TokenStream, rt: &Runtime) -> Tok
     let writes = object.params.iter().map(|param| {
         let field = ident(&param.field);
         let key = &param.wire_name;
-        if param.always_present() {
+        if param.required {
             quote!(map.serialize_entry(#key, &#wire(&self.#field))?;)
         } else {
             quote!(if let ::core::option::Option::Some(value) = &self.#field { map.serialize_entry(#key, &#wire(value))?; })
@@ -195,7 +195,7 @@ pub fn emit_struct(object: &ParamsStruct, doc: TokenStream, rt: &Runtime) -> Tok
         let field = ident(&param.field);
         let key = &param.wire_name;
         let label = &param.label;
-        let method = ident(if param.always_present() { "required" } else { "optional" });
+        let method = ident(if param.required { "required" } else { "optional" });
         quote!(#field: reader.#method(#key, #label)?,)
     });
     let patterns = check_patterns(object, rt);

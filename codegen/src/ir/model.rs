@@ -159,11 +159,6 @@ impl Param {
     pub fn tracked(&self) -> bool {
         self.required && self.default.is_none()
     }
-
-    /// Whether the params struct holds the value directly (not in an `Option`).
-    pub fn always_present(&self) -> bool {
-        self.required
-    }
 }
 
 /// The value type of a param.
