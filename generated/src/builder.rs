@@ -1,8 +1,8 @@
 //! Typestate support for the generated builders: a required param is tracked in the builder's
 //! type, so `build()` only exists once every required param is set.
 //!
-//! Each generated connector module declares, per required param, a trait implemented only by
-//! [`Set`] and carrying a `#[diagnostic::on_unimplemented]` message that names the param: that is
+//! Each generated connector module declares, per required param, a trait (with [`IsSet`] as its
+//! supertrait) implemented only by [`Set`] and carrying a `#[diagnostic::on_unimplemented]` message that names the param: that is
 //! the compile error a user sees when a required param is missing.
 
 use std::fmt;
@@ -37,5 +37,18 @@ impl<T> Set<T> {
 impl<T: fmt::Debug> fmt::Debug for Set<T> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         self.0.fmt(f)
+    }
+}
+
+/// A typestate that holds a value: only [`Set`]. `build()` takes each required param's value
+/// through it.
+pub trait IsSet<T> {
+    /// The value that was set.
+    fn into_value(self) -> T;
+}
+
+impl<T> IsSet<T> for Set<T> {
+    fn into_value(self) -> T {
+        self.0
     }
 }

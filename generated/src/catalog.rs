@@ -50,6 +50,38 @@ pub struct ConnectorInfo {
     pub auth_specs: &'static [AuthSpecInfo],
 }
 
+/// Const constructors for generated code, which states only what differs from the defaults.
+#[doc(hidden)]
+impl ConnectorInfo {
+    pub const fn new(
+        name: &'static str,
+        display_name: &'static str,
+        spec_id: &'static str,
+        version: &'static str,
+        auth_specs: &'static [AuthSpecInfo],
+    ) -> Self {
+        Self {
+            name,
+            display_name,
+            spec_id,
+            version,
+            provider_id: None,
+            description: None,
+            auth_specs,
+        }
+    }
+
+    pub const fn with_provider_id(mut self, provider_id: &'static str) -> Self {
+        self.provider_id = Some(provider_id);
+        self
+    }
+
+    pub const fn with_description(mut self, description: &'static str) -> Self {
+        self.description = Some(description);
+        self
+    }
+}
+
 impl ConnectorInfo {
     /// The auth spec named `name` (compared byte for byte, as the service does).
     pub fn auth_spec(&self, name: &str) -> Option<&'static AuthSpecInfo> {
@@ -68,6 +100,29 @@ pub struct AuthSpecInfo {
     pub description: Option<&'static str>,
     /// The params, in spec order.
     pub params: &'static [ParamInfo],
+}
+
+/// Const constructors for generated code, which states only what differs from the defaults.
+#[doc(hidden)]
+impl AuthSpecInfo {
+    pub const fn new(name: &'static str, params: &'static [ParamInfo]) -> Self {
+        Self {
+            name,
+            kind: None,
+            description: None,
+            params,
+        }
+    }
+
+    pub const fn with_kind(mut self, kind: &'static str) -> Self {
+        self.kind = Some(kind);
+        self
+    }
+
+    pub const fn with_description(mut self, description: &'static str) -> Self {
+        self.description = Some(description);
+        self
+    }
 }
 
 impl AuthSpecInfo {
@@ -98,6 +153,54 @@ pub struct ParamInfo {
     pub default: Option<&'static str>,
     /// The param's description.
     pub description: Option<&'static str>,
+}
+
+/// Const constructors for generated code, which states only what differs from the defaults.
+#[doc(hidden)]
+impl ParamInfo {
+    pub const fn new(wire_name: &'static str, field: &'static str, kind: ParamKind) -> Self {
+        Self {
+            wire_name,
+            field,
+            kind,
+            required: false,
+            secret: false,
+            format: None,
+            pattern: None,
+            default: None,
+            description: None,
+        }
+    }
+
+    pub const fn required(mut self) -> Self {
+        self.required = true;
+        self
+    }
+
+    pub const fn secret(mut self) -> Self {
+        self.secret = true;
+        self
+    }
+
+    pub const fn with_format(mut self, format: &'static str) -> Self {
+        self.format = Some(format);
+        self
+    }
+
+    pub const fn with_pattern(mut self, pattern: &'static str) -> Self {
+        self.pattern = Some(pattern);
+        self
+    }
+
+    pub const fn with_default(mut self, default: &'static str) -> Self {
+        self.default = Some(default);
+        self
+    }
+
+    pub const fn with_description(mut self, description: &'static str) -> Self {
+        self.description = Some(description);
+        self
+    }
 }
 
 /// The value type of a param.

@@ -130,6 +130,60 @@ impl<A: AuthParams> CreateConnection<A> {
     }
 }
 
+/// What every variant of a catalogue-wide enum (the generated `AnyConnection`) shares, object-safe:
+/// the enum matches once to reach it instead of once per accessor.
+#[doc(hidden)]
+pub trait DynConnection {
+    /// See [`CreateConnection::connection_spec_id`].
+    fn connection_spec_id(&self) -> &'static str;
+    /// See [`CreateConnection::auth_spec_name`].
+    fn auth_spec_name(&self) -> Option<&'static str>;
+    /// The connection's name.
+    fn name(&self) -> &str;
+    /// The connection's description.
+    fn description(&self) -> Option<&str>;
+    /// The connection's top-level `providerId`.
+    fn provider_id(&self) -> Option<&str>;
+    /// See [`CreateConnection::to_http_request`].
+    fn to_http_request(&self, context: &RequestContext) -> Result<http::Request<Vec<u8>>, RequestError>;
+}
+
+impl<A: AuthParams> DynConnection for CreateConnection<A> {
+    fn connection_spec_id(&self) -> &'static str {
+        A::CONNECTION_SPEC_ID
+    }
+
+    fn auth_spec_name(&self) -> Option<&'static str> {
+        A::HAS_AUTH.then_some(A::AUTH_SPEC_NAME)
+    }
+
+    fn name(&self) -> &str {
+        &self.name
+    }
+
+    fn description(&self) -> Option<&str> {
+        self.description.as_deref()
+    }
+
+    fn provider_id(&self) -> Option<&str> {
+        self.provider_id.as_deref()
+    }
+
+    fn to_http_request(&self, context: &RequestContext) -> Result<http::Request<Vec<u8>>, RequestError> {
+        CreateConnection::to_http_request(self, context)
+    }
+}
+
+/// Reads `raw` as a body of the auth spec `A` and wraps it with `variant` (an enum variant's
+/// constructor, from which `A` is inferred): one short arm per variant in generated dispatch.
+#[doc(hidden)]
+pub fn decode_as<A: AuthParams, T>(
+    raw: RawConnection,
+    variant: fn(CreateConnection<A>) -> T,
+) -> Result<T, DecodeError> {
+    CreateConnection::from_raw(raw).map(variant)
+}
+
 struct ParamsBody<'a, A>(&'a A);
 
 impl<A: AuthParams> Serialize for ParamsBody<'_, A> {

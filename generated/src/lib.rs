@@ -66,7 +66,7 @@ mod error;
 mod params;
 mod response;
 
-pub use builder::{Set, Unset};
+pub use builder::{IsSet, Set, Unset};
 pub use catalog::{AuthSpecInfo, Catalog, ConnectorInfo, ParamInfo, ParamKind};
 pub use connection::{AuthParams, CreateConnection, RawAuth, RawConnection, RawSpecRef};
 pub use context::{DEFAULT_BASE_URL, RequestContext, RequestContextBuilder};
@@ -78,12 +78,30 @@ pub use params::{
 pub use response::{ApiError, CreatedConnection};
 pub use secrecy::{ExposeSecret, SecretString};
 
-/// Dependencies that generated code reaches through this crate, so users need not name them.
+/// Everything generated code names, under one short path: generated files start with
+/// `use flow_connectors::__private as __rt;` and write `__rt::Option`, `__rt::SecretString`. Users
+/// need not depend on serde or http themselves, and no generated type can shadow `Option`.
 #[doc(hidden)]
 pub mod __private {
+    pub use core::convert::{From, Into};
+    pub use core::default::Default;
+    pub use core::fmt;
+    pub use core::iter::IntoIterator;
+    pub use core::option::Option::{self, None, Some};
+    pub use core::result::Result::{self, Err, Ok};
+    pub use std::string::String;
+    pub use std::vec::Vec;
+
     pub use http;
     pub use serde;
     pub use serde_json;
+
+    pub use crate::connection::{DynConnection, decode_as};
+    pub use crate::{
+        AuthParams, AuthSpecInfo, BuildError, Catalog, ConnectorInfo, CreateConnection, DecodeError, IsSet, ParamInfo,
+        ParamKind, ParamObject, ParamReader, ParamValue, Pattern, RawConnection, RequestContext, RequestError,
+        SecretString, Set, Unset, Wire, WireEnum, enum_expected, read_enum, read_object, write_object,
+    };
 }
 
 #[cfg(feature = "catalog")]

@@ -14,8 +14,10 @@ pub fn emit(catalog: &Catalog, rt: &Runtime) -> TokenStream {
     let decode_error = rt.item("DecodeError");
     let request_error = rt.item("RequestError");
     let context = rt.item("RequestContext");
+    let dyn_connection = rt.item("DynConnection");
+    let decode = rt.item("decode_as");
     let serde = rt.private(quote!(serde));
-    let http_request = rt.private(quote!(http::Request<::std::vec::Vec<u8>>));
+    let http_request = rt.private(quote!(http::Request<__rt::Vec<u8>>));
 
     // (variant, params type path, connector, auth spec name or None for a connector without auth)
     let entries: Vec<_> = catalog
@@ -54,47 +56,39 @@ pub fn emit(catalog: &Catalog, rt: &Runtime) -> TokenStream {
     });
     let froms = entries.iter().map(|(variant, path, _, _)| {
         quote! {
-            impl ::core::convert::From<#create<#path>> for AnyConnection {
+            impl __rt::From<#create<#path>> for AnyConnection {
                 fn from(connection: #create<#path>) -> Self {
                     Self::#variant(connection)
                 }
             }
         }
     });
-    let each = |body: TokenStream| {
-        let arms = entries
-            .iter()
-            .map(|(variant, ..)| quote!(Self::#variant(ref connection) => #body,));
-        quote!(match *self { #(#arms)* })
-    };
-    let spec_id = each(quote!(connection.connection_spec_id()));
-    let auth_spec_name = each(quote!(connection.auth_spec_name()));
-    let name = each(quote!(&connection.name));
-    let description = each(quote!(connection.description.as_deref()));
-    let provider_id = each(quote!(connection.provider_id.as_deref()));
-    let http = each(quote!(connection.to_http_request(context)));
-    let serialize = each(quote!(#serde::Serialize::serialize(connection, serializer)));
+    let as_dyn = entries
+        .iter()
+        .map(|(variant, ..)| quote!(Self::#variant(ref connection) => connection,));
+    let serialize = entries.iter().map(
+        |(variant, ..)| quote!(Self::#variant(ref connection) => #serde::Serialize::serialize(connection, serializer),),
+    );
 
     let dispatch = catalog.connectors.iter().map(|connector| {
         let id = &connector.spec_id;
         let mine = || entries.iter().filter(|(_, _, c, _)| c.spec_id == connector.spec_id);
         if connector.no_auth.is_some() {
-            let arms = mine().map(|(variant, path, ..)| quote!(#create::<#path>::from_raw(raw).map(Self::#variant)));
+            let arms = mine().map(|(variant, ..)| quote!(#decode(raw, Self::#variant)));
             return quote!(#id => #(#arms)*,);
         }
-        let arms = mine().map(|(variant, path, _, spec_name)| {
-            quote!(::core::option::Option::Some(#spec_name) => #create::<#path>::from_raw(raw).map(Self::#variant),)
-        });
+        let arms =
+            mine().map(|(variant, _, _, spec_name)| quote!(__rt::Some(#spec_name) => #decode(raw, Self::#variant),));
         let module = ident(&connector.module);
         quote! {
             #id => match raw.auth_spec_name() {
                 #(#arms)*
-                other => ::core::result::Result::Err(#decode_error::no_such_auth_spec(#id, other, self::#module::AUTH_SPEC_NAMES)),
+                other => __rt::Err(#decode_error::no_such_auth_spec(#id, other, self::#module::AUTH_SPEC_NAMES)),
             },
         }
     });
 
-    let unknown = quote!(::core::result::Result::Err(#decode_error::UnknownSpecId(raw.connection_spec.id)));
+    let unknown = quote!(__rt::Err(#decode_error::UnknownSpecId(raw.connection_spec.id)));
     let from_raw_body = if catalog.connectors.is_empty() {
         unknown
     } else {
@@ -105,7 +99,7 @@ pub fn emit(catalog: &Catalog, rt: &Runtime) -> TokenStream {
             }
         }
     };
-    // With no connector, the accessors match on an empty enum and never use their arguments.
+    // With no connector, `serialize` matches on an empty enum and never uses its serializer.
     let allow_unused = if entries.is_empty() {
         quote!(#[allow(unused_variables)])
     } else {
@@ -126,44 +120,50 @@ pub fn emit(catalog: &Catalog, rt: &Runtime) -> TokenStream {
             #(#variants)*
         }
 
-        #allow_unused
         impl AnyConnection {
             /// Reads a body that was already split into its parts.
-            pub fn from_raw(raw: #raw) -> ::core::result::Result<Self, #decode_error> {
+            pub fn from_raw(raw: #raw) -> __rt::Result<Self, #decode_error> {
                 #from_raw_body
+            }
+
+            /// The variant's connection, seen through the methods every variant shares.
+            fn as_dyn(&self) -> &dyn #dyn_connection {
+                match *self {
+                    #(#as_dyn)*
+                }
             }
 
             /// The connection spec id (`connectionSpec.id`).
             pub fn connection_spec_id(&self) -> &'static str {
-                #spec_id
+                self.as_dyn().connection_spec_id()
             }
 
             /// The auth spec name (`auth.specName`), or `None` for a connector without auth specs.
-            pub fn auth_spec_name(&self) -> ::core::option::Option<&'static str> {
-                #auth_spec_name
+            pub fn auth_spec_name(&self) -> __rt::Option<&'static str> {
+                self.as_dyn().auth_spec_name()
             }
 
             /// The connection's name.
             pub fn name(&self) -> &str {
-                #name
+                self.as_dyn().name()
             }
 
             /// The connection's description, if any.
-            pub fn description(&self) -> ::core::option::Option<&str> {
-                #description
+            pub fn description(&self) -> __rt::Option<&str> {
+                self.as_dyn().description()
             }
 
             /// The connection's top-level `providerId`, if the body has one.
-            pub fn provider_id(&self) -> ::core::option::Option<&str> {
-                #provider_id
+            pub fn provider_id(&self) -> __rt::Option<&str> {
+                self.as_dyn().provider_id()
             }
 
             /// The `POST {base}/connections` request that creates this connection.
             pub fn to_http_request(
                 &self,
                 context: &#context,
-            ) -> ::core::result::Result<#http_request, #request_error> {
-                #http
+            ) -> __rt::Result<#http_request, #request_error> {
+                self.as_dyn().to_http_request(context)
             }
         }
 
@@ -171,13 +171,15 @@ pub fn emit(catalog: &Catalog, rt: &Runtime) -> TokenStream {
 
         #allow_unused
         impl #serde::Serialize for AnyConnection {
-            fn serialize<S: #serde::Serializer>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error> {
-                #serialize
+            fn serialize<S: #serde::Serializer>(&self, serializer: S) -> __rt::Result<S::Ok, S::Error> {
+                match *self {
+                    #(#serialize)*
+                }
             }
         }
 
         impl<'de> #serde::Deserialize<'de> for AnyConnection {
-            fn deserialize<D: #serde::Deserializer<'de>>(deserializer: D) -> ::core::result::Result<Self, D::Error> {
+            fn deserialize<D: #serde::Deserializer<'de>>(deserializer: D) -> __rt::Result<Self, D::Error> {
                 let raw = <#raw as #serde::Deserialize>::deserialize(deserializer)?;
                 Self::from_raw(raw).map_err(<D::Error as #serde::de::Error>::custom)
             }

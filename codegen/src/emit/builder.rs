@@ -21,6 +21,7 @@ pub fn emit(object: &ParamsStruct, rt: &Runtime) -> TokenStream {
     let unset = rt.item("Unset");
     let set = rt.item("Set");
     let build_error = rt.item("BuildError");
+    let is_set = rt.item("IsSet");
 
     let tracked: Vec<_> = object.params.iter().filter(|p| p.tracked()).collect();
     let states: Vec<_> = tracked.iter().map(|p| ident(&p.state)).collect();
@@ -42,7 +43,7 @@ pub fn emit(object: &ParamsStruct, rt: &Runtime) -> TokenStream {
             quote!(#field: #state,)
         } else {
             let value = param_type(param, rt);
-            quote!(#field: ::core::option::Option<#value>,)
+            quote!(#field: __rt::Option<#value>,)
         }
     });
 
@@ -55,7 +56,7 @@ pub fn emit(object: &ParamsStruct, rt: &Runtime) -> TokenStream {
             return quote! {
                 #doc
                 pub fn #field(mut self, value: #input) -> Self {
-                    self.#field = ::core::option::Option::Some(#convert);
+                    self.#field = __rt::Some(#convert);
                     self
                 }
             };
@@ -99,7 +100,7 @@ pub fn emit(object: &ParamsStruct, rt: &Runtime) -> TokenStream {
     let takes = object.params.iter().map(|p| {
         let f = ident(&p.field);
         match &p.default {
-            _ if p.tracked() => quote!(#f: self::#markers::#f::into_value(self.#f),),
+            _ if p.tracked() => quote!(#f: #is_set::into_value(self.#f),),
             Some(default) if p.required => {
                 let default = default_value(p, default, rt);
                 // Scalars and enums are cheap constants; strings allocate, so only when needed.
@@ -135,10 +136,10 @@ pub fn emit(object: &ParamsStruct, rt: &Runtime) -> TokenStream {
             #(#setters)*
 
             #[doc = #build_doc]
-            pub fn build(self) -> ::core::result::Result<self::#ty, #build_error> #where_clause {
+            pub fn build(self) -> __rt::Result<self::#ty, #build_error> #where_clause {
                 let value = self::#ty { #(#takes)* };
                 #check
-                ::core::result::Result::Ok(value)
+                __rt::Ok(value)
             }
         }
     }

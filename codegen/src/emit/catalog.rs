@@ -7,10 +7,25 @@ use quote::quote;
 use super::names::{Runtime, ident};
 use crate::ir::{Catalog, Connector, Param, ParamType};
 
-fn option(value: Option<&str>) -> TokenStream {
+/// `.with_name(value)` when `value` is there, nothing otherwise: the constructors default every
+/// optional field to `None`, so the constant states only what the spec says.
+fn with(name: &str, value: Option<&str>) -> TokenStream {
     match value {
-        Some(value) => quote!(::core::option::Option::Some(#value)),
-        None => quote!(::core::option::Option::None),
+        Some(value) => {
+            let method = ident(&format!("with_{name}"));
+            quote!(.#method(#value))
+        }
+        None => TokenStream::new(),
+    }
+}
+
+/// `.name()` when `flag` is set.
+fn flag(name: &str, flag: bool) -> TokenStream {
+    if flag {
+        let method = ident(name);
+        quote!(.#method())
+    } else {
+        TokenStream::new()
     }
 }
 
@@ -41,60 +56,40 @@ fn param_info(param: &Param, rt: &Runtime) -> TokenStream {
     let wire = &param.wire_name;
     let field = &param.field;
     let kind = kind(&param.ty, rt);
-    let required = param.required;
-    let secret = param.secret;
-    let format = option(param.format.as_deref());
-    let pattern = option(param.pattern.as_deref());
+    let required = flag("required", param.required);
+    let secret = flag("secret", param.secret);
+    let format = with("format", param.format.as_deref());
+    let pattern = with("pattern", param.pattern.as_deref());
     let default = param.default.as_ref().map(ToString::to_string);
-    let default = option(default.as_deref());
-    let description = option(param.description.as_deref());
-    quote! {
-        #info {
-            wire_name: #wire,
-            field: #field,
-            kind: #kind,
-            required: #required,
-            secret: #secret,
-            format: #format,
-            pattern: #pattern,
-            default: #default,
-            description: #description,
-        }
-    }
+    let default = with("default", default.as_deref());
+    let description = with("description", param.description.as_deref());
+    quote!(#info::new(#wire, #field, #kind) #required #secret #format #pattern #default #description)
 }
 
 /// The `ConnectorInfo` expression of one connector.
 pub fn connector_info(connector: &Connector, rt: &Runtime) -> TokenStream {
     let info = rt.item("ConnectorInfo");
     let auth_info = rt.item("AuthSpecInfo");
-    let name = &connector.machine_name;
     let display_name = &connector.display_name;
-    let provider_id = option(connector.provider_id.as_deref());
-    let description = option(connector.description.as_deref());
+    let provider_id = with("provider_id", connector.provider_id.as_deref());
+    let description = with("description", connector.description.as_deref());
     let auth_specs = connector.auth_schemes.iter().map(|scheme| {
         let name = &scheme.spec_name;
-        let kind = option(scheme.kind.as_deref());
-        let description = option(scheme.description.as_deref());
+        let kind = with("kind", scheme.kind.as_deref());
+        let description = with("description", scheme.description.as_deref());
         let params = scheme.params.params.iter().map(|p| param_info(p, rt));
-        quote! {
-            #auth_info {
-                name: #name,
-                kind: #kind,
-                description: #description,
-                params: &[#(#params),*],
-            }
-        }
+        quote!(#auth_info::new(#name, &[#(#params),*]) #kind #description)
     });
     quote! {
-        #info {
-            name: #name,
-            display_name: #display_name,
-            spec_id: self::CONNECTION_SPEC_ID,
-            version: self::CONNECTION_SPEC_VERSION,
-            provider_id: #provider_id,
-            description: #description,
-            auth_specs: &[#(#auth_specs),*],
-        }
+        #info::new(
+            self::NAME,
+            #display_name,
+            self::CONNECTION_SPEC_ID,
+            self::CONNECTION_SPEC_VERSION,
+            &[#(#auth_specs),*],
+        )
+        #provider_id
+        #description
     }
 }
 

@@ -39,13 +39,18 @@ fn structs(connector: &Connector) -> Vec<&ParamsStruct> {
     out
 }
 
-/// One trait per tracked param name, implemented only by a set value.
+/// One trait per tracked param name, implemented only by a set value (no module when no param is
+/// tracked).
 fn markers(connector: &Connector, rt: &Runtime) -> TokenStream {
     let names: BTreeSet<&str> = structs(connector)
         .iter()
         .flat_map(|object| object.params.iter().filter(|p| p.tracked()).map(|p| p.field.as_str()))
         .collect();
+    if names.is_empty() {
+        return TokenStream::new();
+    }
     let set = rt.item("Set");
+    let is_set = rt.item("IsSet");
     let items = names.iter().map(|name| {
         let marker = ident(name);
         let message = format!("missing required auth param `{name}`");
@@ -53,24 +58,19 @@ fn markers(connector: &Connector, rt: &Runtime) -> TokenStream {
         let note = format!("call `.{name}(...)` on the builder before `.build()`");
         quote! {
             #[diagnostic::on_unimplemented(message = #message, label = #label, note = #note)]
-            pub trait #marker<T> {
-                /// The value that was set.
-                fn into_value(self) -> T;
-            }
-            impl<T> #marker<T> for #set<T> {
-                fn into_value(self) -> T {
-                    self.into_inner()
-                }
-            }
+            pub trait #marker<T>: #is_set<T> {}
+            impl<T> #marker<T> for #set<T> {}
         }
     });
     let markers = ident(MARKERS);
+    let import = rt.parent_import();
     quote! {
         /// One trait per required param, implemented only by a set value: `build()` requires them,
         /// and their messages name the missing param in compile errors.
         #[doc(hidden)]
         #[allow(non_camel_case_types)]
         pub mod #markers {
+            #import
             #(#items)*
         }
     }
@@ -89,12 +89,12 @@ fn no_auth(no_auth: &NoAuth, rt: &Runtime) -> TokenStream {
         pub struct #ty;
 
         impl #param_object for #ty {
-            fn write_params<M: #serialize_map>(&self, _map: &mut M) -> ::core::result::Result<(), M::Error> {
-                ::core::result::Result::Ok(())
+            fn write_params<M: #serialize_map>(&self, _map: &mut M) -> __rt::Result<(), M::Error> {
+                __rt::Ok(())
             }
 
-            fn read_params(_reader: &mut #reader) -> ::core::result::Result<Self, #decode_error> {
-                ::core::result::Result::Ok(Self)
+            fn read_params(_reader: &mut #reader) -> __rt::Result<Self, #decode_error> {
+                __rt::Ok(Self)
             }
         }
 

@@ -46,8 +46,8 @@ pub fn emit(enum_type: &EnumType, rt: &Runtime) -> TokenStream {
             }
         }
 
-        impl ::core::fmt::Display for #ty {
-            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        impl __rt::fmt::Display for #ty {
+            fn fmt(&self, f: &mut __rt::fmt::Formatter<'_>) -> __rt::fmt::Result {
                 f.write_str(self.as_str())
             }
         }
@@ -59,16 +59,16 @@ pub fn emit(enum_type: &EnumType, rt: &Runtime) -> TokenStream {
                 self.as_str()
             }
 
-            fn from_wire(value: &str) -> ::core::option::Option<Self> {
+            fn from_wire(value: &str) -> __rt::Option<Self> {
                 match value {
-                    #(#wires => ::core::option::Option::Some(Self::#variants),)*
-                    _ => ::core::option::Option::None,
+                    #(#wires => __rt::Some(Self::#variants),)*
+                    _ => __rt::None,
                 }
             }
         }
 
         impl #param_value for #ty {
-            fn expected() -> ::std::string::String {
+            fn expected() -> __rt::String {
                 #enum_expected::<Self>()
             }
 
@@ -76,11 +76,11 @@ pub fn emit(enum_type: &EnumType, rt: &Runtime) -> TokenStream {
                 value: #value,
                 auth_spec: &'static str,
                 param: &'static str,
-            ) -> ::core::result::Result<Self, #decode_error> {
+            ) -> __rt::Result<Self, #decode_error> {
                 #read_enum(value, auth_spec, param)
             }
 
-            fn write<S: #serde::Serializer>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error> {
+            fn write<S: #serde::Serializer>(&self, serializer: S) -> __rt::Result<S::Ok, S::Error> {
                 serializer.serialize_str(self.as_str())
             }
         }

@@ -47,15 +47,21 @@ pub fn emit_file(catalog: &Catalog, runtime: &Runtime, index: usize) -> EmittedF
         None => EmittedFile {
             name: ROOT_FILE.to_owned(),
             origin: format!("the module tree of {} connector(s)", catalog.connectors.len()),
-            tokens: root::emit(catalog, runtime),
+            tokens: with_import(runtime, root::emit(catalog, runtime)),
         },
         Some(n) => {
             let connector = &catalog.connectors[n];
             EmittedFile {
                 name: root::file_name(connector),
                 origin: format!("connection spec {} ({})", connector.spec_id, connector.machine_name),
-                tokens: connector::emit(connector, runtime),
+                tokens: with_import(runtime, connector::emit(connector, runtime)),
             }
         }
     }
+}
+
+/// A file's items after the `use` of the runtime alias that they all go through.
+fn with_import(runtime: &Runtime, items: TokenStream) -> TokenStream {
+    let import = runtime.import();
+    quote::quote!(#import #items)
 }

@@ -13,7 +13,7 @@ use crate::spec::Literal;
 pub fn value_type(ty: &ParamType, secret: bool, rt: &Runtime) -> TokenStream {
     match ty {
         ParamType::String if secret => rt.item("SecretString"),
-        ParamType::String => quote!(::std::string::String),
+        ParamType::String => quote!(__rt::String),
         ParamType::Integer => quote!(i64),
         ParamType::Number => quote!(f64),
         ParamType::Boolean => quote!(bool),
@@ -23,7 +23,7 @@ pub fn value_type(ty: &ParamType, secret: bool, rt: &Runtime) -> TokenStream {
         }
         ParamType::Array(item) => {
             let item = value_type(item, secret, rt);
-            quote!(::std::vec::Vec<#item>)
+            quote!(__rt::Vec<#item>)
         }
         ParamType::Object(object) => {
             let ty = ident(&object.type_name);
@@ -44,13 +44,13 @@ pub fn setter_input(param: &Param, rt: &Runtime) -> (TokenStream, TokenStream) {
         ParamType::Array(item) => {
             let item = value_type(item, param.secret, rt);
             (
-                quote!(impl ::core::iter::IntoIterator<Item = impl ::core::convert::Into<#item>>),
-                quote!(value.into_iter().map(::core::convert::Into::into).collect()),
+                quote!(impl __rt::IntoIterator<Item = impl __rt::Into<#item>>),
+                quote!(value.into_iter().map(__rt::Into::into).collect()),
             )
         }
         _ => {
             let value = param_type(param, rt);
-            (quote!(impl ::core::convert::Into<#value>), quote!(value.into()))
+            (quote!(impl __rt::Into<#value>), quote!(value.into()))
         }
     }
 }
@@ -72,7 +72,7 @@ pub fn default_value(param: &Param, default: &Literal, rt: &Runtime) -> TokenStr
             let secret = rt.item("SecretString");
             quote!(#secret::from(#s))
         }
-        (_, Literal::String(s)) => quote!(::std::string::String::from(#s)),
+        (_, Literal::String(s)) => quote!(__rt::String::from(#s)),
         (ParamType::Number, Literal::Integer(i)) => {
             #[allow(clippy::cast_precision_loss)]
             let f = *i as f64;
@@ -82,7 +82,7 @@ pub fn default_value(param: &Param, default: &Literal, rt: &Runtime) -> TokenStr
         (_, Literal::Float(f)) => quote!(#f),
         (_, Literal::Bool(b)) => quote!(#b),
         // Lowering only keeps defaults that fit the type.
-        (_, Literal::Null | Literal::Compound(_)) => quote!(::core::default::Default::default()),
+        (_, Literal::Null | Literal::Compound(_)) => quote!(__rt::Default::default()),
     }
 }
 
@@ -138,7 +138,7 @@ fn check_patterns(object: &ParamsStruct, rt: &Runtime) -> TokenStream {
             let check = if param.required {
                 quote!(#name.check(#label, &self.#field)?;)
             } else {
-                quote!(if let ::core::option::Option::Some(value) = &self.#field { #name.check(#label, value)?; })
+                quote!(if let __rt::Some(value) = &self.#field { #name.check(#label, value)?; })
             };
             Some(quote! {
                 static #name: #pattern = #pattern::new(#source);
@@ -150,9 +150,9 @@ fn check_patterns(object: &ParamsStruct, rt: &Runtime) -> TokenStream {
         return TokenStream::new();
     }
     quote! {
-        fn check_patterns(&self) -> ::core::result::Result<(), #build_error> {
+        fn check_patterns(&self) -> __rt::Result<(), #build_error> {
             #(#checks)*
-            ::core::result::Result::Ok(())
+            __rt::Ok(())
         }
     }
 }
@@ -167,7 +167,7 @@ pub fn emit_struct(object: &ParamsStruct, doc: TokenStream, rt: &Runtime) -> Tok
         let ty = if param.required {
             value
         } else {
-            quote!(::core::option::Option<#value>)
+            quote!(__rt::Option<#value>)
         };
         let doc = docs::summary_and_description(&param_summary(param), param.description.as_deref());
         quote!(#doc pub #field: #ty,)
@@ -178,7 +178,7 @@ pub fn emit_struct(object: &ParamsStruct, doc: TokenStream, rt: &Runtime) -> Tok
             let unset = rt.item("Unset");
             quote!(#field: #unset,)
         } else {
-            quote!(#field: ::core::option::Option::None,)
+            quote!(#field: __rt::None,)
         }
     });
     let wire = rt.item("Wire");
@@ -188,7 +188,7 @@ pub fn emit_struct(object: &ParamsStruct, doc: TokenStream, rt: &Runtime) -> Tok
         if param.required {
             quote!(map.serialize_entry(#key, &#wire(&self.#field))?;)
         } else {
-            quote!(if let ::core::option::Option::Some(value) = &self.#field { map.serialize_entry(#key, &#wire(value))?; })
+            quote!(if let __rt::Some(value) = &self.#field { map.serialize_entry(#key, &#wire(value))?; })
         }
     });
     let reads = object.params.iter().map(|param| {
@@ -228,15 +228,15 @@ pub fn emit_struct(object: &ParamsStruct, doc: TokenStream, rt: &Runtime) -> Tok
         }
 
         impl #param_object for #ty {
-            fn write_params<M: #serialize_map>(&self, #map: &mut M) -> ::core::result::Result<(), M::Error> {
+            fn write_params<M: #serialize_map>(&self, #map: &mut M) -> __rt::Result<(), M::Error> {
                 #(#writes)*
-                ::core::result::Result::Ok(())
+                __rt::Ok(())
             }
 
-            fn read_params(#reader_arg: &mut #reader) -> ::core::result::Result<Self, #decode_error> {
+            fn read_params(#reader_arg: &mut #reader) -> __rt::Result<Self, #decode_error> {
                 let value = Self { #(#reads)* };
                 #check
-                ::core::result::Result::Ok(value)
+                __rt::Ok(value)
             }
         }
     }
@@ -287,19 +287,19 @@ pub fn emit_nested(param: &Param, object: &ParamsStruct, rt: &Runtime) -> TokenS
         #body
 
         impl #param_value for #ty {
-            fn expected() -> ::std::string::String {
-                ::std::string::String::from("an object")
+            fn expected() -> __rt::String {
+                __rt::String::from("an object")
             }
 
             fn from_json(
                 value: #value,
                 auth_spec: &'static str,
                 param: &'static str,
-            ) -> ::core::result::Result<Self, #decode_error> {
+            ) -> __rt::Result<Self, #decode_error> {
                 #read_object(value, auth_spec, param)
             }
 
-            fn write<S: #serde::Serializer>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error> {
+            fn write<S: #serde::Serializer>(&self, serializer: S) -> __rt::Result<S::Ok, S::Error> {
                 #write_object(self, serializer)
             }
         }
