@@ -147,7 +147,8 @@ pub trait ParamObject: Sized {
     fn read_params(reader: &mut ParamReader) -> Result<Self, DecodeError>;
 }
 
-/// A generated enum of the allowed string values of a param.
+/// A generated enum of the allowed string values of a param. Implementing it makes the type a
+/// [`ParamValue`].
 pub trait WireEnum: Sized + Copy + 'static {
     /// Every allowed value, in spec order.
     const VALUES: &'static [&'static str];
@@ -157,6 +158,22 @@ pub trait WireEnum: Sized + Copy + 'static {
 
     /// The variant whose wire value is `value`, compared byte for byte.
     fn from_wire(value: &str) -> Option<Self>;
+}
+
+/// Every generated enum is a param value: written as its wire string, read back only from one of
+/// the allowed strings.
+impl<T: WireEnum> ParamValue for T {
+    fn expected() -> String {
+        enum_expected::<T>()
+    }
+
+    fn from_json(value: Value, auth_spec: &'static str, param: &'static str) -> Result<Self, DecodeError> {
+        read_enum(value, auth_spec, param)
+    }
+
+    fn write<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_wire())
+    }
 }
 
 /// [`ParamValue::expected`] of an enum: the allowed values.

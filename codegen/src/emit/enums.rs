@@ -8,7 +8,7 @@ use super::docs;
 use super::names::{Runtime, ident};
 use crate::ir::EnumType;
 
-/// The enum, its wire conversions and its `ParamValue` implementation.
+/// The enum and its wire conversions (the runtime makes every `WireEnum` a `ParamValue`).
 pub fn emit(enum_type: &EnumType, rt: &Runtime) -> TokenStream {
     let ty = ident(&enum_type.type_name);
     let variants: Vec<_> = enum_type.values.iter().map(|v| ident(&v.variant)).collect();
@@ -21,12 +21,6 @@ pub fn emit(enum_type: &EnumType, rt: &Runtime) -> TokenStream {
         docs::code(&enum_type.label)
     ));
     let wire_enum = rt.item("WireEnum");
-    let param_value = rt.item("ParamValue");
-    let decode_error = rt.item("DecodeError");
-    let read_enum = rt.item("read_enum");
-    let enum_expected = rt.item("enum_expected");
-    let serde = rt.private(quote!(serde));
-    let value = rt.private(quote!(serde_json::Value));
     quote! {
         #summary
         #[doc = ""]
@@ -64,24 +58,6 @@ pub fn emit(enum_type: &EnumType, rt: &Runtime) -> TokenStream {
                     #(#wires => __rt::Some(Self::#variants),)*
                     _ => __rt::None,
                 }
-            }
-        }
-
-        impl #param_value for #ty {
-            fn expected() -> __rt::String {
-                #enum_expected::<Self>()
-            }
-
-            fn from_json(
-                value: #value,
-                auth_spec: &'static str,
-                param: &'static str,
-            ) -> __rt::Result<Self, #decode_error> {
-                #read_enum(value, auth_spec, param)
-            }
-
-            fn write<S: #serde::Serializer>(&self, serializer: S) -> __rt::Result<S::Ok, S::Error> {
-                serializer.serialize_str(self.as_str())
             }
         }
     }
