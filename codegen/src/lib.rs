@@ -42,6 +42,7 @@ pub mod diff;
 mod emit;
 pub mod ir;
 mod load;
+mod parallel;
 #[cfg(feature = "cli")]
 pub mod pull;
 mod render;

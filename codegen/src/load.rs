@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::diagnostic::{Diagnostic, Severity, Sources};
+use crate::parallel;
 use crate::spec::{self, SpecFile};
 
 /// The largest spec file read. The whole `GET /connectionSpecs` answer for every connector is
@@ -71,6 +72,30 @@ fn collect_dir(dir: &Path, files: &mut Vec<PathBuf>, loaded: &mut Loaded) {
     }
 }
 
+/// Parses `source`, or the file at `path` when there is no in-memory source; a file that cannot be
+/// read (or is too large) is one diagnostic.
+fn read_and_parse(path: &Path, source: Option<&[u8]>) -> Result<(PathBuf, spec::Parsed), Box<Diagnostic>> {
+    let read;
+    let bytes: &[u8] = match source {
+        Some(bytes) => bytes,
+        None => {
+            if let Ok(metadata) = fs::metadata(path)
+                && metadata.len() > MAX_SPEC_FILE_BYTES
+            {
+                return Err(Box::new(too_large(path, metadata.len())));
+            }
+            read = fs::read(path).map_err(|err| {
+                Box::new(
+                    Diagnostic::general(format!("cannot read the spec file {}: {err}", path.display()))
+                        .with_help("check the path and its permissions"),
+                )
+            })?;
+            &read
+        }
+    };
+    Ok((path.to_path_buf(), spec::parse_bytes(path, bytes)))
+}
+
 /// Reads and parses every spec file in `dirs` and `files`, and the in-memory `sources` (named by
 /// path, parsed as if read from there, replacing a file of that path, and not recorded as inputs).
 pub fn load(dirs: &[PathBuf], explicit: &[PathBuf], sources: &[(PathBuf, Arc<[u8]>)]) -> Loaded {
@@ -88,35 +113,30 @@ pub fn load(dirs: &[PathBuf], explicit: &[PathBuf], sources: &[(PathBuf, Arc<[u8
     all.extend(paths.into_iter().map(|path| (path, None)));
     all.sort_by(|a, b| a.0.cmp(&b.0));
     all.dedup_by(|a, b| a.0 == b.0);
+    // Reading and parsing are independent per file, so they run in parallel; the results are
+    // merged in path order, so the outcome does not depend on which thread read what.
+    let results = parallel::map(
+        all.len(),
+        || (),
+        |(), index| {
+            let (path, source) = &all[index];
+            read_and_parse(path, source.map(|bytes| &**bytes))
+        },
+    );
     for (path, source) in all {
-        let read;
-        let bytes: &[u8] = match source {
-            Some(bytes) => bytes,
-            None => {
-                loaded.inputs.push(path.clone());
-                if let Ok(metadata) = fs::metadata(&path)
-                    && metadata.len() > MAX_SPEC_FILE_BYTES
-                {
-                    loaded.diagnostics.push(too_large(&path, metadata.len()));
-                    continue;
-                }
-                read = match fs::read(&path) {
-                    Ok(bytes) => bytes,
-                    Err(err) => {
-                        loaded.diagnostics.push(
-                            Diagnostic::general(format!("cannot read the spec file {}: {err}", path.display()))
-                                .with_help("check the path and its permissions"),
-                        );
-                        continue;
-                    }
-                };
-                &read
+        if source.is_none() {
+            loaded.inputs.push(path);
+        }
+    }
+    for result in results {
+        match result {
+            Err(diagnostic) => loaded.diagnostics.push(*diagnostic),
+            Ok((path, parsed)) => {
+                loaded.sources.insert(&path, parsed.text);
+                loaded.diagnostics.extend(parsed.diagnostics);
+                loaded.files.extend(parsed.file);
             }
-        };
-        let parsed = spec::parse_bytes(&path, bytes);
-        loaded.sources.insert(&path, parsed.text);
-        loaded.diagnostics.extend(parsed.diagnostics);
-        loaded.files.extend(parsed.file);
+        }
     }
     loaded
 }
