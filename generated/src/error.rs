@@ -1,5 +1,8 @@
 //! Errors of the runtime. None of them ever carries a param value, so none can leak a secret.
 
+use crate::catalog::Catalog;
+use crate::connection::RawConnection;
+
 /// A typed builder could not finish: a value breaks its spec's rules.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
@@ -87,6 +90,19 @@ pub enum DecodeError {
 }
 
 impl DecodeError {
+    /// The error for a body whose spec id and auth spec name match no variant of a catalogue-wide
+    /// enum: an unknown spec id, or an auth spec name (or missing `auth`) the connector lacks.
+    #[doc(hidden)]
+    pub fn not_in_catalog(raw: RawConnection, catalog: &Catalog) -> Self {
+        match catalog.by_id(&raw.connection_spec.id) {
+            Some(connector) => {
+                let names: Vec<&str> = connector.auth_specs.iter().map(|auth| auth.name).collect();
+                Self::no_such_auth_spec(&raw.connection_spec.id, raw.auth_spec_name(), &names)
+            }
+            None => Self::UnknownSpecId(raw.connection_spec.id),
+        }
+    }
+
     /// The error for an `auth.specName` (or a missing `auth`) that matches none of `expected`.
     #[doc(hidden)]
     pub fn no_such_auth_spec(spec_id: &str, found: Option<&str>, expected: &[&str]) -> Self {

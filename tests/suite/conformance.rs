@@ -202,7 +202,13 @@ fn mistyped_param_is_rejected_without_showing_its_value() {
 fn missing_auth_and_wrong_version_are_rejected() {
     let mut body = json_fixture("seeds/dynamics-basic.json");
     body.as_object_mut().expect("object").remove("auth");
-    assert!(decode_error(body).contains("has no `auth`"));
+    let message = decode_error(body);
+    assert!(message.contains("has no `auth`"), "{message}");
+    assert!(
+        message
+            .contains("\"Basic Authentication for Dynamics-Online\", \"Service Principal Key Based Authentication\""),
+        "names the auth specs it expected: {message}"
+    );
 
     let mut body = json_fixture("seeds/dynamics-basic.json");
     body["connectionSpec"]["version"] = json!("2.0");

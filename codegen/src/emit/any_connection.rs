@@ -70,33 +70,20 @@ pub fn emit(catalog: &Catalog, rt: &Runtime) -> TokenStream {
         |(variant, ..)| quote!(Self::#variant(ref connection) => #serde::Serialize::serialize(connection, serializer),),
     );
 
-    let dispatch = catalog.connectors.iter().map(|connector| {
+    // One flat match on (spec id, auth spec name): an arm per variant. What matches no arm is
+    // told apart (unknown id, or unknown auth spec of a known connector) by the runtime, from the
+    // catalogue.
+    let arms = entries.iter().map(|(variant, _, connector, spec_name)| {
         let id = &connector.spec_id;
-        let mine = || entries.iter().filter(|(_, _, c, _)| c.spec_id == connector.spec_id);
-        if connector.no_auth.is_some() {
-            let arms = mine().map(|(variant, ..)| quote!(#decode(raw, Self::#variant)));
-            return quote!(#id => #(#arms)*,);
-        }
-        let arms =
-            mine().map(|(variant, _, _, spec_name)| quote!(__rt::Some(#spec_name) => #decode(raw, Self::#variant),));
-        let module = ident(&connector.module);
-        quote! {
-            #id => match raw.auth_spec_name() {
-                #(#arms)*
-                other => __rt::Err(#decode_error::no_such_auth_spec(#id, other, self::#module::AUTH_SPEC_NAMES)),
-            },
+        match spec_name {
+            Some(name) => quote!((#id, __rt::Some(#name)) => #decode(raw, Self::#variant),),
+            None => quote!((#id, _) => #decode(raw, Self::#variant),),
         }
     });
-
-    let unknown = quote!(__rt::Err(#decode_error::UnknownSpecId(raw.connection_spec.id)));
-    let from_raw_body = if catalog.connectors.is_empty() {
-        unknown
-    } else {
-        quote! {
-            match raw.connection_spec.id.as_str() {
-                #(#dispatch)*
-                _ => #unknown,
-            }
+    let from_raw_body = quote! {
+        match (raw.connection_spec.id.as_str(), raw.auth_spec_name()) {
+            #(#arms)*
+            _ => __rt::Err(#decode_error::not_in_catalog(raw, self::catalog())),
         }
     };
     // With no connector, `serialize` matches on an empty enum and never uses its serializer.

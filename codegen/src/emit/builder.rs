@@ -5,19 +5,16 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::docs;
 use super::names::{Runtime, ident};
 use super::params::{check_call, default_value, param_summary, param_type, setter_input};
+use super::{docs, markers};
 use crate::ir::{ParamType, ParamsStruct};
-
-/// The module of the per-param traits that name missing required params in compile errors.
-pub const MARKERS: &str = "__required";
 
 /// The builder struct, its setters and `build()`.
 pub fn emit(object: &ParamsStruct, rt: &Runtime) -> TokenStream {
     let ty = ident(&object.type_name);
     let builder = ident(&object.builder_name);
-    let markers = ident(MARKERS);
+    let markers = ident(markers::MODULE);
     let unset = rt.item("Unset");
     let set = rt.item("Set");
     let build_error = rt.item("BuildError");
@@ -90,7 +87,7 @@ pub fn emit(object: &ParamsStruct, rt: &Runtime) -> TokenStream {
         let state = ident(&p.state);
         let marker = ident(&p.field);
         let value = param_type(p, rt);
-        quote!(#state: self::#markers::#marker<#value>)
+        quote!(#state: super::#markers::#marker<#value>)
     });
     let where_clause = if states.is_empty() {
         quote!()

@@ -1,12 +1,10 @@
 //! One connector's module file: its constants and catalogue entry, its enums, and per auth spec a
 //! params type and builder (with the nested object types they hold).
 
-use std::collections::BTreeSet;
-
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::builder::{self, MARKERS};
+use super::builder;
 use super::names::{Runtime, ident};
 use super::{catalog, docs, enums, params};
 use crate::ir::{Connector, NoAuth, ParamType, ParamsStruct};
@@ -23,7 +21,7 @@ pub fn module_summary(connector: &Connector) -> String {
 }
 
 /// Every params struct of the connector, auth specs' first, each followed by its nested ones.
-fn structs(connector: &Connector) -> Vec<&ParamsStruct> {
+pub fn structs(connector: &Connector) -> Vec<&ParamsStruct> {
     fn nested<'a>(object: &'a ParamsStruct, out: &mut Vec<&'a ParamsStruct>) {
         out.push(object);
         for param in &object.params {
@@ -37,43 +35,6 @@ fn structs(connector: &Connector) -> Vec<&ParamsStruct> {
         nested(&scheme.params, &mut out);
     }
     out
-}
-
-/// One trait per tracked param name, implemented only by a set value (no module when no param is
-/// tracked).
-fn markers(connector: &Connector, rt: &Runtime) -> TokenStream {
-    let names: BTreeSet<&str> = structs(connector)
-        .iter()
-        .flat_map(|object| object.params.iter().filter(|p| p.tracked()).map(|p| p.field.as_str()))
-        .collect();
-    if names.is_empty() {
-        return TokenStream::new();
-    }
-    let set = rt.item("Set");
-    let is_set = rt.item("IsSet");
-    let items = names.iter().map(|name| {
-        let marker = ident(name);
-        let message = format!("missing required auth param `{name}`");
-        let label = format!("`{name}` is required by this auth spec and was never set");
-        let note = format!("call `.{name}(...)` on the builder before `.build()`");
-        quote! {
-            #[diagnostic::on_unimplemented(message = #message, label = #label, note = #note)]
-            pub trait #marker<T>: #is_set<T> {}
-            impl<T> #marker<T> for #set<T> {}
-        }
-    });
-    let markers = ident(MARKERS);
-    let import = rt.parent_import();
-    quote! {
-        /// One trait per required param, implemented only by a set value: `build()` requires them,
-        /// and their messages name the missing param in compile errors.
-        #[doc(hidden)]
-        #[allow(non_camel_case_types)]
-        pub mod #markers {
-            #import
-            #(#items)*
-        }
-    }
 }
 
 fn no_auth(no_auth: &NoAuth, rt: &Runtime) -> TokenStream {
@@ -112,7 +73,6 @@ pub fn emit(connector: &Connector, rt: &Runtime) -> TokenStream {
     let id = &connector.spec_id;
     let version = &connector.version;
     let name = &connector.machine_name;
-    let markers = markers(connector, rt);
     let enum_items = connector.enums.iter().map(|e| enums::emit(e, rt));
     let schemes = connector.auth_schemes.iter().map(|scheme| {
         let params = params::emit_scheme(connector, scheme, rt);
@@ -144,8 +104,6 @@ pub fn emit(connector: &Connector, rt: &Runtime) -> TokenStream {
         pub const AUTH_SPEC_NAMES: &[&str] = &[#(#names),*];
         /// The connector's entry in the runtime catalogue.
         pub const CONNECTOR: #info_type = #info;
-
-        #markers
 
         #(#enum_items)*
 

@@ -1,10 +1,11 @@
-//! The root file: one `pub mod` per connector (each `include!`ing its own file) and `AnyConnection`.
+//! The root file: one `pub mod` per connector (each `include!`ing its own file), the marker traits
+//! of required params, `AnyConnection` and `catalog()`.
 
 use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::names::{Runtime, ident};
-use super::{any_connection, catalog, connector, docs};
+use super::{any_connection, catalog, connector, docs, markers};
 use crate::ir::{Catalog, Connector};
 
 /// The file name of a connector's module (module names never equal `mod`, so never the root's).
@@ -26,10 +27,12 @@ pub fn emit(catalog: &Catalog, rt: &Runtime) -> TokenStream {
             }
         }
     });
+    let markers = markers::emit(catalog, rt);
     let any = any_connection::emit(catalog, rt);
     let lookup = catalog::emit(catalog, rt);
     quote! {
         #(#modules)*
+        #markers
         #any
         #lookup
     }
