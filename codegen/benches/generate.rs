@@ -1,6 +1,8 @@
 //! Generation throughput: parse + lower + emit + format (`Config::render`) of the real `specs/`
-//! catalogue and of synthetic catalogues of 100, 1,000 and 5,000 connectors, each next to its
-//! floor: `serde_json` parsing the same bytes into `serde_json::Value`.
+//! catalogue and of synthetic catalogues of 100, 1,000 and 5,000 connectors in the realistic mix
+//! (`synthetic/`), and of 1,000 and 5,000 in the uniform stress mix (`synthetic-uniform/`, three
+//! times the params), each next to its floor: `serde_json` parsing the same bytes into
+//! `serde_json::Value`.
 //!
 //! Specs are handed to the generator from memory (`Config::spec_source`), so the numbers hold no
 //! disk I/O; `catalogue/render_from_disk` and `catalogue/generate_unchanged` show what reading
@@ -18,8 +20,11 @@ use std::time::{Duration, SystemTime};
 use criterion::{BenchmarkId, Criterion, SamplingMode, Throughput};
 use flow_codegen::Config;
 
-/// The synthetic catalogue sizes.
+/// The synthetic catalogue sizes, in the realistic mix (the targets are stated for these).
 const SIZES: [usize; 3] = [100, 1_000, 5_000];
+
+/// The sizes of the uniform (stress) mix: three times the params per connector.
+const UNIFORM_SIZES: [usize; 2] = [1_000, 5_000];
 
 fn specs_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../specs")
@@ -96,16 +101,16 @@ fn bench_real_catalogue(criterion: &mut Criterion) {
     group.finish();
 }
 
-fn bench_synthetic(criterion: &mut Criterion) {
-    let mut group = criterion.benchmark_group("synthetic");
+fn bench_synthetic(criterion: &mut Criterion, name: &str, mix: synthetic::Mix, sizes: &[usize]) {
+    let mut group = criterion.benchmark_group(name);
     // Runs of a second or more: equal-sized samples, few of them.
     group
         .sampling_mode(SamplingMode::Flat)
         .sample_size(10)
         .warm_up_time(Duration::from_secs(1))
         .measurement_time(Duration::from_secs(8));
-    for size in SIZES {
-        let sources: Vec<(PathBuf, Vec<u8>)> = synthetic::catalogue(size)
+    for &size in sizes {
+        let sources: Vec<(PathBuf, Vec<u8>)> = synthetic::catalogue(size, mix)
             .into_iter()
             .map(|(name, bytes)| (PathBuf::from("synthetic").join(name), bytes))
             .collect();
@@ -130,7 +135,13 @@ fn main() {
     let started = SystemTime::now();
     let mut criterion = Criterion::default().configure_from_args();
     bench_real_catalogue(&mut criterion);
-    bench_synthetic(&mut criterion);
+    bench_synthetic(&mut criterion, "synthetic", synthetic::Mix::Realistic, &SIZES);
+    bench_synthetic(
+        &mut criterion,
+        "synthetic-uniform",
+        synthetic::Mix::Uniform,
+        &UNIFORM_SIZES,
+    );
     criterion.final_summary();
-    summary::print(started, &SIZES);
+    summary::print(started, &[("synthetic", &SIZES), ("synthetic-uniform", &UNIFORM_SIZES)]);
 }

@@ -53,20 +53,22 @@ fn millis(nanos: f64) -> String {
 
 /// Prints the table for what was measured since `started` (nothing in `--test` mode or when a
 /// filter left every row out).
-pub fn print(started: SystemTime, sizes: &[usize]) {
+pub fn print(started: SystemTime, series: &[(&str, &[usize])]) {
     let dir = criterion_dir();
     let mut rows = vec![(
         "specs/".to_owned(),
         "catalogue/render".to_owned(),
         "catalogue/floor_serde_json".to_owned(),
     )];
-    rows.extend(sizes.iter().map(|size| {
-        (
-            format!("synthetic {size}"),
-            format!("synthetic/render/{size}"),
-            format!("synthetic/floor_serde_json/{size}"),
-        )
-    }));
+    for (group, sizes) in series {
+        rows.extend(sizes.iter().map(|size| {
+            (
+                format!("{group} {size}"),
+                format!("{group}/render/{size}"),
+                format!("{group}/floor_serde_json/{size}"),
+            )
+        }));
+    }
     let mut lines = Vec::new();
     for (name, render, floor) in &rows {
         let (Some(time), Some(count)) = (nanos(&dir, render, started), connectors(&dir, render)) else {
@@ -74,7 +76,7 @@ pub fn print(started: SystemTime, sizes: &[usize]) {
         };
         let floor = nanos(&dir, floor, started);
         lines.push(format!(
-            "{name:<16} {count:>6} {:>12} {:>14.0} {:>12} {:>8}",
+            "{name:<22} {count:>6} {:>12} {:>14.0} {:>12} {:>8}",
             millis(time),
             time / count,
             floor.map_or("-".to_owned(), millis),
@@ -83,19 +85,20 @@ pub fn print(started: SystemTime, sizes: &[usize]) {
     }
     for id in ["catalogue/render_from_disk", "catalogue/generate_unchanged"] {
         if let Some(time) = nanos(&dir, id, started) {
-            lines.push(format!("{id:<30} {}", millis(time)));
+            lines.push(format!("{id:<36} {}", millis(time)));
         }
     }
-    if let [.., small, large] = sizes {
+    for (group, sizes) in series {
+        let [.., small, large] = sizes else { continue };
         let growth = |id: &str| {
-            let small = nanos(&dir, &format!("synthetic/{id}/{small}"), started)?;
-            let large = nanos(&dir, &format!("synthetic/{id}/{large}"), started)?;
+            let small = nanos(&dir, &format!("{group}/{id}/{small}"), started)?;
+            let large = nanos(&dir, &format!("{group}/{id}/{large}"), started)?;
             Some(large / small)
         };
         if let Some(render) = growth("render") {
             let floor = growth("floor_serde_json").map_or("-".to_owned(), |floor| format!("{floor:.2}x"));
             lines.push(format!(
-                "growth {small} -> {large} connectors ({:.1}x): render {render:.2}x, floor {floor}",
+                "{group} growth {small} -> {large} connectors ({:.1}x): render {render:.2}x, floor {floor}",
                 *large as f64 / *small as f64
             ));
         }
@@ -104,7 +107,7 @@ pub fn print(started: SystemTime, sizes: &[usize]) {
         return;
     }
     println!(
-        "\n{:<16} {:>6} {:>12} {:>14} {:>12} {:>8}",
+        "\n{:<22} {:>6} {:>12} {:>14} {:>12} {:>8}",
         "catalogue", "conns", "render", "ns/connector", "floor", "ratio"
     );
     for line in lines {

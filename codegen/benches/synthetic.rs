@@ -3,10 +3,63 @@
 //! Every connector is one spec file in the shape of `specs/*.json`: a canonical UUID id, a unique
 //! name, 1-3 auth specs, each with 2-10 params drawn from a vocabulary of realistic credentials:
 //! strings, secrets (`"format": "password"`), integers with defaults, booleans, string enums, the
-//! odd `pattern` and `format: uri`, about a third of them optional. The same `count` always gives
-//! the same bytes (a fixed-seed SplitMix64, no `rand`).
+//! odd `pattern` and `format: uri`, some of them optional. How many auth specs and params a
+//! connector gets, and how many are required, depends on the [`Mix`]. The same `count` and mix
+//! always give the same bytes (a fixed-seed SplitMix64, no `rand`).
 
 use serde_json::{Map, Value, json};
+
+/// How counts are drawn within the ranges (1-3 auth specs, 2-10 params per auth spec).
+#[derive(Clone, Copy, Debug)]
+#[allow(dead_code)] // each user of this module draws the mixes it needs
+pub enum Mix {
+    /// Like the real catalogue. `specs/` (48 connectors, November 2026) has 1 auth spec in 37
+    /// connectors and 2 in 11; auth specs with 1, 2, 3, ..., 9 params: 13, 4, 20, 8, 7, 4, 2, 0, 1;
+    /// 90% of params required. The weights below are that histogram clamped to the ranges (a
+    /// 1-param auth spec counts as 2), with a little weight on 3 auth specs and on 8 and 10
+    /// params so that every count occurs: 1.3 auth specs of 3.7 params, 4.8 params per connector
+    /// (`specs/`: 4.1).
+    Realistic,
+    /// Every count in the ranges equally likely, a third of the params optional: 2 auth specs of
+    /// 6 params, 12 params per connector, three times the real catalogue's. A stress test.
+    Uniform,
+}
+
+impl Mix {
+    /// (count, weight) of auth specs per connector.
+    fn auth_specs(self) -> &'static [(usize, u64)] {
+        match self {
+            Mix::Realistic => &[(1, 75), (2, 20), (3, 5)],
+            Mix::Uniform => &[(1, 1), (2, 1), (3, 1)],
+        }
+    }
+
+    /// (count, weight) of params per auth spec.
+    fn params(self) -> &'static [(usize, u64)] {
+        match self {
+            Mix::Realistic => &[
+                (2, 17),
+                (3, 20),
+                (4, 8),
+                (5, 7),
+                (6, 4),
+                (7, 2),
+                (8, 1),
+                (9, 1),
+                (10, 1),
+            ],
+            Mix::Uniform => &[(2, 1), (3, 1), (4, 1), (5, 1), (6, 1), (7, 1), (8, 1), (9, 1), (10, 1)],
+        }
+    }
+
+    /// Out of how many params one is optional.
+    fn one_optional_in(self) -> u64 {
+        match self {
+            Mix::Realistic => 10,
+            Mix::Uniform => 3,
+        }
+    }
+}
 
 /// A param the generator can draw: its name and schema.
 struct Template {
@@ -207,6 +260,19 @@ impl Rng {
         low + (self.next() % (high - low + 1) as u64) as usize
     }
 
+    /// One of the counts, as likely as its weight.
+    fn weighted(&mut self, choices: &[(usize, u64)]) -> usize {
+        let total: u64 = choices.iter().map(|(_, weight)| weight).sum();
+        let mut draw = self.next() % total;
+        for &(count, weight) in choices {
+            if draw < weight {
+                return count;
+            }
+            draw -= weight;
+        }
+        unreachable!("the draw is below the total weight")
+    }
+
     /// `count` distinct indices below `len`, in drawn order (a partial Fisher-Yates shuffle).
     fn pick(&mut self, count: usize, len: usize) -> Vec<usize> {
         let mut indices: Vec<usize> = (0..len).collect();
@@ -220,8 +286,8 @@ impl Rng {
 }
 
 /// One auth spec with 2-10 params, at least one of them a secret.
-fn auth_spec(rng: &mut Rng, name: &str) -> Value {
-    let count = rng.between(2, 10);
+fn auth_spec(rng: &mut Rng, mix: Mix, name: &str) -> Value {
+    let count = rng.weighted(mix.params());
     let mut picked = rng.pick(count, PARAMS.len());
     if !picked.iter().any(|&i| (PARAMS[i].schema)()["format"] == "password") {
         picked[0] = 4; // `password`: not picked yet, as no secret was
@@ -231,7 +297,7 @@ fn auth_spec(rng: &mut Rng, name: &str) -> Value {
     for index in picked {
         let template = &PARAMS[index];
         properties.insert(template.name.to_owned(), (template.schema)());
-        if !rng.next().is_multiple_of(3) {
+        if !rng.next().is_multiple_of(mix.one_optional_in()) {
             required.push(Value::from(template.name));
         }
     }
@@ -249,12 +315,12 @@ fn auth_spec(rng: &mut Rng, name: &str) -> Value {
 }
 
 /// The spec of connector number `index`.
-fn connector(rng: &mut Rng, index: usize) -> Value {
-    let auth_count = rng.between(1, 3);
+fn connector(rng: &mut Rng, mix: Mix, index: usize) -> Value {
+    let auth_count = rng.weighted(mix.auth_specs());
     let auth_specs: Vec<Value> = rng
         .pick(auth_count, AUTH_SPECS.len())
         .into_iter()
-        .map(|i| auth_spec(rng, AUTH_SPECS[i]))
+        .map(|i| auth_spec(rng, mix, AUTH_SPECS[i]))
         .collect();
     let tag = rng.next();
     json!({
@@ -269,11 +335,11 @@ fn connector(rng: &mut Rng, index: usize) -> Value {
 }
 
 /// A catalogue of `count` connectors: (file name, pretty-printed JSON bytes), one file each.
-pub fn catalogue(count: usize) -> Vec<(String, Vec<u8>)> {
+pub fn catalogue(count: usize, mix: Mix) -> Vec<(String, Vec<u8>)> {
     let mut rng = Rng(0x5eed_f10e_c0de_0001);
     (0..count)
         .map(|index| {
-            let spec = connector(&mut rng, index);
+            let spec = connector(&mut rng, mix, index);
             let bytes = serde_json::to_vec_pretty(&spec).expect("a JSON value serializes");
             (format!("synthetic-{index:05}.json"), bytes)
         })

@@ -5,6 +5,8 @@
 //! cargo run --release -p flow-codegen --example synthetic_catalogue -- 1000 /tmp/synthetic
 //! time target/release/flow-codegen check --specs /tmp/synthetic --out /tmp/synthetic-out
 //! ```
+//!
+//! A third argument `uniform` writes the uniform (stress) mix instead of the realistic one.
 
 #[path = "../benches/synthetic.rs"]
 mod synthetic;
@@ -12,12 +14,20 @@ mod synthetic;
 fn main() -> std::process::ExitCode {
     let mut args = std::env::args().skip(1);
     let (Some(Ok(count)), Some(dir)) = (args.next().map(|n| n.parse::<usize>()), args.next()) else {
-        eprintln!("usage: synthetic_catalogue COUNT DIR");
+        eprintln!("usage: synthetic_catalogue COUNT DIR [realistic|uniform]");
         return std::process::ExitCode::from(2);
+    };
+    let mix = match args.next().as_deref() {
+        None | Some("realistic") => synthetic::Mix::Realistic,
+        Some("uniform") => synthetic::Mix::Uniform,
+        Some(other) => {
+            eprintln!("unknown mix `{other}`: use `realistic` or `uniform`");
+            return std::process::ExitCode::from(2);
+        }
     };
     let dir = std::path::PathBuf::from(dir);
     let written = std::fs::create_dir_all(&dir).and_then(|()| {
-        synthetic::catalogue(count)
+        synthetic::catalogue(count, mix)
             .into_iter()
             .try_for_each(|(name, bytes)| std::fs::write(dir.join(name), bytes))
     });

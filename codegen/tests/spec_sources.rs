@@ -58,41 +58,93 @@ fn a_spec_source_replaces_the_file_of_its_path_and_diagnostics_name_that_path() 
 
 #[test]
 fn synthetic_catalogues_are_valid_deterministic_and_mixed() {
-    let count = 40;
-    let catalogue = synthetic::catalogue(count);
-    assert_eq!(
-        catalogue,
-        synthetic::catalogue(count),
-        "the same count gives the same bytes"
-    );
-    let config = catalogue.into_iter().fold(Config::new(), |config, (name, bytes)| {
-        config.spec_source(PathBuf::from("synthetic").join(name), bytes)
-    });
-    let (catalog, report) = config.catalog().expect("a valid catalogue");
-    assert!(report.diagnostics.is_empty(), "no warnings:\n{report}");
-    assert_eq!(catalog.connectors.len(), count);
+    for mix in [synthetic::Mix::Realistic, synthetic::Mix::Uniform] {
+        let count = 40;
+        let catalogue = synthetic::catalogue(count, mix);
+        assert_eq!(
+            catalogue,
+            synthetic::catalogue(count, mix),
+            "the same count and mix give the same bytes"
+        );
+        let config = catalogue.into_iter().fold(Config::new(), |config, (name, bytes)| {
+            config.spec_source(PathBuf::from("synthetic").join(name), bytes)
+        });
+        let (catalog, report) = config.catalog().expect("a valid catalogue");
+        assert!(report.diagnostics.is_empty(), "{mix:?}: no warnings:\n{report}");
+        assert_eq!(catalog.connectors.len(), count);
+        let schemes: Vec<_> = catalog.schemes().map(|(_, scheme)| scheme).collect();
+        for connector in &catalog.connectors {
+            assert!(
+                (1..=3).contains(&connector.auth_schemes.len()),
+                "{}",
+                connector.machine_name
+            );
+        }
+        for scheme in &schemes {
+            assert!((2..=10).contains(&scheme.params.params.len()), "{}", scheme.spec_name);
+            assert!(
+                scheme.params.params.iter().any(|p| p.secret),
+                "{} has a secret",
+                scheme.spec_name
+            );
+        }
+        let params: Vec<_> = schemes.iter().flat_map(|scheme| &scheme.params.params).collect();
+        assert!(params.iter().any(|p| !p.required), "{mix:?}: some params are optional");
+        assert!(
+            params.iter().any(|p| matches!(p.ty, ParamType::Enum(_))),
+            "{mix:?}: some params are enums"
+        );
+        assert!(
+            params.iter().any(|p| p.pattern.is_some()),
+            "{mix:?}: some params have patterns"
+        );
+        assert!(
+            params.iter().any(|p| p.default.is_some()),
+            "{mix:?}: some params have defaults"
+        );
+    }
+}
+
+/// (auth specs per connector, params per auth spec, share of params required) over `count`
+/// connectors of `mix`.
+fn shape(count: usize, mix: synthetic::Mix) -> (f64, f64, f64) {
+    let config = synthetic::catalogue(count, mix)
+        .into_iter()
+        .fold(Config::new(), |config, (name, bytes)| {
+            config.spec_source(PathBuf::from("synthetic").join(name), bytes)
+        });
+    let (catalog, _) = config.catalog().expect("a valid catalogue");
     let schemes: Vec<_> = catalog.schemes().map(|(_, scheme)| scheme).collect();
-    for connector in &catalog.connectors {
-        assert!(
-            (1..=3).contains(&connector.auth_schemes.len()),
-            "{}",
-            connector.machine_name
-        );
-    }
-    for scheme in &schemes {
-        assert!((2..=10).contains(&scheme.params.params.len()), "{}", scheme.spec_name);
-        assert!(
-            scheme.params.params.iter().any(|p| p.secret),
-            "{} has a secret",
-            scheme.spec_name
-        );
-    }
     let params: Vec<_> = schemes.iter().flat_map(|scheme| &scheme.params.params).collect();
-    assert!(params.iter().any(|p| !p.required), "some params are optional");
+    let required = params.iter().filter(|p| p.required).count();
+    (
+        schemes.len() as f64 / count as f64,
+        params.len() as f64 / schemes.len() as f64,
+        required as f64 / params.len() as f64,
+    )
+}
+
+#[test]
+fn the_realistic_mix_looks_like_the_real_catalogue_and_the_uniform_one_is_heavier() {
+    // specs/: 1.23 auth specs per connector, 3.3 params per auth spec, 90% of params required.
+    let (auth, params, required) = shape(400, synthetic::Mix::Realistic);
     assert!(
-        params.iter().any(|p| matches!(p.ty, ParamType::Enum(_))),
-        "some params are enums"
+        (1.15..=1.45).contains(&auth),
+        "realistic: {auth} auth specs per connector"
     );
-    assert!(params.iter().any(|p| p.pattern.is_some()), "some params have patterns");
-    assert!(params.iter().any(|p| p.default.is_some()), "some params have defaults");
+    assert!(
+        (3.2..=4.2).contains(&params),
+        "realistic: {params} params per auth spec"
+    );
+    assert!(
+        (0.85..=0.95).contains(&required),
+        "realistic: {required} of params required"
+    );
+    let (auth, params, required) = shape(400, synthetic::Mix::Uniform);
+    assert!((1.8..=2.2).contains(&auth), "uniform: {auth} auth specs per connector");
+    assert!((5.5..=6.5).contains(&params), "uniform: {params} params per auth spec");
+    assert!(
+        (0.6..=0.73).contains(&required),
+        "uniform: {required} of params required"
+    );
 }
