@@ -13,6 +13,12 @@
 mod summary;
 mod synthetic;
 
+/// The command-line tool's allocator (see `src/main.rs`), so that the numbers are the tool's;
+/// `--no-default-features` measures the system allocator, which a build script gets by default.
+#[cfg(feature = "cli")]
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};

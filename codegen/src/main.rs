@@ -227,3 +227,9 @@ fn main() -> ExitCode {
         },
     }
 }
+
+/// Formatting allocates and frees a few small blocks per token (syn's token buffer and syntax
+/// tree, prettyplease's output); with mimalloc instead of glibc's allocator generation takes about
+/// a third less CPU on large catalogues (README, Performance).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
