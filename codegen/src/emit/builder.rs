@@ -117,9 +117,9 @@ pub fn emit(object: &ParamsStruct, rt: &Runtime) -> TokenStream {
     );
     let doc = docs::attrs(&summary);
     let build_doc = if object.has_patterns() {
-        "Finishes the params, checking every value against its spec's pattern."
+        " Finishes the params, checking every value against its spec's pattern."
     } else {
-        "Finishes the params. Fails only for values that break a spec rule (none applies to these params today)."
+        " Finishes the params. Fails only for values that break a spec rule (none applies to these params today)."
     };
     quote! {
         #doc
