@@ -216,8 +216,9 @@ impl Config {
 
     /// The path generated code uses to reach the runtime crate (`::flow_connectors` by default).
     /// Every generated file starts with `use <path>::__private as __rt;` and names runtime items,
-    /// serde and even `Option` through `__rt`, so the module that `include!`s the root file must
-    /// not declare `__rt` itself.
+    /// serde and even `Option` through `__rt`. The module that `include!`s the root file receives
+    /// the connector modules, `AnyConnection`, `catalog()`, `__rt` and `__required`, so it must not
+    /// declare those names itself.
     pub fn runtime_path(mut self, path: impl Into<String>) -> Self {
         self.runtime_path = path.into();
         self

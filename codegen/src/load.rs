@@ -74,7 +74,7 @@ fn collect_dir(dir: &Path, files: &mut Vec<PathBuf>, loaded: &mut Loaded) {
 
 /// Parses `source`, or the file at `path` when there is no in-memory source; a file that cannot be
 /// read (or is too large) is one diagnostic.
-fn read_and_parse(path: &Path, source: Option<&[u8]>) -> Result<(PathBuf, spec::Parsed), Box<Diagnostic>> {
+fn read_and_parse(path: &Path, source: Option<&[u8]>) -> Result<spec::Parsed, Box<Diagnostic>> {
     let read;
     let bytes: &[u8] = match source {
         Some(bytes) => bytes,
@@ -93,7 +93,7 @@ fn read_and_parse(path: &Path, source: Option<&[u8]>) -> Result<(PathBuf, spec::
             &read
         }
     };
-    Ok((path.to_path_buf(), spec::parse_bytes(path, bytes)))
+    Ok(spec::parse_bytes(path, bytes))
 }
 
 /// Reads and parses every spec file in `dirs` and `files`, and the in-memory `sources` (named by
@@ -123,19 +123,17 @@ pub fn load(dirs: &[PathBuf], explicit: &[PathBuf], sources: &[(PathBuf, Arc<[u8
             read_and_parse(path, source.map(|bytes| &**bytes))
         },
     );
-    for (path, source) in all {
-        if source.is_none() {
-            loaded.inputs.push(path);
-        }
-    }
-    for result in results {
+    for ((path, source), result) in all.into_iter().zip(results) {
         match result {
             Err(diagnostic) => loaded.diagnostics.push(*diagnostic),
-            Ok((path, parsed)) => {
+            Ok(parsed) => {
                 loaded.sources.insert(&path, parsed.text);
                 loaded.diagnostics.extend(parsed.diagnostics);
                 loaded.files.extend(parsed.file);
             }
+        }
+        if source.is_none() {
+            loaded.inputs.push(path);
         }
     }
     loaded

@@ -1,9 +1,10 @@
 //! Typestate support for the generated builders: a required param is tracked in the builder's
 //! type, so `build()` only exists once every required param is set.
 //!
-//! Each generated connector module declares, per required param, a trait (with [`IsSet`] as its
-//! supertrait) implemented only by [`Set`] and carrying a `#[diagnostic::on_unimplemented]` message that names the param: that is
-//! the compile error a user sees when a required param is missing.
+//! The generated root module declares, per required param name, a trait (with `IsSet` as its
+//! supertrait) implemented only by [`Set`] and carrying a `#[diagnostic::on_unimplemented]`
+//! message that names the param: that is the compile error a user sees when a required param is
+//! missing.
 
 use std::fmt;
 
@@ -41,7 +42,8 @@ impl<T: fmt::Debug> fmt::Debug for Set<T> {
 }
 
 /// A typestate that holds a value: only [`Set`]. `build()` takes each required param's value
-/// through it.
+/// through it. Generated code reaches it as `__private::IsSet`.
+#[doc(hidden)]
 pub trait IsSet<T> {
     /// The value that was set.
     fn into_value(self) -> T;

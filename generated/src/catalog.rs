@@ -172,12 +172,12 @@ impl ParamInfo {
         }
     }
 
-    pub const fn required(mut self) -> Self {
+    pub const fn mark_required(mut self) -> Self {
         self.required = true;
         self
     }
 
-    pub const fn secret(mut self) -> Self {
+    pub const fn mark_secret(mut self) -> Self {
         self.secret = true;
         self
     }

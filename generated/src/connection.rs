@@ -150,11 +150,11 @@ pub trait DynConnection {
 
 impl<A: AuthParams> DynConnection for CreateConnection<A> {
     fn connection_spec_id(&self) -> &'static str {
-        A::CONNECTION_SPEC_ID
+        CreateConnection::connection_spec_id(self)
     }
 
     fn auth_spec_name(&self) -> Option<&'static str> {
-        A::HAS_AUTH.then_some(A::AUTH_SPEC_NAME)
+        CreateConnection::auth_spec_name(self)
     }
 
     fn name(&self) -> &str {

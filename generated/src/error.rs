@@ -94,31 +94,23 @@ impl DecodeError {
     /// enum: an unknown spec id, or an auth spec name (or missing `auth`) the connector lacks.
     #[doc(hidden)]
     pub fn not_in_catalog(raw: RawConnection, catalog: &Catalog) -> Self {
-        match catalog.by_id(&raw.connection_spec.id) {
-            Some(connector) => {
-                let names: Vec<&str> = connector.auth_specs.iter().map(|auth| auth.name).collect();
-                Self::no_such_auth_spec(&raw.connection_spec.id, raw.auth_spec_name(), &names)
-            }
-            None => Self::UnknownSpecId(raw.connection_spec.id),
-        }
-    }
-
-    /// The error for an `auth.specName` (or a missing `auth`) that matches none of `expected`.
-    #[doc(hidden)]
-    pub fn no_such_auth_spec(spec_id: &str, found: Option<&str>, expected: &[&str]) -> Self {
-        let expected = expected
+        let Some(connector) = catalog.by_id(&raw.connection_spec.id) else {
+            return Self::UnknownSpecId(raw.connection_spec.id);
+        };
+        let expected = connector
+            .auth_specs
             .iter()
-            .map(|name| format!("{name:?}"))
+            .map(|auth| format!("{:?}", auth.name))
             .collect::<Vec<_>>()
             .join(", ");
-        match found {
-            Some(name) => Self::UnknownAuthSpec {
-                spec_id: spec_id.to_owned(),
-                name: name.to_owned(),
+        match raw.auth {
+            Some(auth) => Self::UnknownAuthSpec {
+                spec_id: raw.connection_spec.id,
+                name: auth.spec_name,
                 expected,
             },
             None => Self::MissingAuth {
-                spec_id: spec_id.to_owned(),
+                spec_id: raw.connection_spec.id,
                 expected,
             },
         }

@@ -183,11 +183,7 @@ pub fn enum_expected<T: WireEnum>() -> String {
 }
 
 /// [`ParamValue::from_json`] of an enum.
-pub fn read_enum<T: WireEnum + ParamValue>(
-    value: Value,
-    auth_spec: &'static str,
-    param: &'static str,
-) -> Result<T, DecodeError> {
+pub fn read_enum<T: WireEnum>(value: Value, auth_spec: &'static str, param: &'static str) -> Result<T, DecodeError> {
     match &value {
         Value::String(s) => T::from_wire(s),
         _ => None,

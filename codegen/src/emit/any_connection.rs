@@ -16,8 +16,8 @@ pub fn emit(catalog: &Catalog, rt: &Runtime) -> TokenStream {
     let context = rt.item("RequestContext");
     let dyn_connection = rt.item("DynConnection");
     let decode = rt.item("decode_as");
-    let serde = rt.private(quote!(serde));
-    let http_request = rt.private(quote!(http::Request<__rt::Vec<u8>>));
+    let serde = quote!(__rt::serde);
+    let http_request = quote!(__rt::http::Request<__rt::Vec<u8>>);
 
     // (variant, params type path, connector, auth spec name or None for a connector without auth)
     let entries: Vec<_> = catalog
@@ -63,7 +63,7 @@ pub fn emit(catalog: &Catalog, rt: &Runtime) -> TokenStream {
             }
         }
     });
-    let as_dyn = entries
+    let as_dyn_connection = entries
         .iter()
         .map(|(variant, ..)| quote!(Self::#variant(ref connection) => connection,));
     let serialize = entries.iter().map(
@@ -80,10 +80,15 @@ pub fn emit(catalog: &Catalog, rt: &Runtime) -> TokenStream {
             None => quote!((#id, _) => #decode(raw, Self::#variant),),
         }
     });
-    let from_raw_body = quote! {
-        match (raw.connection_spec.id.as_str(), raw.auth_spec_name()) {
-            #(#arms)*
-            _ => __rt::Err(#decode_error::not_in_catalog(raw, self::catalog())),
+    let miss = quote!(__rt::Err(#decode_error::not_in_catalog(raw, self::catalog())));
+    let from_raw_body = if entries.is_empty() {
+        miss
+    } else {
+        quote! {
+            match (raw.connection_spec.id.as_str(), raw.auth_spec_name()) {
+                #(#arms)*
+                _ => #miss,
+            }
         }
     };
     // With no connector, `serialize` matches on an empty enum and never uses its serializer.
@@ -114,35 +119,35 @@ pub fn emit(catalog: &Catalog, rt: &Runtime) -> TokenStream {
             }
 
             /// The variant's connection, seen through the methods every variant shares.
-            fn as_dyn(&self) -> &dyn #dyn_connection {
+            fn as_dyn_connection(&self) -> &dyn #dyn_connection {
                 match *self {
-                    #(#as_dyn)*
+                    #(#as_dyn_connection)*
                 }
             }
 
             /// The connection spec id (`connectionSpec.id`).
             pub fn connection_spec_id(&self) -> &'static str {
-                self.as_dyn().connection_spec_id()
+                self.as_dyn_connection().connection_spec_id()
             }
 
             /// The auth spec name (`auth.specName`), or `None` for a connector without auth specs.
             pub fn auth_spec_name(&self) -> __rt::Option<&'static str> {
-                self.as_dyn().auth_spec_name()
+                self.as_dyn_connection().auth_spec_name()
             }
 
             /// The connection's name.
             pub fn name(&self) -> &str {
-                self.as_dyn().name()
+                self.as_dyn_connection().name()
             }
 
             /// The connection's description, if any.
             pub fn description(&self) -> __rt::Option<&str> {
-                self.as_dyn().description()
+                self.as_dyn_connection().description()
             }
 
             /// The connection's top-level `providerId`, if the body has one.
             pub fn provider_id(&self) -> __rt::Option<&str> {
-                self.as_dyn().provider_id()
+                self.as_dyn_connection().provider_id()
             }
 
             /// The `POST {base}/connections` request that creates this connection.
@@ -150,7 +155,7 @@ pub fn emit(catalog: &Catalog, rt: &Runtime) -> TokenStream {
                 &self,
                 context: &#context,
             ) -> __rt::Result<#http_request, #request_error> {
-                self.as_dyn().to_http_request(context)
+                self.as_dyn_connection().to_http_request(context)
             }
         }
 

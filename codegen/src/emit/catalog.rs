@@ -19,10 +19,10 @@ fn with(name: &str, value: Option<&str>) -> TokenStream {
     }
 }
 
-/// `.name()` when `flag` is set.
-fn flag(name: &str, flag: bool) -> TokenStream {
+/// `.method()` when `flag` is set.
+fn flag(method: &str, flag: bool) -> TokenStream {
     if flag {
-        let method = ident(name);
+        let method = ident(method);
         quote!(.#method())
     } else {
         TokenStream::new()
@@ -56,8 +56,8 @@ fn param_info(param: &Param, rt: &Runtime) -> TokenStream {
     let wire = &param.wire_name;
     let field = &param.field;
     let kind = kind(&param.ty, rt);
-    let required = flag("required", param.required);
-    let secret = flag("secret", param.secret);
+    let required = flag("mark_required", param.required);
+    let secret = flag("mark_secret", param.secret);
     let format = with("format", param.format.as_deref());
     let pattern = with("pattern", param.pattern.as_deref());
     let default = param.default.as_ref().map(ToString::to_string);

@@ -43,7 +43,7 @@ fn no_auth(no_auth: &NoAuth, rt: &Runtime) -> TokenStream {
     let auth_params = rt.item("AuthParams");
     let reader = rt.item("ParamReader");
     let decode_error = rt.item("DecodeError");
-    let serialize_map = rt.private(quote!(serde::ser::SerializeMap));
+    let serialize_map = quote!(__rt::serde::ser::SerializeMap);
     quote! {
         /// The credentials of this connector's connections: none. Its bodies carry no `auth`.
         #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

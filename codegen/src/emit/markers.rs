@@ -41,14 +41,13 @@ pub fn emit(catalog: &Catalog, rt: &Runtime) -> TokenStream {
         }
     });
     let module = ident(MODULE);
-    let import = rt.parent_import();
     quote! {
         /// One trait per required param name, implemented only by a set value: `build()` requires
         /// them, and their messages name the missing param in compile errors.
         #[doc(hidden)]
         #[allow(non_camel_case_types)]
         pub mod #module {
-            #import
+            use super::__rt;
             #(#items)*
         }
     }

@@ -2,9 +2,9 @@
 //!
 //! The only part of the generator that knows `quote!`. Each fragment has its own small template:
 //! [`params`] (a params struct: an auth spec's or a nested object's), [`builder`] (its typestate
-//! builder), [`markers`] (the traits naming missing required params), [`enums`] (a string enum param's type), [`connector`] (a module file), [`catalog`]
-//! (runtime metadata), [`any_connection`] (the catalogue-wide enum) and [`root`] (the file that
-//! ties them up).
+//! builder), [`markers`] (the traits naming missing required params), [`enums`] (a string enum
+//! param's type), [`connector`] (a module file), [`catalog`] (runtime metadata),
+//! [`any_connection`] (the catalogue-wide enum) and [`root`] (the file that ties them up).
 
 mod any_connection;
 mod builder;

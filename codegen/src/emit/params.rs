@@ -203,7 +203,7 @@ pub fn emit_struct(object: &ParamsStruct, doc: TokenStream, rt: &Runtime) -> Tok
     let param_object = rt.item("ParamObject");
     let reader = rt.item("ParamReader");
     let decode_error = rt.item("DecodeError");
-    let serialize_map = rt.private(quote!(serde::ser::SerializeMap));
+    let serialize_map = quote!(__rt::serde::ser::SerializeMap);
     // An auth spec may have no params: then the map and the reader go unused.
     let (map, reader_arg) = if object.params.is_empty() {
         (quote!(_), quote!(_))
@@ -281,8 +281,8 @@ pub fn emit_nested(param: &Param, object: &ParamsStruct, rt: &Runtime) -> TokenS
     let decode_error = rt.item("DecodeError");
     let read_object = rt.item("read_object");
     let write_object = rt.item("write_object");
-    let serde = rt.private(quote!(serde));
-    let value = rt.private(quote!(serde_json::Value));
+    let serde = quote!(__rt::serde);
+    let value = quote!(__rt::serde_json::Value);
     quote! {
         #body
 

@@ -4,7 +4,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::names::{Runtime, ident};
+use super::names::{self, Runtime, ident};
 use super::{any_connection, catalog, connector, docs, markers};
 use crate::ir::{Catalog, Connector};
 
@@ -30,7 +30,9 @@ pub fn emit(catalog: &Catalog, rt: &Runtime) -> TokenStream {
     let markers = markers::emit(catalog, rt);
     let any = any_connection::emit(catalog, rt);
     let lookup = catalog::emit(catalog, rt);
+    let guard = rt.item(names::FORMAT_GUARD);
     quote! {
+        const _: () = #guard;
         #(#modules)*
         #markers
         #any

@@ -4,8 +4,9 @@
 //! order, so adding or removing a connector never renames anything else. The rules:
 //! - modules, fields and setters are `snake_case`; types and variants are `UpperCamelCase`
 //!   (word boundaries from case changes, spaces and punctuation, as `heck` splits them);
-//! - only ASCII letters, digits and `_` survive; a name that starts with a digit gets a leading
-//!   `n` / `N` (`3m` -> `n3m`);
+//! - only ASCII letters, digits and `_` survive, and no name starts with `_` (generated code
+//!   reserves `__rt` and `__required`); a name that starts with a digit gets a leading `n` / `N`
+//!   (`3m` -> `n3m`);
 //! - Rust keywords of every edition (`type`, `ref`, `self`, `gen`, ...) get a trailing `_`;
 //! - fields that would clash with generated methods (`build`, `builder`, `default`, `new`) get a
 //!   trailing `_value`.
@@ -122,6 +123,33 @@ mod tests {
             Some("TopicSubscriptionBasedAuthentication")
         );
         assert_eq!(camel("oAuth2RefreshCode").as_deref(), Some("OAuth2RefreshCode"));
+    }
+
+    #[test]
+    fn no_name_starts_with_an_underscore() {
+        // Generated files name `__rt` and `__required`; no spec name may take them.
+        for name in [
+            "__rt",
+            "__required",
+            "_private",
+            "_",
+            "__",
+            "_3m",
+            " _x",
+            "__Rt",
+            "-_a",
+            "a__b",
+            "_clientID",
+        ] {
+            for made in [snake(name), camel(name), field(name), exact_field(name)]
+                .into_iter()
+                .flatten()
+            {
+                assert!(!made.starts_with('_'), "{name:?} became {made:?}");
+            }
+        }
+        assert_eq!(field("__rt").as_deref(), Some("rt"));
+        assert_eq!(snake("__required").as_deref(), Some("required"));
     }
 
     #[test]

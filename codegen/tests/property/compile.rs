@@ -3,7 +3,8 @@
 //! (`flow-connectors`, without its own catalogue) with `cargo clippy --offline -- -D warnings`
 //! (`cargo check` where clippy is not installed).
 //! The crate also denies missing docs, as a downstream crate may. Every spec under
-//! `tests/fixtures/compile-regressions/` (shapes the sample once failed on) is compiled with it.
+//! `tests/fixtures/compile-regressions/` (shapes the sample once failed on) is compiled with it, and
+//! so is an empty catalogue.
 //!
 //! The check builds into `property-sample/` in the test's own target directory (a directory of its
 //! own, so a concurrent build of the workspace never blocks it), so only the first run compiles the
@@ -77,6 +78,13 @@ fn a_sample_of_random_catalogues_compiles_warning_free() {
         .render()
         .unwrap_or_else(|err| panic!("the regression specs must render:\n{err}"));
     add_module("regressions", &rendered);
+    // A directory without specs is a valid, empty catalogue: its `AnyConnection` has no variant.
+    let empty = tempfile::tempdir().expect("temp dir");
+    let rendered = flow_codegen::Config::new()
+        .spec_dir(empty.path())
+        .render()
+        .unwrap_or_else(|err| panic!("an empty catalogue must render:\n{err}"));
+    add_module("empty", &rendered);
     std::fs::write(src.join("lib.rs"), lib).expect("write lib.rs");
     let runtime = workspace().join("generated");
     std::fs::write(
