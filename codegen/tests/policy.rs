@@ -10,7 +10,7 @@
 use std::path::{Path, PathBuf};
 
 use flow_codegen::diagnostic::{Anchor, Related};
-use flow_codegen::ir::{AuthScheme, Catalog, Connector, Param, ParamType, ParamsStruct};
+use flow_codegen::ir::{AuthScheme, Catalog, Connector, DefaultValue, Param, ParamType, ParamsStruct};
 use flow_codegen::spec::Literal;
 use flow_codegen::{Config, Diagnostic, Error, Rendered, Report, Severity};
 use serde_json::{Value, json};
@@ -991,6 +991,8 @@ fn defaults_must_fit_and_make_required_params_untracked() {
                 json!({
                     "schema": {"type": "string", "default": "public"},
                     "port": {"type": "integer", "default": 5432},
+                    "ratio": {"type": "number", "default": 2},
+                    "mode": {"type": "string", "enum": ["fast", "safe-mode"], "default": "safe-mode"},
                     "host": string(),
                 }),
                 &["port", "host"],
@@ -1000,16 +1002,36 @@ fn defaults_must_fit_and_make_required_params_untracked() {
     let (catalog, _) = catalog_of(dir.path());
     let basic = &scheme(connector(&catalog, "good_source"), "Basic").params;
     let schema = param(basic, "schema");
-    assert_eq!(schema.default, Some(Literal::String("public".into())));
+    let default = schema.default.as_ref().expect("a default");
+    assert_eq!(default.literal, Literal::String("public".into()));
+    assert_eq!(default.value, DefaultValue::String("public".into()));
     assert!(!schema.required && !schema.tracked());
     let port = param(basic, "port");
-    assert_eq!(port.default, Some(Literal::Integer(5432)));
+    let default = port.default.as_ref().expect("a default");
+    assert_eq!(default.literal, Literal::Integer(5432));
+    assert_eq!(default.value, DefaultValue::Integer(5432));
     assert!(port.required, "still required on the wire");
     assert!(
         !port.tracked(),
         "a required param with a default is filled in by build()"
     );
     assert!(port.required);
+    let ratio = param(basic, "ratio").default.as_ref().expect("a default");
+    assert_eq!(
+        ratio.value,
+        DefaultValue::Number(2.0),
+        "an integer written for a number"
+    );
+    assert_eq!(ratio.to_string(), "2", "shown as the spec writes it");
+    let mode = param(basic, "mode").default.as_ref().expect("a default");
+    assert_eq!(
+        mode.value,
+        DefaultValue::Variant {
+            type_name: "Mode".into(),
+            variant: "SafeMode".into()
+        },
+        "an enum default is the variant that holds it"
+    );
     let host = param(basic, "host");
     assert!(host.required && host.tracked());
     render_of(dir.path());

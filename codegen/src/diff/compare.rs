@@ -322,13 +322,14 @@ fn param(scope: &Scope<'_>, at: &ParamRef, old: &Param, new: &Param, out: &mut V
         );
     }
     types(scope, at, &old.ty, &new.ty, out);
-    if old.default != new.default {
+    let literal = |param: &Param| param.default.as_ref().map(|default| default.literal.clone());
+    if literal(old) != literal(new) {
         scope.push(
             out,
             at,
             ChangeKind::DefaultChanged {
-                old: old.default.clone(),
-                new: new.default.clone(),
+                old: literal(old),
+                new: literal(new),
                 required: new.required,
                 was_tracked: old.tracked(),
                 tracked: new.tracked(),

@@ -6,8 +6,7 @@ use quote::quote;
 
 use super::docs;
 use super::names::{Runtime, ident};
-use crate::ir::{AuthScheme, Connector, Param, ParamType, ParamsStruct};
-use crate::spec::Literal;
+use crate::ir::{AuthScheme, Connector, DefaultValue, Param, ParamDefault, ParamType, ParamsStruct};
 
 /// The Rust type that holds a value of `ty` (without `Option`).
 pub fn value_type(ty: &ParamType, secret: bool, rt: &Runtime) -> TokenStream {
@@ -56,33 +55,21 @@ pub fn setter_input(param: &Param, rt: &Runtime) -> (TokenStream, TokenStream) {
 }
 
 /// The expression of a param's default value.
-pub fn default_value(param: &Param, default: &Literal, rt: &Runtime) -> TokenStream {
-    match (&param.ty, default) {
-        (ParamType::Enum(enum_type), Literal::String(wire)) => {
-            let ty = ident(&enum_type.type_name);
-            // Lowering checked that the default is one of the values.
-            let variant = enum_type
-                .values
-                .iter()
-                .find(|v| &v.wire == wire)
-                .map_or_else(|| ident("__NoSuchValue"), |v| ident(&v.variant));
+pub fn default_value(param: &Param, default: &ParamDefault, rt: &Runtime) -> TokenStream {
+    match &default.value {
+        DefaultValue::Variant { type_name, variant } => {
+            let ty = ident(type_name);
+            let variant = ident(variant);
             quote!(self::#ty::#variant)
         }
-        (_, Literal::String(s)) if param.secret => {
+        DefaultValue::String(text) if param.secret => {
             let secret = rt.item("SecretString");
-            quote!(#secret::from(#s))
+            quote!(#secret::from(#text))
         }
-        (_, Literal::String(s)) => quote!(__rt::String::from(#s)),
-        (ParamType::Number, Literal::Integer(i)) => {
-            #[allow(clippy::cast_precision_loss)]
-            let f = *i as f64;
-            quote!(#f)
-        }
-        (_, Literal::Integer(i)) => quote!(#i),
-        (_, Literal::Float(f)) => quote!(#f),
-        (_, Literal::Bool(b)) => quote!(#b),
-        // Lowering only keeps defaults that fit the type.
-        (_, Literal::Null | Literal::Compound(_)) => quote!(__rt::Default::default()),
+        DefaultValue::String(text) => quote!(__rt::String::from(#text)),
+        DefaultValue::Integer(int) => quote!(#int),
+        DefaultValue::Number(float) => quote!(#float),
+        DefaultValue::Boolean(flag) => quote!(#flag),
     }
 }
 

@@ -4,7 +4,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 use super::model::{
-    AuthScheme, Catalog, Connector, EnumType, EnumValue, NoAuth, Origin, Param, ParamType, ParamsStruct,
+    AuthScheme, Catalog, Connector, DefaultValue, EnumType, EnumValue, NoAuth, Origin, Param, ParamDefault, ParamType,
+    ParamsStruct,
 };
 use super::naming;
 use crate::diagnostic::Diagnostic;
@@ -832,18 +833,30 @@ impl ConnectorCx<'_> {
         Some(ParamType::Enum(Box::new(enum_type)))
     }
 
-    /// Checks that a `default` fits the param's type.
-    fn default(&mut self, default: &Located<Literal>, ty: &ParamType) -> Option<Literal> {
-        let fits = match (ty, &default.value) {
-            (ParamType::String, Literal::String(_))
-            | (ParamType::Integer, Literal::Integer(_))
-            | (ParamType::Number, Literal::Integer(_) | Literal::Float(_))
-            | (ParamType::Boolean, Literal::Bool(_)) => true,
-            (ParamType::Enum(enum_type), Literal::String(value)) => enum_type.values.iter().any(|v| &v.wire == value),
-            _ => false,
+    /// Checks that a `default` fits the param's type, and types it.
+    fn default(&mut self, default: &Located<Literal>, ty: &ParamType) -> Option<ParamDefault> {
+        let value = match (ty, &default.value) {
+            (ParamType::String, Literal::String(text)) => Some(DefaultValue::String(text.clone())),
+            (ParamType::Integer, Literal::Integer(int)) => Some(DefaultValue::Integer(*int)),
+            #[allow(clippy::cast_precision_loss)] // a `number` default written as an integer
+            (ParamType::Number, Literal::Integer(int)) => Some(DefaultValue::Number(*int as f64)),
+            (ParamType::Number, Literal::Float(float)) => Some(DefaultValue::Number(*float)),
+            (ParamType::Boolean, Literal::Bool(flag)) => Some(DefaultValue::Boolean(*flag)),
+            (ParamType::Enum(enum_type), Literal::String(wire)) => enum_type
+                .values
+                .iter()
+                .find(|v| &v.wire == wire)
+                .map(|v| DefaultValue::Variant {
+                    type_name: enum_type.type_name.clone(),
+                    variant: v.variant.clone(),
+                }),
+            _ => None,
         };
-        if fits {
-            return Some(default.value.clone());
+        if let Some(value) = value {
+            return Some(ParamDefault {
+                literal: default.value.clone(),
+                value,
+            });
         }
         let help = match ty {
             ParamType::Array(_) | ParamType::Object(_) => {

@@ -5,4 +5,7 @@ mod model;
 pub mod naming;
 
 pub use lower::lower;
-pub use model::{AuthScheme, Catalog, Connector, EnumType, EnumValue, NoAuth, Origin, Param, ParamType, ParamsStruct};
+pub use model::{
+    AuthScheme, Catalog, Connector, DefaultValue, EnumType, EnumValue, NoAuth, Origin, Param, ParamDefault, ParamType,
+    ParamsStruct,
+};

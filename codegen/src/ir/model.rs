@@ -150,7 +150,43 @@ pub struct Param {
     /// A regular expression values must match (anywhere in the value, as in JSON Schema).
     pub pattern: Option<String>,
     /// The documented default, already checked against the type.
-    pub default: Option<Literal>,
+    pub default: Option<ParamDefault>,
+}
+
+/// A param's documented default: as the spec writes it, and the Rust value `build()` fills in.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ParamDefault {
+    /// The JSON literal of the spec (for docs, the runtime catalogue and diffs).
+    pub literal: Literal,
+    /// The value, of the param's type.
+    pub value: DefaultValue,
+}
+
+impl std::fmt::Display for ParamDefault {
+    /// The JSON literal, as the spec writes it (`"public"`, `5432`, `true`).
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.literal.fmt(f)
+    }
+}
+
+/// The typed value of a default: lowering only keeps defaults that fit their param's type.
+#[derive(Clone, Debug, PartialEq)]
+pub enum DefaultValue {
+    /// A string (held as a secret when the param is one).
+    String(String),
+    /// An integer.
+    Integer(i64),
+    /// A number (an integer literal on a `number` param included).
+    Number(f64),
+    /// A boolean.
+    Boolean(bool),
+    /// One of an enum param's values: the enum type and the variant that holds it.
+    Variant {
+        /// The enum's type name.
+        type_name: String,
+        /// The variant.
+        variant: String,
+    },
 }
 
 impl Param {
