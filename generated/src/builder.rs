@@ -51,6 +51,6 @@ pub trait IsSet<T> {
 
 impl<T> IsSet<T> for Set<T> {
     fn into_value(self) -> T {
-        self.0
+        self.into_inner()
     }
 }

@@ -7,12 +7,12 @@ use quote::quote;
 use super::names::{Runtime, ident};
 use crate::ir::{Catalog, Connector, Param, ParamType};
 
-/// `.with_name(value)` when `value` is there, nothing otherwise: the constructors default every
+/// `.method(value)` when `value` is there, nothing otherwise: the constructors default every
 /// optional field to `None`, so the constant states only what the spec says.
-fn with(name: &str, value: Option<&str>) -> TokenStream {
+fn with(method: &str, value: Option<&str>) -> TokenStream {
     match value {
         Some(value) => {
-            let method = ident(&format!("with_{name}"));
+            let method = ident(method);
             quote!(.#method(#value))
         }
         None => TokenStream::new(),
@@ -58,11 +58,11 @@ fn param_info(param: &Param, rt: &Runtime) -> TokenStream {
     let kind = kind(&param.ty, rt);
     let required = flag("mark_required", param.required);
     let secret = flag("mark_secret", param.secret);
-    let format = with("format", param.format.as_deref());
-    let pattern = with("pattern", param.pattern.as_deref());
+    let format = with("with_format", param.format.as_deref());
+    let pattern = with("with_pattern", param.pattern.as_deref());
     let default = param.default.as_ref().map(ToString::to_string);
-    let default = with("default", default.as_deref());
-    let description = with("description", param.description.as_deref());
+    let default = with("with_default", default.as_deref());
+    let description = with("with_description", param.description.as_deref());
     quote!(#info::new(#wire, #field, #kind) #required #secret #format #pattern #default #description)
 }
 
@@ -71,12 +71,12 @@ pub fn connector_info(connector: &Connector, rt: &Runtime) -> TokenStream {
     let info = rt.item("ConnectorInfo");
     let auth_info = rt.item("AuthSpecInfo");
     let display_name = &connector.display_name;
-    let provider_id = with("provider_id", connector.provider_id.as_deref());
-    let description = with("description", connector.description.as_deref());
+    let provider_id = with("with_provider_id", connector.provider_id.as_deref());
+    let description = with("with_description", connector.description.as_deref());
     let auth_specs = connector.auth_schemes.iter().map(|scheme| {
         let name = &scheme.spec_name;
-        let kind = with("kind", scheme.kind.as_deref());
-        let description = with("description", scheme.description.as_deref());
+        let kind = with("with_kind", scheme.kind.as_deref());
+        let description = with("with_description", scheme.description.as_deref());
         let params = scheme.params.params.iter().map(|p| param_info(p, rt));
         quote!(#auth_info::new(#name, &[#(#params),*]) #kind #description)
     });
