@@ -1,15 +1,15 @@
 //! Turns every documented `POST /connections` body of the corpus fixtures into a call chain on
 //! the generated typed builders (`Type::builder().param(..)...build()`), so the conformance test
-//! compiles real builder code against the real catalogue. A body the builders cannot express is
+//! compiles real builder code against the real catalog. A body the builders cannot express is
 //! listed with the reason instead; the test then requires it to be a documented quirk.
 //!
-//! Names (module, type, field, enum variant) come from flow-codegen's validated catalogue, the
+//! Names (module, type, field, enum variant) come from flow-codegen's validated catalog, the
 //! same one that generates `flow-connectors`.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use flow_codegen::ir::{Catalog, Connector, ParamType, ParamsStruct};
+use flow_codegen::ir::{Connector, Model, ParamType, ParamsStruct};
 use serde_json::{Map, Value};
 
 fn main() {
@@ -18,8 +18,8 @@ fn main() {
     let corpus = root.join("fixtures/corpus");
     println!("cargo::rerun-if-changed={}", specs.display());
     println!("cargo::rerun-if-changed={}", corpus.display());
-    let (catalog, _) = match flow_codegen::Config::new().spec_dir(&specs).catalog() {
-        Ok(catalog) => catalog,
+    let (model, _) = match flow_codegen::Config::new().spec_dir(&specs).validate() {
+        Ok(model) => model,
         Err(error) => {
             eprintln!("{error}");
             std::process::exit(1);
@@ -32,7 +32,7 @@ fn main() {
     for (folder, requests) in corpus_requests(&corpus) {
         for (index, request) in requests.iter().enumerate() {
             let body = &request["body"];
-            match build_expression(&catalog, body) {
+            match build_expression(&model, body) {
                 Ok(expression) => {
                     let function = format!("body_{}", built.lines().count());
                     writeln!(built, "    ({folder:?}, {index}, {function}),").unwrap();
@@ -63,13 +63,13 @@ fn main() {
     let out_dir = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
     std::fs::write(out_dir.join("corpus_builders.rs"), out).expect("OUT_DIR is writable");
 
-    // Synthetic specs for the code paths the real catalogue does not reach (no-auth connectors,
+    // Synthetic specs for the code paths the real catalog does not reach (no-auth connectors,
     // keyword and digit names, folded names, arrays, nested defaults), generated as a downstream
     // build script would and compiled into the test suite.
     let fixtures = root.join("fixtures/generate");
     let generated = flow_codegen::Config::new()
         .spec_dir(&fixtures)
-        .out_dir(out_dir.join("fixture_catalogue"))
+        .out_dir(out_dir.join("fixture_catalog"))
         .generate();
     match generated {
         Ok(output) => {
@@ -115,7 +115,7 @@ fn kind(value: &Value) -> &'static str {
 }
 
 /// The Rust expression of a `CreateConnection` equal to `body`, or why there is none.
-fn build_expression(catalog: &Catalog, body: &Value) -> Result<String, String> {
+fn build_expression(model: &Model, body: &Value) -> Result<String, String> {
     let object = body.as_object().ok_or("the body is not an object")?;
     for key in object.keys() {
         if !["name", "description", "providerId", "auth", "connectionSpec"].contains(&key.as_str()) {
@@ -125,7 +125,7 @@ fn build_expression(catalog: &Catalog, body: &Value) -> Result<String, String> {
         }
     }
     let id = body["connectionSpec"]["id"].as_str().ok_or("no connectionSpec.id")?;
-    let connector = catalog
+    let connector = model
         .connectors
         .iter()
         .find(|c| c.spec_id == id)
@@ -145,8 +145,8 @@ fn build_expression(catalog: &Catalog, body: &Value) -> Result<String, String> {
         return Err(format!("`auth` has the field `{key}`, which requests do not define"));
     }
     let spec_name = auth.get("specName").and_then(Value::as_str).ok_or("no auth.specName")?;
-    let scheme = connector
-        .auth_schemes
+    let auth_spec = connector
+        .auth_specs
         .iter()
         .find(|s| s.spec_name == spec_name)
         .ok_or_else(|| format!("`{}` has no auth spec named `{spec_name}`", connector.machine_name))?;
@@ -154,7 +154,7 @@ fn build_expression(catalog: &Catalog, body: &Value) -> Result<String, String> {
         .get("params")
         .and_then(Value::as_object)
         .ok_or("auth.params is not an object")?;
-    let auth_expression = object_expression(connector, &scheme.params, params, "")?;
+    let auth_expression = object_expression(connector, &auth_spec.params, params, "")?;
     let name = body["name"].as_str().ok_or("the body has no string `name`")?;
     let mut expression = format!("flow_connectors::CreateConnection::new({name:?}, {auth_expression})");
     if let Some(description) = body.get("description") {
@@ -187,13 +187,15 @@ fn object_expression(
                 let value = value_expression(connector, &param.ty, value).map_err(|found| {
                     format!(
                         "param `{}` is {} in the spec, the body sends {found}",
-                        param.label,
+                        param.dotted_name,
                         param.ty.schema_name()
                     )
                 })?;
                 write!(expression, ".{}({value})", param.field).unwrap();
             }
-            None if param.tracked() => return Err(format!("the body lacks the required param `{}`", param.label)),
+            None if param.tracked() => {
+                return Err(format!("the body lacks the required param `{}`", param.dotted_name));
+            }
             None => {}
         }
     }

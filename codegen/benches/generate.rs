@@ -1,11 +1,11 @@
 //! Generation throughput: parse + lower + emit + format (`Config::render`) of the real `specs/`
-//! catalogue and of synthetic catalogues of 100, 1,000 and 5,000 connectors in the realistic mix
+//! catalog and of synthetic catalogs of 100, 1,000 and 5,000 connectors in the realistic mix
 //! (`synthetic/`), and of 1,000 and 5,000 in the uniform stress mix (`synthetic-uniform/`, three
 //! times the params), each next to its floor: `serde_json` parsing the same bytes into
 //! `serde_json::Value`.
 //!
 //! Specs are handed to the generator from memory (`Config::spec_source`), so the numbers hold no
-//! disk I/O; `catalogue/render_from_disk` and `catalogue/generate_unchanged` show what reading
+//! disk I/O; `catalog/render_from_disk` and `catalog/generate_unchanged` show what reading
 //! `specs/` and comparing with existing output add (what a build script pays). Run with
 //! `cargo bench -p flow-codegen --bench generate`; a summary table (ns per connector, ratio to the
 //! floor, growth from 1,000 to 5,000 connectors) is printed at the end.
@@ -26,7 +26,7 @@ use std::time::{Duration, SystemTime};
 use criterion::{BenchmarkId, Criterion, SamplingMode, Throughput};
 use flow_codegen::Config;
 
-/// The synthetic catalogue sizes, in the realistic mix (the targets are stated for these).
+/// The synthetic catalog sizes, in the realistic mix (the targets are stated for these).
 const SIZES: [usize; 3] = [100, 1_000, 5_000];
 
 /// The sizes of the uniform (stress) mix: three times the params per connector.
@@ -37,7 +37,7 @@ fn specs_dir() -> PathBuf {
 }
 
 /// Every `*.json` file of `specs/`, read once.
-fn real_catalogue() -> Vec<(PathBuf, Vec<u8>)> {
+fn real_catalog() -> Vec<(PathBuf, Vec<u8>)> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(specs_dir())
         .expect("specs/ is readable")
         .map(|entry| entry.expect("specs/ entry").path())
@@ -63,7 +63,7 @@ fn in_memory(sources: &[(PathBuf, Vec<u8>)]) -> Config {
 /// Checks that `config` renders `connectors` connectors with `warnings` warnings, so that the
 /// benchmark measures the success path.
 fn check(config: &Config, connectors: usize, warnings: usize) {
-    let rendered = config.render().expect("the catalogue renders");
+    let rendered = config.render().expect("the catalog renders");
     assert_eq!(rendered.connector_count(), connectors, "every spec becomes a connector");
     assert_eq!(
         rendered.warning_report().warning_count(),
@@ -79,15 +79,15 @@ fn parse_json(sources: &[(PathBuf, Vec<u8>)]) {
     }
 }
 
-fn bench_real_catalogue(criterion: &mut Criterion) {
-    let sources = real_catalogue();
+fn bench_real_catalog(criterion: &mut Criterion) {
+    let sources = real_catalog();
     let from_disk = Config::new().spec_dir(specs_dir());
     let expected = from_disk.render().expect("specs/ renders");
     let connectors = expected.connector_count();
     let config = in_memory(&sources);
     check(&config, connectors, expected.warning_report().warning_count());
 
-    let mut group = criterion.benchmark_group("catalogue");
+    let mut group = criterion.benchmark_group("catalog");
     group.throughput(Throughput::Elements(connectors as u64));
     group.bench_function("render", |b| b.iter(|| config.render().expect("renders")));
     group.bench_function("floor_serde_json", |b| b.iter(|| parse_json(&sources)));
@@ -116,7 +116,7 @@ fn bench_synthetic(criterion: &mut Criterion, name: &str, mix: synthetic::Mix, s
         .warm_up_time(Duration::from_secs(1))
         .measurement_time(Duration::from_secs(8));
     for &size in sizes {
-        let sources: Vec<(PathBuf, Vec<u8>)> = synthetic::catalogue(size, mix)
+        let sources: Vec<(PathBuf, Vec<u8>)> = synthetic::catalog(size, mix)
             .into_iter()
             .map(|(name, bytes)| (PathBuf::from("synthetic").join(name), bytes))
             .collect();
@@ -140,7 +140,7 @@ fn bench_synthetic(criterion: &mut Criterion, name: &str, mix: synthetic::Mix, s
 fn main() {
     let started = SystemTime::now();
     let mut criterion = Criterion::default().configure_from_args();
-    bench_real_catalogue(&mut criterion);
+    bench_real_catalog(&mut criterion);
     bench_synthetic(&mut criterion, "synthetic", synthetic::Mix::Realistic, &SIZES);
     bench_synthetic(
         &mut criterion,

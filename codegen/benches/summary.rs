@@ -57,8 +57,8 @@ pub fn print(started: SystemTime, series: &[(&str, &[usize])]) {
     let dir = criterion_dir();
     let mut rows = vec![(
         "specs/".to_owned(),
-        "catalogue/render".to_owned(),
-        "catalogue/floor_serde_json".to_owned(),
+        "catalog/render".to_owned(),
+        "catalog/floor_serde_json".to_owned(),
     )];
     for (group, sizes) in series {
         rows.extend(sizes.iter().map(|size| {
@@ -83,7 +83,7 @@ pub fn print(started: SystemTime, series: &[(&str, &[usize])]) {
             floor.map_or("-".to_owned(), |floor| format!("{:.1}x", time / floor)),
         ));
     }
-    for id in ["catalogue/render_from_disk", "catalogue/generate_unchanged"] {
+    for id in ["catalog/render_from_disk", "catalog/generate_unchanged"] {
         if let Some(time) = nanos(&dir, id, started) {
             lines.push(format!("{id:<36} {}", millis(time)));
         }
@@ -108,7 +108,7 @@ pub fn print(started: SystemTime, series: &[(&str, &[usize])]) {
     }
     println!(
         "\n{:<22} {:>6} {:>12} {:>14} {:>12} {:>8}",
-        "catalogue", "conns", "render", "ns/connector", "floor", "ratio"
+        "catalog", "conns", "render", "ns/connector", "floor", "ratio"
     );
     for line in lines {
         println!("{line}");

@@ -1,4 +1,4 @@
-//! Deterministic synthetic catalogues of Flow Service connection specs, for benchmarks and tests.
+//! Deterministic synthetic catalogs of Flow Service connection specs, for benchmarks and tests.
 //!
 //! Every connector is one spec file in the shape of `specs/*.json`: a canonical UUID id, a unique
 //! name, 1-3 auth specs, each with 2-10 params drawn from a vocabulary of realistic credentials:
@@ -13,7 +13,7 @@ use serde_json::{Map, Value, json};
 #[derive(Clone, Copy, Debug)]
 #[allow(dead_code)] // each user of this module draws the mixes it needs
 pub enum Mix {
-    /// Like the real catalogue. `specs/` (48 connectors, November 2026) has 1 auth spec in 37
+    /// Like the real catalog. `specs/` (48 connectors, November 2026) has 1 auth spec in 37
     /// connectors and 2 in 11; auth specs with 1, 2, 3, ..., 9 params: 13, 4, 20, 8, 7, 4, 2, 0, 1;
     /// 90% of params required. The weights below are that histogram clamped to the ranges (a
     /// 1-param auth spec counts as 2), with a little weight on 3 auth specs and on 8 and 10
@@ -21,7 +21,7 @@ pub enum Mix {
     /// (`specs/`: 4.1).
     Realistic,
     /// Every count in the ranges equally likely, a third of the params optional: 2 auth specs of
-    /// 6 params, 12 params per connector, three times the real catalogue's. A stress test.
+    /// 6 params, 12 params per connector, three times the real catalog's. A stress test.
     Uniform,
 }
 
@@ -76,7 +76,7 @@ fn secret(description: &str) -> Value {
 }
 
 /// The vocabulary: 32 params, about a third of them secrets, with a few enums, integers, booleans,
-/// patterns and formats, like the real catalogue.
+/// patterns and formats, like the real catalog.
 const PARAMS: &[Template] = &[
     Template {
         name: "host",
@@ -334,8 +334,8 @@ fn connector(rng: &mut Rng, mix: Mix, index: usize) -> Value {
     })
 }
 
-/// A catalogue of `count` connectors: (file name, pretty-printed JSON bytes), one file each.
-pub fn catalogue(count: usize, mix: Mix) -> Vec<(String, Vec<u8>)> {
+/// A catalog of `count` connectors: (file name, pretty-printed JSON bytes), one file each.
+pub fn catalog(count: usize, mix: Mix) -> Vec<(String, Vec<u8>)> {
     let mut rng = Rng(0x5eed_f10e_c0de_0001);
     (0..count)
         .map(|index| {

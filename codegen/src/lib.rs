@@ -1,7 +1,7 @@
 //! flow-codegen turns Adobe Flow Service connection specs into typed Rust request builders.
 //!
 //! The pipeline: [`spec`] parses spec files (the only code that knows JSON) -> [`ir`] validates
-//! them into a catalog of connectors, auth schemes and params (and owns the naming policy) ->
+//! them into a catalog of connectors, auth auth_specs and params (and owns the naming policy) ->
 //! `emit` turns the catalog into tokens (the only code that knows `quote!`) -> `write`
 //! formats with prettyplease and writes only files whose content changed.
 //!
@@ -102,7 +102,7 @@ pub struct Rendered {
     inputs: Vec<PathBuf>,
     warnings: Report,
     connectors: usize,
-    auth_schemes: usize,
+    auth_specs: usize,
 }
 
 impl Rendered {
@@ -131,8 +131,8 @@ impl Rendered {
     }
 
     /// How many auth specs (params types) were generated.
-    pub fn auth_scheme_count(&self) -> usize {
-        self.auth_schemes
+    pub fn auth_spec_count(&self) -> usize {
+        self.auth_specs
     }
 }
 
@@ -243,18 +243,18 @@ impl Config {
     /// Parses and validates the specs into the intermediate representation, without rendering:
     /// what a build script or test needs to know about the generated names (module, type, field
     /// and variant of every connector, auth spec and param). Warnings come back with it.
-    pub fn catalog(&self) -> Result<(ir::Catalog, Report), Error> {
-        self.analyze().map(|(catalog, report, _)| (catalog, report))
+    pub fn validate(&self) -> Result<(ir::Model, Report), Error> {
+        self.analyze().map(|(model, report, _)| (model, report))
     }
 
     /// Loads and lowers the specs: the catalog, its warnings, and every input read.
-    fn analyze(&self) -> Result<(ir::Catalog, Report, Vec<PathBuf>), Error> {
+    fn analyze(&self) -> Result<(ir::Model, Report, Vec<PathBuf>), Error> {
         if self.spec_dirs.is_empty() && self.spec_files.is_empty() && self.spec_sources.is_empty() {
             return Err(Error::Config("no spec directory, file or source given".into()));
         }
         let loaded = load::load(&self.spec_dirs, &self.spec_files, &self.spec_sources);
         let mut diagnostics = loaded.diagnostics;
-        let catalog = ir::lower(&loaded.files, &mut diagnostics);
+        let model = ir::lower(&loaded.files, &mut diagnostics);
         if self.strict {
             for diagnostic in &mut diagnostics {
                 diagnostic.severity = Severity::Error;
@@ -264,7 +264,7 @@ impl Config {
         if report.has_errors() {
             return Err(Error::Spec(report));
         }
-        Ok((catalog, report, loaded.inputs))
+        Ok((model, report, loaded.inputs))
     }
 
     /// Parses, validates and renders everything in memory; writes nothing.
@@ -275,14 +275,14 @@ impl Config {
                 self.runtime_path
             )));
         }
-        let (catalog, report, inputs) = self.analyze()?;
-        let files = render::files(&catalog, &self.runtime_path)?;
+        let (model, report, inputs) = self.analyze()?;
+        let files = render::files(&model, &self.runtime_path)?;
         Ok(Rendered {
             files,
             inputs,
             warnings: report,
-            connectors: catalog.connectors.len(),
-            auth_schemes: catalog.connectors.iter().map(|c| c.auth_schemes.len()).sum(),
+            connectors: model.connectors.len(),
+            auth_specs: model.connectors.iter().map(|c| c.auth_specs.len()).sum(),
         })
     }
 

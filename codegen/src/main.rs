@@ -103,8 +103,8 @@ fn spec_config(path: &std::path::Path) -> Config {
 fn diff(options: &DiffOptions) -> ExitCode {
     let mut catalogs = Vec::new();
     for path in [&options.old, &options.new] {
-        match spec_config(path).catalog() {
-            Ok((catalog, warnings)) => {
+        match spec_config(path).validate() {
+            Ok((model, warnings)) => {
                 // Warnings do not change what is generated; `generate` and `check` show them.
                 if warnings.warning_count() > 0 {
                     eprintln!(
@@ -113,7 +113,7 @@ fn diff(options: &DiffOptions) -> ExitCode {
                         warnings.warning_count()
                     );
                 }
-                catalogs.push(catalog);
+                catalogs.push(model);
             }
             Err(error) => return fail(&error),
         }
@@ -180,7 +180,7 @@ fn main() -> ExitCode {
                 eprintln!(
                     "generated {} connectors ({} auth specs) in {}: {} written, {} unchanged, {} removed",
                     generated.rendered.connector_count(),
-                    generated.rendered.auth_scheme_count(),
+                    generated.rendered.auth_spec_count(),
                     options.out.display(),
                     summary.written.len(),
                     summary.unchanged.len(),
@@ -230,6 +230,6 @@ fn main() -> ExitCode {
 
 /// Formatting allocates and frees a few small blocks per token (syn's token buffer and syntax
 /// tree, prettyplease's output); with mimalloc instead of glibc's allocator generation takes about
-/// a third less CPU on large catalogues (README, Performance).
+/// a third less CPU on large catalogs (README, Performance).
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;

@@ -18,12 +18,12 @@ pub fn runtime(path: &str) -> Option<Runtime> {
 
 /// File name -> formatted content, for every file of `catalog`; `runtime_path` must be valid
 /// (see [`runtime`]). On failure, the error of the first failing file in output order.
-pub fn files(catalog: &ir::Catalog, runtime_path: &str) -> Result<BTreeMap<String, String>, Error> {
+pub fn files(model: &ir::Model, runtime_path: &str) -> Result<BTreeMap<String, String>, Error> {
     let rendered = parallel::map(
-        emit::file_count(catalog),
+        emit::file_count(model),
         || runtime(runtime_path).expect("the runtime path was checked before rendering"),
         |runtime, index| {
-            let file = emit::emit_file(catalog, runtime, index);
+            let file = emit::emit_file(model, runtime, index);
             let name = file.name.clone();
             let text = write::render(file).map_err(|err| Error::Internal {
                 file: name.clone(),

@@ -10,7 +10,7 @@
 use std::path::{Path, PathBuf};
 
 use flow_codegen::diagnostic::{Anchor, Related};
-use flow_codegen::ir::{AuthScheme, Catalog, Connector, DefaultValue, Param, ParamType, ParamsStruct};
+use flow_codegen::ir::{AuthSpec, Connector, DefaultValue, Model, Param, ParamType, ParamsStruct};
 use flow_codegen::spec::Literal;
 use flow_codegen::{Config, Diagnostic, Error, Rendered, Report, Severity};
 use serde_json::{Value, json};
@@ -61,11 +61,11 @@ fn tempdir() -> tempfile::TempDir {
     tempfile::tempdir().expect("temp dir")
 }
 
-/// The catalogue of every spec in `dir`, which must be accepted.
-fn catalog_of(dir: &Path) -> (Catalog, Report) {
+/// The catalog of every spec in `dir`, which must be accepted.
+fn catalog_of(dir: &Path) -> (Model, Report) {
     Config::new()
         .spec_dir(dir)
-        .catalog()
+        .validate()
         .unwrap_or_else(|err| panic!("the specs must be accepted:\n{err}"))
 }
 
@@ -80,15 +80,15 @@ fn render_of(dir: &Path) -> Rendered {
 
 /// The report of a run that must be rejected for its specs.
 fn rejected(config: Config) -> Report {
-    match config.catalog() {
+    match config.validate() {
         Err(Error::Spec(report)) => {
             assert!(report.has_errors(), "a rejection carries errors:\n{report}");
             report
         }
         Err(other) => panic!("expected spec errors, got: {other}"),
-        Ok((catalog, _)) => panic!(
+        Ok((model, _)) => panic!(
             "expected the specs to be rejected, got connectors {:?}",
-            catalog.connectors.iter().map(|c| &c.module).collect::<Vec<_>>()
+            model.connectors.iter().map(|c| &c.module).collect::<Vec<_>>()
         ),
     }
 }
@@ -127,22 +127,18 @@ fn find<'a>(report: &'a Report, needle: &str) -> &'a Diagnostic {
     found[0]
 }
 
-fn connector<'a>(catalog: &'a Catalog, module: &str) -> &'a Connector {
-    catalog
-        .connectors
-        .iter()
-        .find(|c| c.module == module)
-        .unwrap_or_else(|| {
-            panic!(
-                "no connector module `{module}` among {:?}",
-                catalog.connectors.iter().map(|c| &c.module).collect::<Vec<_>>()
-            )
-        })
+fn connector<'a>(model: &'a Model, module: &str) -> &'a Connector {
+    model.connectors.iter().find(|c| c.module == module).unwrap_or_else(|| {
+        panic!(
+            "no connector module `{module}` among {:?}",
+            model.connectors.iter().map(|c| &c.module).collect::<Vec<_>>()
+        )
+    })
 }
 
-fn scheme<'a>(connector: &'a Connector, spec_name: &str) -> &'a AuthScheme {
+fn auth_spec<'a>(connector: &'a Connector, spec_name: &str) -> &'a AuthSpec {
     connector
-        .auth_schemes
+        .auth_specs
         .iter()
         .find(|s| s.spec_name == spec_name)
         .unwrap_or_else(|| panic!("no auth spec `{spec_name}` in `{}`", connector.module))
@@ -197,8 +193,8 @@ fn rust_keywords_as_params_get_a_trailing_underscore() {
             )],
         ),
     );
-    let (catalog, _) = catalog_of(dir.path());
-    let basic = &scheme(connector(&catalog, "keywords"), "Basic").params;
+    let (model, _) = catalog_of(dir.path());
+    let basic = &auth_spec(connector(&model, "keywords"), "Basic").params;
     assert_eq!(
         fields(basic),
         [
@@ -241,10 +237,10 @@ fn leading_digits_get_an_n_prefix() {
             )],
         ),
     );
-    let (catalog, _) = catalog_of(dir.path());
-    let source = connector(&catalog, "n3m_source");
+    let (model, _) = catalog_of(dir.path());
+    let source = connector(&model, "n3m_source");
     assert_eq!(source.machine_name, "3m-source");
-    let oauth = scheme(source, "2-legged OAuth");
+    let oauth = auth_spec(source, "2-legged OAuth");
     assert_eq!(oauth.params.type_name, "N2LeggedOAuth");
     assert_eq!(oauth.params.builder_name, "N2LeggedOAuthBuilder");
     assert_eq!(oauth.variant, "N3mSourceN2LeggedOAuth");
@@ -279,10 +275,10 @@ fn acronyms_and_punctuation_in_auth_spec_names() {
             ],
         ),
     );
-    let (catalog, _) = catalog_of(dir.path());
-    let source = connector(&catalog, "my_source");
+    let (model, _) = catalog_of(dir.path());
+    let source = connector(&model, "my_source");
     let names: Vec<(&str, &str, &str, &str)> = source
-        .auth_schemes
+        .auth_specs
         .iter()
         .map(|s| {
             (
@@ -360,9 +356,9 @@ fn params_folding_by_case_get_letter_exact_fields() {
             ],
         ),
     );
-    let (catalog, _) = catalog_of(dir.path());
-    let source = connector(&catalog, "my_source");
-    let both = &scheme(source, "Both").params;
+    let (model, _) = catalog_of(dir.path());
+    let source = connector(&model, "my_source");
+    let both = &auth_spec(source, "Both").params;
     assert_eq!(
         fields(both),
         [
@@ -373,7 +369,7 @@ fn params_folding_by_case_get_letter_exact_fields() {
     );
     // Distinct builder type parameters for the two tracked params.
     assert_ne!(param(both, "clientId").state, param(both, "clientID").state);
-    let lone = &scheme(source, "Lone").params;
+    let lone = &auth_spec(source, "Lone").params;
     assert_eq!(fields(lone), [("clientID", "client_id")]);
     render_of(dir.path());
 }
@@ -424,8 +420,8 @@ fn params_named_like_generated_methods_get_a_value_suffix() {
             )],
         ),
     );
-    let (catalog, _) = catalog_of(dir.path());
-    let basic = &scheme(connector(&catalog, "my_source"), "Basic").params;
+    let (model, _) = catalog_of(dir.path());
+    let basic = &auth_spec(connector(&model, "my_source"), "Basic").params;
     assert_eq!(
         fields(basic),
         [
@@ -542,9 +538,9 @@ fn non_uuid_spec_ids_warn_and_are_errors_when_strict() {
         assert_eq!(at(warning), "id");
     }
     // The id is sent exactly as written.
-    let (catalog, _) = catalog_of(dir.path());
+    let (model, _) = catalog_of(dir.path());
     assert_eq!(
-        connector(&catalog, "short_id").spec_id,
+        connector(&model, "short_id").spec_id,
         "b66ab34-8619-49cb-96d1-39b37ede86ea"
     );
     assert!(rendered.files["placeholder_id.rs"].contains("{CONNECTION_SPEC_ID}"));
@@ -560,7 +556,7 @@ fn non_uuid_spec_ids_warn_and_are_errors_when_strict() {
 fn empty_auth_spec_list_warns_and_generates_no_auth() {
     let dir = tempdir();
     let file = write(dir.path(), "public-feed.json", &spec(&uuid(1), "public-feed", &[]));
-    let (catalog, report) = catalog_of(dir.path());
+    let (model, report) = catalog_of(dir.path());
     assert_eq!(report.diagnostics.len(), 1, "{report}");
     let warning = &report.diagnostics[0];
     assert_eq!(warning.severity, Severity::Warning);
@@ -568,8 +564,8 @@ fn empty_auth_spec_list_warns_and_generates_no_auth() {
     assert_eq!(warning.file.as_deref(), Some(file.as_path()));
     assert_eq!(at(warning), "authSpec");
 
-    let feed = connector(&catalog, "public_feed");
-    assert!(feed.auth_schemes.is_empty());
+    let feed = connector(&model, "public_feed");
+    assert!(feed.auth_specs.is_empty());
     let no_auth = feed.no_auth.as_ref().expect("a no-auth type");
     assert_eq!(no_auth.type_name, "NoAuth");
     assert_eq!(no_auth.variant, "PublicFeedNoAuth");
@@ -600,7 +596,7 @@ fn required_naming_a_missing_property_warns_at_its_index() {
             )],
         ),
     );
-    let (catalog, report) = catalog_of(dir.path());
+    let (model, report) = catalog_of(dir.path());
     assert_eq!(report.diagnostics.len(), 1, "{report}");
     let warning = find(&report, "`bucket`");
     assert_eq!(warning.severity, Severity::Warning);
@@ -611,7 +607,7 @@ fn required_naming_a_missing_property_warns_at_its_index() {
     assert_eq!(warning.file.as_deref(), Some(file.as_path()));
     assert_eq!(at(warning), "authSpec[0].spec.required[1]");
 
-    let basic = &scheme(connector(&catalog, "my_source"), "Basic").params;
+    let basic = &auth_spec(connector(&model, "my_source"), "Basic").params;
     assert_eq!(fields(basic), [("host", "host"), ("port", "port")]);
     assert!(param(basic, "host").required);
     assert!(!param(basic, "port").required);
@@ -724,14 +720,14 @@ fn string_enums_become_rust_enums() {
             )],
         ),
     );
-    let (catalog, _) = catalog_of(dir.path());
-    let source = connector(&catalog, "my_source");
-    let ssl_mode = param(&scheme(source, "Basic").params, "sslMode");
+    let (model, _) = catalog_of(dir.path());
+    let source = connector(&model, "my_source");
+    let ssl_mode = param(&auth_spec(source, "Basic").params, "sslMode");
     let ParamType::Enum(enum_type) = &ssl_mode.ty else {
         panic!("expected an enum, got {:?}", ssl_mode.ty);
     };
     assert_eq!(enum_type.type_name, "SslMode");
-    assert_eq!(enum_type.label, "sslMode");
+    assert_eq!(enum_type.dotted_name, "sslMode");
     let values: Vec<(&str, &str)> = enum_type
         .values
         .iter()
@@ -815,7 +811,7 @@ fn enum_types_shared_within_a_connector_are_prefixed_with_their_auth_scheme() {
         "one.json",
         &spec(
             &uuid(1),
-            "one-scheme",
+            "one-auth-spec",
             &[("Basic Authentication", json!({"sslMode": ssl_mode()}), &[])],
         ),
     );
@@ -824,28 +820,31 @@ fn enum_types_shared_within_a_connector_are_prefixed_with_their_auth_scheme() {
         "two.json",
         &spec(
             &uuid(2),
-            "two-schemes",
+            "two-auth-specs",
             &[
                 ("Basic Authentication", json!({"sslMode": ssl_mode()}), &[]),
                 ("Connection String", json!({"sslMode": ssl_mode()}), &[]),
             ],
         ),
     );
-    let (catalog, _) = catalog_of(dir.path());
+    let (model, _) = catalog_of(dir.path());
     let enum_name = |module: &str, auth: &str| {
-        let p = param(&scheme(connector(&catalog, module), auth).params, "sslMode");
+        let p = param(&auth_spec(connector(&model, module), auth).params, "sslMode");
         match &p.ty {
             ParamType::Enum(e) => e.type_name.clone(),
             other => panic!("expected an enum, got {other:?}"),
         }
     };
-    assert_eq!(enum_name("one_scheme", "Basic Authentication"), "SslMode");
+    assert_eq!(enum_name("one_auth_spec", "Basic Authentication"), "SslMode");
     assert_eq!(
-        enum_name("two_schemes", "Basic Authentication"),
+        enum_name("two_auth_specs", "Basic Authentication"),
         "BasicAuthenticationSslMode"
     );
-    assert_eq!(enum_name("two_schemes", "Connection String"), "ConnectionStringSslMode");
-    let listed: Vec<&str> = connector(&catalog, "two_schemes")
+    assert_eq!(
+        enum_name("two_auth_specs", "Connection String"),
+        "ConnectionStringSslMode"
+    );
+    let listed: Vec<&str> = connector(&model, "two_auth_specs")
         .enums
         .iter()
         .map(|e| e.type_name.as_str())
@@ -877,8 +876,8 @@ fn nested_objects_become_params_structs() {
             )],
         ),
     );
-    let (catalog, _) = catalog_of(dir.path());
-    let oauth = &scheme(connector(&catalog, "my_source"), "OAuth").params;
+    let (model, _) = catalog_of(dir.path());
+    let oauth = &auth_spec(connector(&model, "my_source"), "OAuth").params;
     let nested = param(oauth, "requestParameterOverride");
     assert_eq!(nested.field, "request_parameter_override");
     assert!(!nested.required);
@@ -890,7 +889,14 @@ fn nested_objects_become_params_structs() {
     let inner: Vec<(&str, &str, &str, bool)> = object
         .params
         .iter()
-        .map(|p| (p.wire_name.as_str(), p.label.as_str(), p.field.as_str(), p.required))
+        .map(|p| {
+            (
+                p.wire_name.as_str(),
+                p.dotted_name.as_str(),
+                p.field.as_str(),
+                p.required,
+            )
+        })
         .collect();
     assert_eq!(
         inner,
@@ -943,8 +949,8 @@ fn arrays_of_scalars_only() {
             )],
         ),
     );
-    let (catalog, _) = catalog_of(dir.path());
-    let tags = param(&scheme(connector(&catalog, "good_source"), "Basic").params, "tags");
+    let (model, _) = catalog_of(dir.path());
+    let tags = param(&auth_spec(connector(&model, "good_source"), "Basic").params, "tags");
     assert_eq!(tags.ty, ParamType::Array(Box::new(ParamType::String)));
     render_of(dir.path());
 
@@ -999,8 +1005,8 @@ fn defaults_must_fit_and_make_required_params_untracked() {
             )],
         ),
     );
-    let (catalog, _) = catalog_of(dir.path());
-    let basic = &scheme(connector(&catalog, "good_source"), "Basic").params;
+    let (model, _) = catalog_of(dir.path());
+    let basic = &auth_spec(connector(&model, "good_source"), "Basic").params;
     let schema = param(basic, "schema");
     let default = schema.default.as_ref().expect("a default");
     assert_eq!(default.literal, Literal::String("public".into()));
@@ -1082,8 +1088,8 @@ fn patterns_must_be_valid_and_on_strings() {
             )],
         ),
     );
-    let (catalog, _) = catalog_of(dir.path());
-    let host = param(&scheme(connector(&catalog, "good_source"), "Basic").params, "host");
+    let (model, _) = catalog_of(dir.path());
+    let host = param(&auth_spec(connector(&model, "good_source"), "Basic").params, "host");
     assert_eq!(host.pattern.as_deref(), Some("^[a-z.]+$"));
 
     let bad = tempdir();
@@ -1165,11 +1171,11 @@ fn a_json_array_holds_several_connectors() {
             ),
         ]),
     );
-    let (catalog, _) = catalog_of(dir.path());
-    let modules: Vec<(&str, &str, String)> = catalog
+    let (model, _) = catalog_of(dir.path());
+    let modules: Vec<(&str, &str, String)> = model
         .connectors
         .iter()
-        .map(|c| (c.module.as_str(), c.spec_id.as_str(), c.origin.path.to_string()))
+        .map(|c| (c.module.as_str(), c.spec_id.as_str(), c.location.path.to_string()))
         .collect();
     assert_eq!(
         modules,

@@ -1,4 +1,4 @@
-//! Specs handed over from memory (`Config::spec_source`) and the synthetic catalogues the
+//! Specs handed over from memory (`Config::spec_source`) and the synthetic catalogs the
 //! `generate` benchmark measures.
 
 use std::path::{Path, PathBuf};
@@ -57,38 +57,45 @@ fn a_spec_source_replaces_the_file_of_its_path_and_diagnostics_name_that_path() 
 }
 
 #[test]
-fn synthetic_catalogues_are_valid_deterministic_and_mixed() {
+fn synthetic_catalogs_are_valid_deterministic_and_mixed() {
     for mix in [synthetic::Mix::Realistic, synthetic::Mix::Uniform] {
         let count = 40;
-        let catalogue = synthetic::catalogue(count, mix);
+        let catalog = synthetic::catalog(count, mix);
         assert_eq!(
-            catalogue,
-            synthetic::catalogue(count, mix),
+            catalog,
+            synthetic::catalog(count, mix),
             "the same count and mix give the same bytes"
         );
-        let config = catalogue.into_iter().fold(Config::new(), |config, (name, bytes)| {
+        let config = catalog.into_iter().fold(Config::new(), |config, (name, bytes)| {
             config.spec_source(PathBuf::from("synthetic").join(name), bytes)
         });
-        let (catalog, report) = config.catalog().expect("a valid catalogue");
+        let (model, report) = config.validate().expect("a valid catalog");
         assert!(report.diagnostics.is_empty(), "{mix:?}: no warnings:\n{report}");
-        assert_eq!(catalog.connectors.len(), count);
-        let schemes: Vec<_> = catalog.schemes().map(|(_, scheme)| scheme).collect();
-        for connector in &catalog.connectors {
+        assert_eq!(model.connectors.len(), count);
+        let auth_specs: Vec<_> = model.auth_specs().map(|(_, auth_spec)| auth_spec).collect();
+        for connector in &model.connectors {
             assert!(
-                (1..=3).contains(&connector.auth_schemes.len()),
+                (1..=3).contains(&connector.auth_specs.len()),
                 "{}",
                 connector.machine_name
             );
         }
-        for scheme in &schemes {
-            assert!((2..=10).contains(&scheme.params.params.len()), "{}", scheme.spec_name);
+        for auth_spec in &auth_specs {
             assert!(
-                scheme.params.params.iter().any(|p| p.secret),
+                (2..=10).contains(&auth_spec.params.params.len()),
+                "{}",
+                auth_spec.spec_name
+            );
+            assert!(
+                auth_spec.params.params.iter().any(|p| p.secret),
                 "{} has a secret",
-                scheme.spec_name
+                auth_spec.spec_name
             );
         }
-        let params: Vec<_> = schemes.iter().flat_map(|scheme| &scheme.params.params).collect();
+        let params: Vec<_> = auth_specs
+            .iter()
+            .flat_map(|auth_spec| &auth_spec.params.params)
+            .collect();
         assert!(params.iter().any(|p| !p.required), "{mix:?}: some params are optional");
         assert!(
             params.iter().any(|p| matches!(p.ty, ParamType::Enum(_))),
@@ -108,24 +115,27 @@ fn synthetic_catalogues_are_valid_deterministic_and_mixed() {
 /// (auth specs per connector, params per auth spec, share of params required) over `count`
 /// connectors of `mix`.
 fn shape(count: usize, mix: synthetic::Mix) -> (f64, f64, f64) {
-    let config = synthetic::catalogue(count, mix)
+    let config = synthetic::catalog(count, mix)
         .into_iter()
         .fold(Config::new(), |config, (name, bytes)| {
             config.spec_source(PathBuf::from("synthetic").join(name), bytes)
         });
-    let (catalog, _) = config.catalog().expect("a valid catalogue");
-    let schemes: Vec<_> = catalog.schemes().map(|(_, scheme)| scheme).collect();
-    let params: Vec<_> = schemes.iter().flat_map(|scheme| &scheme.params.params).collect();
+    let (model, _) = config.validate().expect("a valid catalog");
+    let auth_specs: Vec<_> = model.auth_specs().map(|(_, auth_spec)| auth_spec).collect();
+    let params: Vec<_> = auth_specs
+        .iter()
+        .flat_map(|auth_spec| &auth_spec.params.params)
+        .collect();
     let required = params.iter().filter(|p| p.required).count();
     (
-        schemes.len() as f64 / count as f64,
-        params.len() as f64 / schemes.len() as f64,
+        auth_specs.len() as f64 / count as f64,
+        params.len() as f64 / auth_specs.len() as f64,
         required as f64 / params.len() as f64,
     )
 }
 
 #[test]
-fn the_realistic_mix_looks_like_the_real_catalogue_and_the_uniform_one_is_heavier() {
+fn the_realistic_mix_looks_like_the_real_catalog_and_the_uniform_one_is_heavier() {
     // specs/: 1.23 auth specs per connector, 3.3 params per auth spec, 90% of params required.
     let (auth, params, required) = shape(400, synthetic::Mix::Realistic);
     assert!(

@@ -21,7 +21,7 @@ fn spec(id: &str, name: &str, description: &str) -> String {
     .to_string()
 }
 
-/// Writes a catalogue of three connectors whose descriptions carry `version`.
+/// Writes a catalog of three connectors whose descriptions carry `version`.
 fn write_specs(dir: &Path, version: &str) {
     for (index, name) in ["alpha", "beta", "gamma"].iter().enumerate() {
         let id = format!("5d0e1f2a-3b4c-4d5e-8f6a-7b8c9d0e1f2{index}");

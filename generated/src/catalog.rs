@@ -1,4 +1,4 @@
-//! The runtime catalogue: every generated connector's metadata, to look up by connection spec id
+//! The runtime catalog: every generated connector's metadata, to look up by connection spec id
 //! or machine name at run time (to build forms, validate configuration, or list what exists).
 //!
 //! Generated code fills these types with `const` data; nothing here allocates.
@@ -10,7 +10,7 @@ pub struct Catalog {
 }
 
 impl Catalog {
-    /// A catalogue over `connectors` (generated code calls this).
+    /// A catalog over `connectors` (generated code calls this).
     pub const fn new(connectors: &'static [ConnectorInfo]) -> Self {
         Self { connectors }
     }
@@ -95,7 +95,7 @@ pub struct AuthSpecInfo {
     /// The exact name, sent as `auth.specName`.
     pub name: &'static str,
     /// The free-text `type`, if the spec gives one.
-    pub kind: Option<&'static str>,
+    pub auth_type: Option<&'static str>,
     /// The schema's description.
     pub description: Option<&'static str>,
     /// The params, in spec order.
@@ -108,14 +108,14 @@ impl AuthSpecInfo {
     pub const fn new(name: &'static str, params: &'static [ParamInfo]) -> Self {
         Self {
             name,
-            kind: None,
+            auth_type: None,
             description: None,
             params,
         }
     }
 
-    pub const fn with_kind(mut self, kind: &'static str) -> Self {
-        self.kind = Some(kind);
+    pub const fn with_auth_type(mut self, auth_type: &'static str) -> Self {
+        self.auth_type = Some(auth_type);
         self
     }
 
@@ -140,7 +140,7 @@ pub struct ParamInfo {
     /// The Rust field and setter name of the generated params type.
     pub field: &'static str,
     /// The value type.
-    pub kind: ParamKind,
+    pub param_type: ParamType,
     /// Whether the spec lists it in `required`.
     pub required: bool,
     /// Whether it is a secret (`format: password`).
@@ -158,11 +158,11 @@ pub struct ParamInfo {
 /// Const constructors for generated code, which states only what differs from the defaults.
 #[doc(hidden)]
 impl ParamInfo {
-    pub const fn new(wire_name: &'static str, field: &'static str, kind: ParamKind) -> Self {
+    pub const fn new(wire_name: &'static str, field: &'static str, param_type: ParamType) -> Self {
         Self {
             wire_name,
             field,
-            kind,
+            param_type,
             required: false,
             secret: false,
             format: None,
@@ -205,7 +205,7 @@ impl ParamInfo {
 
 /// The value type of a param.
 #[derive(Clone, Copy, Debug, PartialEq)]
-pub enum ParamKind {
+pub enum ParamType {
     /// A string.
     String,
     /// An integer.
@@ -216,8 +216,8 @@ pub enum ParamKind {
     Boolean,
     /// A string from a fixed list, sent exactly as listed.
     Enum(&'static [&'static str]),
-    /// An array whose elements have this kind.
-    Array(&'static ParamKind),
+    /// An array whose elements have this type.
+    Array(&'static ParamType),
     /// An object with these params.
     Object(&'static [ParamInfo]),
 }

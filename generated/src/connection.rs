@@ -130,7 +130,7 @@ impl<A: AuthParams> CreateConnection<A> {
     }
 }
 
-/// What every variant of a catalogue-wide enum (the generated `AnyConnection`) shares, object-safe:
+/// What every variant of a catalog-wide enum (the generated `AnyConnection`) shares, object-safe:
 /// the enum matches once to reach it instead of once per accessor.
 #[doc(hidden)]
 pub trait DynConnection {

@@ -90,7 +90,7 @@ pub enum DecodeError {
 }
 
 impl DecodeError {
-    /// The error for a body whose spec id and auth spec name match no variant of a catalogue-wide
+    /// The error for a body whose spec id and auth spec name match no variant of a catalog-wide
     /// enum: an unknown spec id, or an auth spec name (or missing `auth`) the connector lacks.
     #[doc(hidden)]
     pub fn not_in_catalog(raw: RawConnection, catalog: &Catalog) -> Self {

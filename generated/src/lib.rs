@@ -67,7 +67,7 @@ mod params;
 mod response;
 
 pub use builder::{Set, Unset};
-pub use catalog::{AuthSpecInfo, Catalog, ConnectorInfo, ParamInfo, ParamKind};
+pub use catalog::{AuthSpecInfo, Catalog, ConnectorInfo, ParamInfo, ParamType};
 pub use connection::{AuthParams, CreateConnection, RawAuth, RawConnection, RawSpecRef};
 pub use context::{DEFAULT_BASE_URL, RequestContext, RequestContextBuilder};
 pub use error::{BuildError, DecodeError, MissingContextField, RequestError};
@@ -101,7 +101,7 @@ pub mod __private {
     pub use crate::builder::IsSet;
     pub use crate::{
         AuthParams, AuthSpecInfo, BuildError, Catalog, ConnectorInfo, CreateConnection, DecodeError, ParamInfo,
-        ParamKind, ParamObject, ParamReader, ParamValue, Pattern, RawConnection, RequestContext, RequestError,
+        ParamObject, ParamReader, ParamType, ParamValue, Pattern, RawConnection, RequestContext, RequestError,
         SecretString, Set, Unset, Wire, WireEnum, read_object, write_object,
     };
 

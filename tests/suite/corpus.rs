@@ -1,4 +1,4 @@
-//! Conformance over the whole documented catalogue: every `POST /connections` body of the corpus
+//! Conformance over the whole documented catalog: every `POST /connections` body of the corpus
 //! fixtures (copied from Adobe's tutorials) is built through the typed builders and read back
 //! through `AnyConnection`. A body either passes both ways or fails for a documented quirk listed
 //! in `fixtures/corpus/quirks.json`, with the decode error the quirk must produce.
@@ -150,7 +150,7 @@ fn every_documented_body_is_built_and_read_back_or_is_a_documented_quirk() {
     assert_eq!(passed + failed_for_quirks.len(), bodies.len());
 }
 
-/// The secret string values of `body`, found through the runtime catalogue's `secret` flags
+/// The secret string values of `body`, found through the runtime catalog's `secret` flags
 /// (nested params and arrays of secrets included).
 fn secret_values(body: &Value) -> Vec<String> {
     fn collect(params: &[flow_connectors::ParamInfo], value: &Value, out: &mut Vec<String>) {
@@ -158,8 +158,8 @@ fn secret_values(body: &Value) -> Vec<String> {
             let Some(value) = value.get(param.wire_name) else {
                 continue;
             };
-            match (param.kind, value) {
-                (flow_connectors::ParamKind::Object(nested), _) => collect(nested, value, out),
+            match (param.param_type, value) {
+                (flow_connectors::ParamType::Object(nested), _) => collect(nested, value, out),
                 (_, Value::String(text)) if param.secret => out.push(text.clone()),
                 (_, Value::Array(items)) if param.secret => {
                     out.extend(items.iter().filter_map(Value::as_str).map(str::to_owned));

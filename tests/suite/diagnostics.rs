@@ -1,4 +1,4 @@
-//! The bad-spec catalogue: every file (or directory) under `fixtures/bad-specs/` is a spec with
+//! The bad-spec catalog: every file (or directory) under `fixtures/bad-specs/` is a spec with
 //! one kind of mistake, and its rendered diagnostic is a reviewed snapshot. Large inputs (a 10 MB
 //! file, thousands of params, deep nesting) are made by the tests instead of checked in.
 
@@ -37,7 +37,7 @@ fn bad_specs() -> Vec<PathBuf> {
 #[test]
 fn every_bad_spec_has_a_reviewed_diagnostic() {
     let cases = bad_specs();
-    assert!(cases.len() >= 30, "the catalogue has {} cases", cases.len());
+    assert!(cases.len() >= 30, "the catalog has {} cases", cases.len());
     for case in cases {
         let name = case.file_name().expect("named").to_string_lossy().into_owned();
         let rendered = match diagnostics(&case) {

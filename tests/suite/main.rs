@@ -6,7 +6,7 @@ mod conformance;
 mod corpus;
 mod determinism;
 mod diagnostics;
-mod fixture_catalogue;
+mod fixture_catalog;
 mod http_request;
 mod quirks;
 mod redaction;

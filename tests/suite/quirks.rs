@@ -22,13 +22,13 @@ fn spec_errors(config: Config) -> Vec<flow_codegen::Diagnostic> {
     match config.out_dir("unused").render() {
         Err(Error::Spec(report)) => report.diagnostics,
         Err(other) => panic!("unexpected error: {other}"),
-        Ok(_) => panic!("the catalogue must be rejected"),
+        Ok(_) => panic!("the catalog must be rejected"),
     }
 }
 
 #[test]
 fn copied_spec_id_is_an_error_naming_both_connectors() {
-    // SugarCRM's tutorial spec uses LinkedIn Ads' id: the two cannot share one catalogue.
+    // SugarCRM's tutorial spec uses LinkedIn Ads' id: the two cannot share one catalog.
     let diagnostics = spec_errors(
         Config::new()
             .spec_file(specs_dir().join("linkedin-ads.json"))
@@ -87,7 +87,7 @@ fn placeholder_spec_id_warns_at_generation_and_is_unknown_at_run_time() {
             .spec_file(fixture("corpus/marketing-automation--mailchimp-partner/spec.json")),
     );
     assert!(strict.iter().all(|d| d.severity == Severity::Error));
-    // The real catalogue has the real id, so the placeholder body is unknown.
+    // The real catalog has the real id, so the placeholder body is unknown.
     let err = decode_error(corpus_body("marketing-automation--mailchimp-member", 0));
     assert_eq!(err, DecodeError::UnknownSpecId("{CONNECTION_SPEC_ID}".into()));
 }
@@ -207,7 +207,7 @@ fn real_api_specs_parse_and_generate() {
 }
 
 #[test]
-fn runtime_catalogue_finds_connectors_by_id_and_name() {
+fn runtime_catalog_finds_connectors_by_id_and_name() {
     let catalog = flow_connectors::catalog();
     assert_eq!(catalog.connectors().len(), 48);
     let dynamics = catalog.by_id("38ad80fe-8b06-4938-94f4-d4ee80266b07").expect("by id");
@@ -219,20 +219,20 @@ fn runtime_catalogue_finds_connectors_by_id_and_name() {
         .expect("auth spec");
     let password = basic.param("password").expect("param");
     assert!(password.secret && password.required);
-    assert_eq!(password.kind, flow_connectors::ParamKind::String);
+    assert_eq!(password.param_type, flow_connectors::ParamType::String);
     assert_eq!(password.field, "password");
 
     let rest = catalog.by_name("generic-rest-api").expect("generic REST");
     let oauth = rest.auth_spec("oAuth2RefreshCode").expect("auth spec");
     let over = oauth.param("requestParameterOverride").expect("nested");
-    let flow_connectors::ParamKind::Object(inner) = over.kind else {
-        panic!("an object: {:?}", over.kind)
+    let flow_connectors::ParamType::Object(inner) = over.param_type else {
+        panic!("an object: {:?}", over.param_type)
     };
     let method = inner
         .iter()
         .find(|p| p.wire_name == "authenticationMethod")
         .expect("inner");
-    assert_eq!(method.kind, flow_connectors::ParamKind::Enum(&["GET", "POST"]));
+    assert_eq!(method.param_type, flow_connectors::ParamType::Enum(&["GET", "POST"]));
     assert!(!over.required);
 
     let snowflake = catalog.by_name("snowflake-streaming").expect("snowflake");

@@ -113,38 +113,43 @@ fn decode_errors_never_carry_values() {
     assert_hidden(&format!("{raw:?}"));
 }
 
-mod whole_catalogue {
-    //! Every auth spec of the catalogue, driven by the runtime catalogue: a body whose secrets
+mod whole_catalog {
+    //! Every auth spec of the catalog, driven by the runtime catalog: a body whose secrets
     //! (nested and in arrays included) are recognisable markers is read into its generated type,
     //! which must show none of them, while the body it writes back carries all of them. Then
     //! each secret is made invalid in turn, and the error must not show it either.
 
-    use flow_connectors::{AnyConnection, ParamInfo, ParamKind, catalog};
+    use flow_connectors::{AnyConnection, ParamInfo, ParamType, catalog};
     use serde_json::{Map, Value, json};
 
     const MARK: &str = "s3cret-marker";
 
     /// A valid-looking value of `kind`; strings of secrets are markers numbered by `counter`.
-    fn value(kind: &ParamKind, secret: bool, counter: &mut usize) -> Value {
+    fn value(kind: &ParamType, secret: bool, counter: &mut usize) -> Value {
         match kind {
-            ParamKind::String if secret => {
+            ParamType::String if secret => {
                 *counter += 1;
                 Value::String(format!("{MARK}-{counter}"))
             }
-            ParamKind::String => Value::String("plain".into()),
-            ParamKind::Integer => json!(7),
-            ParamKind::Number => json!(1.5),
-            ParamKind::Boolean => json!(true),
-            ParamKind::Enum(values) => json!(values[0]),
-            ParamKind::Array(item) => json!([value(item, secret, counter)]),
-            ParamKind::Object(params) => Value::Object(object(params, counter)),
+            ParamType::String => Value::String("plain".into()),
+            ParamType::Integer => json!(7),
+            ParamType::Number => json!(1.5),
+            ParamType::Boolean => json!(true),
+            ParamType::Enum(values) => json!(values[0]),
+            ParamType::Array(item) => json!([value(item, secret, counter)]),
+            ParamType::Object(params) => Value::Object(object(params, counter)),
         }
     }
 
     fn object(params: &[ParamInfo], counter: &mut usize) -> Map<String, Value> {
         params
             .iter()
-            .map(|param| (param.wire_name.to_owned(), value(&param.kind, param.secret, counter)))
+            .map(|param| {
+                (
+                    param.wire_name.to_owned(),
+                    value(&param.param_type, param.secret, counter),
+                )
+            })
             .collect()
     }
 
@@ -153,9 +158,9 @@ mod whole_catalogue {
         for param in params {
             let mut path = prefix.to_vec();
             path.push(param.wire_name);
-            match param.kind {
-                ParamKind::Object(nested) => secret_paths(nested, &path, out),
-                ParamKind::String if param.secret => out.push(path),
+            match param.param_type {
+                ParamType::Object(nested) => secret_paths(nested, &path, out),
+                ParamType::String if param.secret => out.push(path),
                 _ => {}
             }
         }

@@ -2,7 +2,7 @@
 //!
 //! - The full source of the seed specs and of specs that together use every schema feature
 //!   (nested objects, enums, arrays, defaults, patterns, integers, booleans, several auth specs).
-//! - The public API surface of the whole catalogue: every module, type, field and enum variant a
+//! - The public API surface of the whole catalog: every module, type, field and enum variant a
 //!   user's code can name, so a regeneration that renames anything shows up in one reviewable file.
 
 use std::fmt::Write as _;
@@ -80,24 +80,24 @@ fn surface(object: &ParamsStruct, indent: &str, out: &mut String) {
 }
 
 #[test]
-fn public_api_surface_of_the_whole_catalogue() {
-    let (catalog, _) = Config::new().spec_dir(specs_dir()).catalog().expect("valid catalogue");
+fn public_api_surface_of_the_whole_catalog() {
+    let (model, _) = Config::new().spec_dir(specs_dir()).validate().expect("valid catalog");
     let mut out = String::new();
-    for connector in &catalog.connectors {
+    for connector in &model.connectors {
         writeln!(
             out,
             "mod {} ({:?}, id {}, version {})",
             connector.module, connector.machine_name, connector.spec_id, connector.version
         )
         .unwrap();
-        for scheme in &connector.auth_schemes {
+        for auth_spec in &connector.auth_specs {
             writeln!(
                 out,
                 "  auth {:?} -> AnyConnection::{}",
-                scheme.spec_name, scheme.variant
+                auth_spec.spec_name, auth_spec.variant
             )
             .unwrap();
-            surface(&scheme.params, "    ", &mut out);
+            surface(&auth_spec.params, "    ", &mut out);
         }
         if let Some(no_auth) = &connector.no_auth {
             writeln!(
@@ -116,5 +116,5 @@ fn public_api_surface_of_the_whole_catalogue() {
             writeln!(out, "  enum {} {{ {} }}", e.type_name, variants.join(", ")).unwrap();
         }
     }
-    insta::assert_snapshot!("catalogue_api_surface", out);
+    insta::assert_snapshot!("catalog_api_surface", out);
 }

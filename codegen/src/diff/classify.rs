@@ -60,21 +60,22 @@ pub fn classify(
         ChangeKind::NameChanged { old, .. } => (
             Breaking,
             format!(
-                "`{module}::NAME` changes and the runtime catalogue no longer finds the connector by `by_name(\"{old}\")`; nothing sent on the wire depends on it"
+                "`{module}::NAME` changes and the runtime catalog no longer finds the connector by `by_name(\"{old}\")`; nothing sent on the wire depends on it"
             ),
         ),
-        ChangeKind::RustNameChanged { item, old, new } => {
-            (Breaking, format!("code naming the {item} `{old}` no longer compiles; it is `{new}` now"))
-        }
+        ChangeKind::RustNameChanged { item, old, new } => (
+            Breaking,
+            format!("code naming the {item} `{old}` no longer compiles; it is `{new}` now"),
+        ),
         ChangeKind::DocChanged { what, .. } => match *what {
             "providerId" => (
                 Compatible,
-                "only the runtime catalogue's `provider_id` changes; bodies carry a `providerId` only when code sets one"
+                "only the runtime catalog's `provider_id` changes; bodies carry a `providerId` only when code sets one"
                     .to_owned(),
             ),
             "display name" => (
                 Compatible,
-                "only documentation and the runtime catalogue's `display_name` change".to_owned(),
+                "only documentation and the runtime catalog's `display_name` change".to_owned(),
             ),
             _ => (Compatible, "documentation only".to_owned()),
         },
@@ -124,7 +125,9 @@ pub fn classify(
             ),
             (false, _) => (
                 Compatible,
-                format!("a new optional setter {setter}; `{holder}` is `#[non_exhaustive]`, so no struct literal breaks"),
+                format!(
+                    "a new optional setter {setter}; `{holder}` is `#[non_exhaustive]`, so no struct literal breaks"
+                ),
             ),
         },
         ChangeKind::ParamRemoved => (
@@ -151,7 +154,9 @@ pub fn classify(
         }
         ChangeKind::TypeChanged { .. } => (
             Breaking,
-            format!("the setter {setter} and the field {field} take another type: code passing or reading the old one no longer compiles"),
+            format!(
+                "the setter {setter} and the field {field} take another type: code passing or reading the old one no longer compiles"
+            ),
         ),
         ChangeKind::EnumValueAdded { type_name, variant, .. } => (
             Compatible,

@@ -8,10 +8,10 @@ use std::collections::BTreeSet;
 
 use super::classify::classify;
 use super::model::{AuthRef, Change, ChangeKind, ConnectorRef, ParamRef, SpecDiff};
-use crate::ir::{AuthScheme, Catalog, Connector, Param, ParamType, ParamsStruct};
+use crate::ir::{AuthSpec, Connector, Model, Param, ParamType, ParamsStruct};
 
 /// Lists every change from `old` to `new`.
-pub fn diff(old: &Catalog, new: &Catalog) -> SpecDiff {
+pub fn diff(old: &Model, new: &Model) -> SpecDiff {
     let mut out = Vec::new();
     let pairs = match_connectors(old, new);
     for pair in &pairs {
@@ -63,7 +63,7 @@ fn connector_ref(connector: &Connector) -> ConnectorRef {
 
 type Pair<'a, T> = (Option<&'a T>, Option<&'a T>);
 
-fn match_connectors<'a>(old: &'a Catalog, new: &'a Catalog) -> Vec<Pair<'a, Connector>> {
+fn match_connectors<'a>(old: &'a Model, new: &'a Model) -> Vec<Pair<'a, Connector>> {
     let mut pairs = Vec::new();
     let mut old_left: Vec<&Connector> = old.connectors.iter().collect();
     let mut new_left = Vec::new();
@@ -130,7 +130,7 @@ fn connector(old: &Connector, new: &Connector, out: &mut Vec<Change>) {
         (true, false) => here(ChangeKind::AuthIntroduced),
         _ => {}
     }
-    for pair in match_auth(&old.auth_schemes, &new.auth_schemes) {
+    for pair in match_auth(&old.auth_specs, &new.auth_specs) {
         match pair {
             (Some(o), Some(n)) => auth(&at, o, n, out),
             (None, Some(n)) => push(out, at.clone(), Some(auth_ref(n)), None, ChangeKind::AuthSpecAdded),
@@ -146,24 +146,24 @@ fn doc(here: &mut impl FnMut(ChangeKind), what: &'static str, old: Option<String
     }
 }
 
-fn auth_ref(scheme: &AuthScheme) -> AuthRef {
+fn auth_ref(auth_spec: &AuthSpec) -> AuthRef {
     AuthRef {
-        name: scheme.spec_name.clone(),
-        type_name: scheme.params.type_name.clone(),
+        name: auth_spec.spec_name.clone(),
+        type_name: auth_spec.params.type_name.clone(),
     }
 }
 
-fn wire_names(scheme: &AuthScheme) -> BTreeSet<&str> {
-    scheme.params.params.iter().map(|p| p.wire_name.as_str()).collect()
+fn wire_names(auth_spec: &AuthSpec) -> BTreeSet<&str> {
+    auth_spec.params.params.iter().map(|p| p.wire_name.as_str()).collect()
 }
 
-fn match_auth<'a>(old: &'a [AuthScheme], new: &'a [AuthScheme]) -> Vec<Pair<'a, AuthScheme>> {
+fn match_auth<'a>(old: &'a [AuthSpec], new: &'a [AuthSpec]) -> Vec<Pair<'a, AuthSpec>> {
     let mut pairs = Vec::new();
-    let removed: Vec<&AuthScheme> = old
+    let removed: Vec<&AuthSpec> = old
         .iter()
         .filter(|o| !new.iter().any(|n| n.spec_name == o.spec_name))
         .collect();
-    let added: Vec<&AuthScheme> = new
+    let added: Vec<&AuthSpec> = new
         .iter()
         .filter(|n| !old.iter().any(|o| o.spec_name == n.spec_name))
         .collect();
@@ -172,7 +172,7 @@ fn match_auth<'a>(old: &'a [AuthScheme], new: &'a [AuthScheme]) -> Vec<Pair<'a, 
             pairs.push((Some(o), Some(n)));
         }
     }
-    let same_params = |a: &AuthScheme, b: &AuthScheme| wire_names(a) == wire_names(b);
+    let same_params = |a: &AuthSpec, b: &AuthSpec| wire_names(a) == wire_names(b);
     let mut renamed = Vec::new();
     for o in &removed {
         let candidates: Vec<_> = added.iter().filter(|n| same_params(o, n)).collect();
@@ -197,7 +197,7 @@ fn match_auth<'a>(old: &'a [AuthScheme], new: &'a [AuthScheme]) -> Vec<Pair<'a, 
     pairs
 }
 
-fn auth(at: &ConnectorRef, old: &AuthScheme, new: &AuthScheme, out: &mut Vec<Change>) {
+fn auth(at: &ConnectorRef, old: &AuthSpec, new: &AuthSpec, out: &mut Vec<Change>) {
     let here = auth_ref(new);
     let mut push_here = |kind| push(out, at.clone(), Some(here.clone()), None, kind);
     if old.spec_name != new.spec_name {
@@ -212,7 +212,12 @@ fn auth(at: &ConnectorRef, old: &AuthScheme, new: &AuthScheme, out: &mut Vec<Cha
             new: new.params.type_name.clone(),
         });
     }
-    doc(&mut push_here, "auth spec type", old.kind.clone(), new.kind.clone());
+    doc(
+        &mut push_here,
+        "auth spec type",
+        old.auth_type.clone(),
+        new.auth_type.clone(),
+    );
     doc(
         &mut push_here,
         "description",

@@ -6,8 +6,8 @@
 //! [`json`] render the result.
 //!
 //! ```no_run
-//! let (old, _) = flow_codegen::Config::new().spec_dir("specs").catalog()?;
-//! let (new, _) = flow_codegen::Config::new().spec_dir("pulled").catalog()?;
+//! let (old, _) = flow_codegen::Config::new().spec_dir("specs").validate()?;
+//! let (new, _) = flow_codegen::Config::new().spec_dir("pulled").validate()?;
 //! let changes = flow_codegen::diff::diff(&old, &new);
 //! print!("{}", flow_codegen::diff::text(&changes));
 //! if changes.has_breaking() {

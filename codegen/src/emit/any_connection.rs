@@ -5,10 +5,10 @@ use quote::quote;
 
 use super::docs;
 use super::names::{Runtime, ident};
-use crate::ir::Catalog;
+use crate::ir::Model;
 
 /// The enum, its accessors and its serde implementations.
-pub fn emit(catalog: &Catalog, rt: &Runtime) -> TokenStream {
+pub fn emit(model: &Model, rt: &Runtime) -> TokenStream {
     let create = rt.item("CreateConnection");
     let raw = rt.item("RawConnection");
     let decode_error = rt.item("DecodeError");
@@ -20,18 +20,18 @@ pub fn emit(catalog: &Catalog, rt: &Runtime) -> TokenStream {
     let http_request = quote!(__rt::http::Request<__rt::Vec<u8>>);
 
     // (variant, params type path, connector, auth spec name or None for a connector without auth)
-    let entries: Vec<_> = catalog
+    let entries: Vec<_> = model
         .connectors
         .iter()
         .flat_map(|connector| {
             let module = ident(&connector.module);
-            let schemes = connector.auth_schemes.iter().map(move |scheme| {
-                let ty = ident(&scheme.params.type_name);
+            let auth_specs = connector.auth_specs.iter().map(move |auth_spec| {
+                let ty = ident(&auth_spec.params.type_name);
                 (
-                    ident(&scheme.variant),
+                    ident(&auth_spec.variant),
                     quote!(self::#module::#ty),
                     connector,
-                    Some(scheme.spec_name.as_str()),
+                    Some(auth_spec.spec_name.as_str()),
                 )
             });
             let module = ident(&connector.module);
@@ -39,7 +39,7 @@ pub fn emit(catalog: &Catalog, rt: &Runtime) -> TokenStream {
                 let ty = ident(&no_auth.type_name);
                 (ident(&no_auth.variant), quote!(self::#module::#ty), connector, None)
             });
-            schemes.chain(no_auth)
+            auth_specs.chain(no_auth)
         })
         .collect();
 
@@ -72,7 +72,7 @@ pub fn emit(catalog: &Catalog, rt: &Runtime) -> TokenStream {
 
     // One flat match on (spec id, auth spec name): an arm per variant. What matches no arm is
     // told apart (unknown id, or unknown auth spec of a known connector) by the runtime, from the
-    // catalogue.
+    // catalog.
     let arms = entries.iter().map(|(variant, _, connector, spec_name)| {
         let id = &connector.spec_id;
         match spec_name {
@@ -98,7 +98,7 @@ pub fn emit(catalog: &Catalog, rt: &Runtime) -> TokenStream {
         quote!()
     };
     quote! {
-        /// Any base connection of this catalogue: one variant per connector and auth spec.
+        /// Any base connection of this catalog: one variant per connector and auth spec.
         ///
         /// Deserializing picks the variant from `connectionSpec.id` and `auth.specName`, and rejects
         /// unknown ids, unknown auth spec names, and missing, unknown or mistyped params with an

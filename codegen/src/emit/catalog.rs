@@ -1,11 +1,11 @@
-//! The runtime catalogue: `const` metadata of every connector, and the `catalog()` function that
+//! The runtime catalog: `const` metadata of every connector, and the `catalog()` function that
 //! looks connectors up by spec id or machine name.
 
 use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::names::{Runtime, ident};
-use crate::ir::{Catalog, Connector, Param, ParamType};
+use crate::ir::{Connector, Model, Param, ParamType};
 
 /// `.method(value)` when `value` is there, nothing otherwise: the constructors default every
 /// optional field to `None`, so the constant states only what the spec says.
@@ -29,24 +29,24 @@ fn flag(method: &str, flag: bool) -> TokenStream {
     }
 }
 
-fn kind(ty: &ParamType, rt: &Runtime) -> TokenStream {
-    let kind = rt.item("ParamKind");
+fn param_type(ty: &ParamType, rt: &Runtime) -> TokenStream {
+    let rt_type = rt.item("ParamType");
     match ty {
-        ParamType::String => quote!(#kind::String),
-        ParamType::Integer => quote!(#kind::Integer),
-        ParamType::Number => quote!(#kind::Number),
-        ParamType::Boolean => quote!(#kind::Boolean),
+        ParamType::String => quote!(#rt_type::String),
+        ParamType::Integer => quote!(#rt_type::Integer),
+        ParamType::Number => quote!(#rt_type::Number),
+        ParamType::Boolean => quote!(#rt_type::Boolean),
         ParamType::Enum(enum_type) => {
             let values = enum_type.values.iter().map(|v| &v.wire);
-            quote!(#kind::Enum(&[#(#values),*]))
+            quote!(#rt_type::Enum(&[#(#values),*]))
         }
         ParamType::Array(item) => {
-            let item = self::kind(item, rt);
-            quote!(#kind::Array(&#item))
+            let item = self::param_type(item, rt);
+            quote!(#rt_type::Array(&#item))
         }
         ParamType::Object(object) => {
             let params = object.params.iter().map(|p| param_info(p, rt));
-            quote!(#kind::Object(&[#(#params),*]))
+            quote!(#rt_type::Object(&[#(#params),*]))
         }
     }
 }
@@ -55,7 +55,7 @@ fn param_info(param: &Param, rt: &Runtime) -> TokenStream {
     let info = rt.item("ParamInfo");
     let wire = &param.wire_name;
     let field = &param.field;
-    let kind = kind(&param.ty, rt);
+    let ty = param_type(&param.ty, rt);
     let required = flag("mark_required", param.required);
     let secret = flag("mark_secret", param.secret);
     let format = with("with_format", param.format.as_deref());
@@ -63,7 +63,7 @@ fn param_info(param: &Param, rt: &Runtime) -> TokenStream {
     let default = param.default.as_ref().map(ToString::to_string);
     let default = with("with_default", default.as_deref());
     let description = with("with_description", param.description.as_deref());
-    quote!(#info::new(#wire, #field, #kind) #required #secret #format #pattern #default #description)
+    quote!(#info::new(#wire, #field, #ty) #required #secret #format #pattern #default #description)
 }
 
 /// The `ConnectorInfo` expression of one connector.
@@ -73,12 +73,12 @@ pub fn connector_info(connector: &Connector, rt: &Runtime) -> TokenStream {
     let display_name = &connector.display_name;
     let provider_id = with("with_provider_id", connector.provider_id.as_deref());
     let description = with("with_description", connector.description.as_deref());
-    let auth_specs = connector.auth_schemes.iter().map(|scheme| {
-        let name = &scheme.spec_name;
-        let kind = with("with_kind", scheme.kind.as_deref());
-        let description = with("with_description", scheme.description.as_deref());
-        let params = scheme.params.params.iter().map(|p| param_info(p, rt));
-        quote!(#auth_info::new(#name, &[#(#params),*]) #kind #description)
+    let auth_specs = connector.auth_specs.iter().map(|auth_spec| {
+        let name = &auth_spec.spec_name;
+        let auth_type = with("with_auth_type", auth_spec.auth_type.as_deref());
+        let description = with("with_description", auth_spec.description.as_deref());
+        let params = auth_spec.params.params.iter().map(|p| param_info(p, rt));
+        quote!(#auth_info::new(#name, &[#(#params),*]) #auth_type #description)
     });
     quote! {
         #info::new(
@@ -94,14 +94,14 @@ pub fn connector_info(connector: &Connector, rt: &Runtime) -> TokenStream {
 }
 
 /// The root file's `catalog()` function.
-pub fn emit(catalog: &Catalog, rt: &Runtime) -> TokenStream {
+pub fn emit(model: &Model, rt: &Runtime) -> TokenStream {
     let catalog_type = rt.item("Catalog");
-    let entries = catalog.connectors.iter().map(|connector| {
+    let entries = model.connectors.iter().map(|connector| {
         let module = ident(&connector.module);
         quote!(self::#module::CONNECTOR)
     });
     quote! {
-        /// The runtime catalogue of every connector in this module tree: look connectors up by
+        /// The runtime catalog of every connector in this module tree: look connectors up by
         /// connection spec id or machine name, and read their auth specs and params.
         pub fn catalog() -> &'static #catalog_type {
             static CATALOG: #catalog_type = #catalog_type::new(&[#(#entries),*]);

@@ -1,4 +1,4 @@
-//! One connector's module file: its constants and catalogue entry, its enums, and per auth spec a
+//! One connector's module file: its constants and catalog entry, its enums, and per auth spec a
 //! params type and builder (with the nested object types they hold).
 
 use proc_macro2::TokenStream;
@@ -31,8 +31,8 @@ pub fn structs(connector: &Connector) -> Vec<&ParamsStruct> {
         }
     }
     let mut out = Vec::new();
-    for scheme in &connector.auth_schemes {
-        nested(&scheme.params, &mut out);
+    for auth_spec in &connector.auth_specs {
+        nested(&auth_spec.params, &mut out);
     }
     out
 }
@@ -74,9 +74,9 @@ pub fn emit(connector: &Connector, rt: &Runtime) -> TokenStream {
     let version = &connector.version;
     let name = &connector.machine_name;
     let enum_items = connector.enums.iter().map(|e| enums::emit(e, rt));
-    let schemes = connector.auth_schemes.iter().map(|scheme| {
-        let params = params::emit_scheme(connector, scheme, rt);
-        let builder = builder::emit(&scheme.params, rt);
+    let auth_specs = connector.auth_specs.iter().map(|auth_spec| {
+        let params = params::emit_auth_spec(connector, auth_spec, rt);
+        let builder = builder::emit(&auth_spec.params, rt);
         quote!(#params #builder)
     });
     let nested = structs(connector).into_iter().flat_map(|object| {
@@ -90,7 +90,7 @@ pub fn emit(connector: &Connector, rt: &Runtime) -> TokenStream {
         })
     });
     let no_auth = connector.no_auth.as_ref().map(|n| no_auth(n, rt));
-    let names = connector.auth_schemes.iter().map(|scheme| &scheme.spec_name);
+    let names = connector.auth_specs.iter().map(|auth_spec| &auth_spec.spec_name);
     let info = catalog::connector_info(connector, rt);
     let info_type = rt.item("ConnectorInfo");
     quote! {
@@ -102,12 +102,12 @@ pub fn emit(connector: &Connector, rt: &Runtime) -> TokenStream {
         pub const NAME: &str = #name;
         /// The names of the connector's auth specs, as sent in `auth.specName`.
         pub const AUTH_SPEC_NAMES: &[&str] = &[#(#names),*];
-        /// The connector's entry in the runtime catalogue.
+        /// The connector's entry in the runtime catalog.
         pub const CONNECTOR: #info_type = #info;
 
         #(#enum_items)*
 
-        #(#schemes)*
+        #(#auth_specs)*
 
         #(#nested)*
 

@@ -18,7 +18,7 @@ pub fn emit(enum_type: &EnumType, rt: &Runtime) -> TokenStream {
         .map(|wire| docs::attrs(&format!("Sent as {}.", docs::code(wire))));
     let summary = docs::attrs(&format!(
         "The allowed values of the {} param.",
-        docs::code(&enum_type.label)
+        docs::code(&enum_type.dotted_name)
     ));
     let wire_enum = rt.item("WireEnum");
     quote! {

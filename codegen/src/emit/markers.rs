@@ -10,15 +10,15 @@ use quote::quote;
 
 use super::connector::structs;
 use super::names::{Runtime, ident};
-use crate::ir::Catalog;
+use crate::ir::Model;
 
 /// The module of the marker traits, in the root file.
 pub const MODULE: &str = "__required";
 
 /// The module, with one trait per tracked param name, implemented only by a set value (no module
 /// when no param is tracked).
-pub fn emit(catalog: &Catalog, rt: &Runtime) -> TokenStream {
-    let names: BTreeSet<&str> = catalog
+pub fn emit(model: &Model, rt: &Runtime) -> TokenStream {
+    let names: BTreeSet<&str> = model
         .connectors
         .iter()
         .flat_map(structs)

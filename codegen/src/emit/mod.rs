@@ -4,7 +4,7 @@
 //! [`params`] (a params struct: an auth spec's or a nested object's), [`builder`] (its typestate
 //! builder), [`markers`] (the traits naming missing required params), [`enums`] (a string enum
 //! param's type), [`connector`] (a module file), [`catalog`] (runtime metadata),
-//! [`any_connection`] (the catalogue-wide enum) and [`root`] (the file that ties them up).
+//! [`any_connection`] (the catalog-wide enum) and [`root`] (the file that ties them up).
 
 mod any_connection;
 mod builder;
@@ -21,7 +21,7 @@ use proc_macro2::TokenStream;
 
 pub use names::Runtime;
 
-use crate::ir::Catalog;
+use crate::ir::Model;
 
 /// The file that declares every connector module; `include!` this one.
 pub const ROOT_FILE: &str = "mod.rs";
@@ -37,21 +37,21 @@ pub struct EmittedFile {
 }
 
 /// How many output files `catalog` gives: the root and one per connector.
-pub fn file_count(catalog: &Catalog) -> usize {
-    1 + catalog.connectors.len()
+pub fn file_count(model: &Model) -> usize {
+    1 + model.connectors.len()
 }
 
 /// Output file number `index` (below [`file_count`]): 0 is the root, then the connectors in
 /// catalog order. Each file is emitted on its own, so files can be rendered in parallel.
-pub fn emit_file(catalog: &Catalog, runtime: &Runtime, index: usize) -> EmittedFile {
+pub fn emit_file(model: &Model, runtime: &Runtime, index: usize) -> EmittedFile {
     match index.checked_sub(1) {
         None => EmittedFile {
             name: ROOT_FILE.to_owned(),
-            origin: format!("the module tree of {} connector(s)", catalog.connectors.len()),
-            tokens: with_import(runtime, root::emit(catalog, runtime)),
+            origin: format!("the module tree of {} connector(s)", model.connectors.len()),
+            tokens: with_import(runtime, root::emit(model, runtime)),
         },
         Some(n) => {
-            let connector = &catalog.connectors[n];
+            let connector = &model.connectors[n];
             EmittedFile {
                 name: root::file_name(connector),
                 origin: format!("connection spec {} ({})", connector.spec_id, connector.machine_name),

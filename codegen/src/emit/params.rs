@@ -6,7 +6,7 @@ use quote::quote;
 
 use super::docs;
 use super::names::{Runtime, ident};
-use crate::ir::{AuthScheme, Connector, DefaultValue, Param, ParamDefault, ParamType, ParamsStruct};
+use crate::ir::{AuthSpec, Connector, DefaultValue, Param, ParamDefault, ParamType, ParamsStruct};
 
 /// The Rust type that holds a value of `ty` (without `Option`).
 pub fn value_type(ty: &ParamType, secret: bool, rt: &Runtime) -> TokenStream {
@@ -120,12 +120,12 @@ fn check_patterns(object: &ParamsStruct, rt: &Runtime) -> TokenStream {
         .filter_map(|(index, param)| {
             let source = param.pattern.as_ref()?;
             let field = ident(&param.field);
-            let label = &param.label;
+            let dotted_name = &param.dotted_name;
             let name = ident(&format!("PATTERN_{index}"));
             let check = if param.required {
-                quote!(#name.check(#label, &self.#field)?;)
+                quote!(#name.check(#dotted_name, &self.#field)?;)
             } else {
-                quote!(if let __rt::Some(value) = &self.#field { #name.check(#label, value)?; })
+                quote!(if let __rt::Some(value) = &self.#field { #name.check(#dotted_name, value)?; })
             };
             Some(quote! {
                 static #name: #pattern = #pattern::new(#source);
@@ -181,9 +181,9 @@ pub fn emit_struct(object: &ParamsStruct, doc: TokenStream, rt: &Runtime) -> Tok
     let reads = object.params.iter().map(|param| {
         let field = ident(&param.field);
         let key = &param.wire_name;
-        let label = &param.label;
+        let dotted_name = &param.dotted_name;
         let method = ident(if param.required { "required" } else { "optional" });
-        quote!(#field: reader.#method(#key, #label)?,)
+        quote!(#field: reader.#method(#key, #dotted_name)?,)
     });
     let patterns = check_patterns(object, rt);
     let check = check_call(object);
@@ -230,18 +230,18 @@ pub fn emit_struct(object: &ParamsStruct, doc: TokenStream, rt: &Runtime) -> Tok
 }
 
 /// An auth spec's params type: the struct plus its `AuthParams` implementation.
-pub fn emit_scheme(connector: &Connector, scheme: &AuthScheme, rt: &Runtime) -> TokenStream {
-    let object = &scheme.params;
+pub fn emit_auth_spec(connector: &Connector, auth_spec: &AuthSpec, rt: &Runtime) -> TokenStream {
+    let object = &auth_spec.params;
     let summary = format!(
         "Credentials for the {} auth spec of {}.\n\nBuild it with [`{}::builder`]; every required param must be set before `build()` compiles.",
-        docs::code(&scheme.spec_name),
+        docs::code(&auth_spec.spec_name),
         docs::code(&connector.machine_name),
         object.type_name,
     );
-    let doc = docs::summary_and_description(&summary, scheme.description.as_deref());
+    let doc = docs::summary_and_description(&summary, auth_spec.description.as_deref());
     let body = emit_struct(object, doc, rt);
     let ty = ident(&object.type_name);
-    let spec_name = &scheme.spec_name;
+    let spec_name = &auth_spec.spec_name;
     let auth_params = rt.item("AuthParams");
     quote! {
         #body
@@ -258,7 +258,7 @@ pub fn emit_scheme(connector: &Connector, scheme: &AuthScheme, rt: &Runtime) -> 
 pub fn emit_nested(param: &Param, object: &ParamsStruct, rt: &Runtime) -> TokenStream {
     let summary = format!(
         "The {} object param.\n\nBuild it with [`{}::builder`].",
-        docs::code(&param.label),
+        docs::code(&param.dotted_name),
         object.type_name
     );
     let doc = docs::summary_and_description(&summary, param.description.as_deref());

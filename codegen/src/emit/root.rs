@@ -6,7 +6,7 @@ use quote::quote;
 
 use super::names::{self, Runtime, ident};
 use super::{any_connection, catalog, connector, docs, markers};
-use crate::ir::{Catalog, Connector};
+use crate::ir::{Connector, Model};
 
 /// The file name of a connector's module (module names never equal `mod`, so never the root's).
 pub fn file_name(connector: &Connector) -> String {
@@ -14,8 +14,8 @@ pub fn file_name(connector: &Connector) -> String {
 }
 
 /// The root file's items.
-pub fn emit(catalog: &Catalog, rt: &Runtime) -> TokenStream {
-    let modules = catalog.connectors.iter().map(|connector| {
+pub fn emit(model: &Model, rt: &Runtime) -> TokenStream {
+    let modules = model.connectors.iter().map(|connector| {
         let module = ident(&connector.module);
         let file = file_name(connector);
         let doc =
@@ -27,9 +27,9 @@ pub fn emit(catalog: &Catalog, rt: &Runtime) -> TokenStream {
             }
         }
     });
-    let markers = markers::emit(catalog, rt);
-    let any = any_connection::emit(catalog, rt);
-    let lookup = catalog::emit(catalog, rt);
+    let markers = markers::emit(model, rt);
+    let any = any_connection::emit(model, rt);
+    let lookup = catalog::emit(model, rt);
     let guard = rt.item(names::FORMAT_GUARD);
     quote! {
         const _: () = #guard;

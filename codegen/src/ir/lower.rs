@@ -1,15 +1,15 @@
-//! Lowering: the parsed spec model -> the validated [`Catalog`], with every problem reported.
+//! Lowering: the parsed spec model -> the validated [`Model`], with every problem reported.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 use super::model::{
-    AuthScheme, Catalog, Connector, DefaultValue, EnumType, EnumValue, NoAuth, Origin, Param, ParamDefault, ParamType,
+    AuthSpec, Connector, DefaultValue, EnumType, EnumValue, Location, Model, NoAuth, Param, ParamDefault, ParamType,
     ParamsStruct,
 };
 use super::naming;
 use crate::diagnostic::Diagnostic;
-use crate::spec::{AuthSpec, ConnectionSpec, JsonPath, Literal, Located, Schema, SpecFile};
+use crate::spec::{self, ConnectionSpec, JsonPath, Literal, Located, Schema, SpecFile};
 
 /// The type name generated for a connector whose connections carry no `auth`.
 const NO_AUTH: &str = "NoAuth";
@@ -25,7 +25,7 @@ pub const MAX_REQUIRED_PER_OBJECT: usize = 64;
 
 /// Builds the catalog from parsed files. Diagnostics (errors and warnings) are appended to
 /// `diagnostics`; the catalog is only meaningful when none of them is an error.
-pub fn lower(files: &[SpecFile], diagnostics: &mut Vec<Diagnostic>) -> Catalog {
+pub fn lower(files: &[SpecFile], diagnostics: &mut Vec<Diagnostic>) -> Model {
     let mut connectors = Vec::new();
     for file in files {
         for spec in &file.specs {
@@ -36,11 +36,11 @@ pub fn lower(files: &[SpecFile], diagnostics: &mut Vec<Diagnostic>) -> Catalog {
     }
     connectors.sort_by(|a, b| (&a.module, &a.spec_id).cmp(&(&b.module, &b.spec_id)));
     check_catalog_collisions(&connectors, diagnostics);
-    Catalog { connectors }
+    Model { connectors }
 }
 
-fn origin(file: &Path, path: &JsonPath) -> Origin {
-    Origin {
+fn location(file: &Path, path: &JsonPath) -> Location {
+    Location {
         file: file.to_path_buf(),
         path: path.clone(),
     }
@@ -48,11 +48,11 @@ fn origin(file: &Path, path: &JsonPath) -> Origin {
 
 /// Reports each group of items that share a key, pointing at every place after the first.
 fn report_duplicates<'a, T: 'a>(
-    items: impl IntoIterator<Item = (String, &'a T, &'a Origin)>,
+    items: impl IntoIterator<Item = (String, &'a T, &'a Location)>,
     diagnostics: &mut Vec<Diagnostic>,
     message: impl Fn(&str, &T, &T) -> (String, String),
 ) {
-    let mut seen: BTreeMap<String, (&T, &Origin)> = BTreeMap::new();
+    let mut seen: BTreeMap<String, (&T, &Location)> = BTreeMap::new();
     for (key, item, place) in items {
         match seen.get(&key) {
             Some((first, first_place)) => {
@@ -71,8 +71,8 @@ fn report_duplicates<'a, T: 'a>(
 }
 
 fn check_catalog_collisions(connectors: &[Connector], diagnostics: &mut Vec<Diagnostic>) {
-    let at = |c: &Connector, key: &str| origin(&c.origin.file, &c.origin.path.key(key));
-    let id_places: Vec<Origin> = connectors.iter().map(|c| at(c, "id")).collect();
+    let at = |c: &Connector, key: &str| location(&c.location.file, &c.location.path.key(key));
+    let id_places: Vec<Location> = connectors.iter().map(|c| at(c, "id")).collect();
     // UUIDs are case-insensitive: `ABC..` and `abc..` name one connection spec.
     report_duplicates(
         connectors
@@ -91,7 +91,7 @@ fn check_catalog_collisions(connectors: &[Connector], diagnostics: &mut Vec<Diag
             )
         },
     );
-    let name_places: Vec<Origin> = connectors.iter().map(|c| at(c, "name")).collect();
+    let name_places: Vec<Location> = connectors.iter().map(|c| at(c, "name")).collect();
     let before = diagnostics.len();
     report_duplicates(
         connectors
@@ -114,17 +114,17 @@ fn check_catalog_collisions(connectors: &[Connector], diagnostics: &mut Vec<Diag
         return;
     }
     // (variant, connector, auth spec name) for every variant of `AnyConnection`.
-    let variants: Vec<(String, &Connector, Option<&str>, Origin)> = connectors
+    let variants: Vec<(String, &Connector, Option<&str>, Location)> = connectors
         .iter()
         .flat_map(|c| {
-            c.auth_schemes
+            c.auth_specs
                 .iter()
                 .map(move |a| {
                     (
                         a.variant.clone(),
                         c,
                         Some(a.spec_name.as_str()),
-                        origin(&a.origin.file, &a.origin.path.key("name")),
+                        location(&a.location.file, &a.location.path.key("name")),
                     )
                 })
                 .chain(
@@ -134,7 +134,7 @@ fn check_catalog_collisions(connectors: &[Connector], diagnostics: &mut Vec<Diag
                 )
         })
         .collect();
-    let describe = |(_, c, auth, _): &(String, &Connector, Option<&str>, Origin)| match auth {
+    let describe = |(_, c, auth, _): &(String, &Connector, Option<&str>, Location)| match auth {
         Some(auth) => format!("`{}` with auth spec `{auth}`", c.machine_name),
         None => format!("`{}` (no auth specs)", c.machine_name),
     };
@@ -218,13 +218,13 @@ fn connector(file: &Path, spec: &ConnectionSpec, diagnostics: &mut Vec<Diagnosti
     // A repeated auth spec name is reported once, below; lowering the repeat would only report
     // the same collision again as clashing type names.
     let mut seen_names = BTreeSet::new();
-    let auth_schemes: Vec<AuthScheme> = spec
+    let auth_specs: Vec<AuthSpec> = spec
         .auth_specs
         .iter()
         .filter(|auth| seen_names.insert(auth.name.value.as_str()))
-        .filter_map(|auth| cx.auth_scheme(&connector_camel, auth))
+        .filter_map(|auth| cx.auth_spec(&connector_camel, auth))
         .collect();
-    if auth_schemes.len() != spec.auth_specs.len() {
+    if auth_specs.len() != spec.auth_specs.len() {
         ok = false;
     }
     let no_auth = if spec.declared_auth_specs == 0 {
@@ -244,11 +244,11 @@ fn connector(file: &Path, spec: &ConnectionSpec, diagnostics: &mut Vec<Diagnosti
         None
     };
     let diagnostics = cx.diagnostics;
-    let name_origins: Vec<Origin> = spec.auth_specs.iter().map(|a| origin(file, &a.name.path)).collect();
+    let name_locations: Vec<Location> = spec.auth_specs.iter().map(|a| location(file, &a.name.path)).collect();
     report_duplicates(
         spec.auth_specs
             .iter()
-            .zip(&name_origins)
+            .zip(&name_locations)
             .map(|(a, place)| (a.name.value.clone(), a, place)),
         diagnostics,
         |name, _, _| {
@@ -277,21 +277,21 @@ fn connector(file: &Path, spec: &ConnectionSpec, diagnostics: &mut Vec<Diagnosti
     Some(Connector {
         module: module?,
         machine_name: spec.name.value.clone(),
-        display_name: spec.label.clone().unwrap_or_else(|| spec.name.value.clone()),
+        display_name: spec.display_name.clone().unwrap_or_else(|| spec.name.value.clone()),
         spec_id: spec.id.value.clone(),
         version: spec.version.value.clone(),
         provider_id: spec.provider_id.clone(),
         description: spec.description.clone(),
-        auth_schemes,
+        auth_specs,
         no_auth,
         enums: cx.enums,
-        origin: origin(file, &spec.path),
+        location: location(file, &spec.path),
     })
 }
 
 /// The camel-case names that would be claimed more than once by nested objects and enums of one
 /// connector, or that equal an auth spec's type name: such types are prefixed with their parent.
-fn shared_type_names(auth_specs: &[AuthSpec]) -> BTreeSet<String> {
+fn shared_type_names(auth_specs: &[spec::AuthSpec]) -> BTreeSet<String> {
     fn walk(schema: &Schema, counts: &mut BTreeMap<String, usize>) {
         for property in &schema.properties {
             let named = property.schema.enum_values.is_some()
@@ -327,7 +327,7 @@ struct ConnectorCx<'a> {
     shared_names: BTreeSet<String>,
     enums: Vec<EnumType>,
     /// Every type name the connector module will define, with where it comes from.
-    types: Vec<(String, Origin)>,
+    types: Vec<(String, Location)>,
     diagnostics: &'a mut Vec<Diagnostic>,
 }
 
@@ -338,10 +338,10 @@ impl ConnectorCx<'_> {
     }
 
     fn claim(&mut self, name: &str, path: &JsonPath) {
-        self.types.push((name.to_owned(), origin(self.file, path)));
+        self.types.push((name.to_owned(), location(self.file, path)));
     }
 
-    fn auth_scheme(&mut self, connector_camel: &str, auth: &AuthSpec) -> Option<AuthScheme> {
+    fn auth_spec(&mut self, connector_camel: &str, auth: &spec::AuthSpec) -> Option<AuthSpec> {
         let name = &auth.name;
         // A bad name is reported, and the params are still checked under a stand-in name.
         let type_name = if name.value.trim().is_empty() {
@@ -382,9 +382,9 @@ impl ConnectorCx<'_> {
         }
         let params = self.params(schema, type_name.as_deref().unwrap_or("AuthSpec"), "");
         let (type_name, params) = (type_name?, params?);
-        Some(AuthScheme {
+        Some(AuthSpec {
             spec_name: name.value.clone(),
-            kind: auth.kind.clone(),
+            auth_type: auth.auth_type.clone(),
             description: schema.description.clone(),
             variant: naming::join(connector_camel, &type_name),
             params: ParamsStruct {
@@ -392,7 +392,7 @@ impl ConnectorCx<'_> {
                 type_name,
                 params,
             },
-            origin: origin(self.file, &auth.path),
+            location: location(self.file, &auth.path),
         })
     }
 
@@ -486,7 +486,7 @@ impl ConnectorCx<'_> {
             let required = schema.required.iter().any(|r| r.value == property.name.value);
             match self.param(&property.name, &property.schema, field, required, parent, prefix) {
                 Some(param) => {
-                    origins.push(origin(self.file, &property.name.path));
+                    origins.push(location(self.file, &property.name.path));
                     params.push(param);
                 }
                 None => ok = false,
@@ -566,12 +566,12 @@ impl ConnectorCx<'_> {
             );
             return None;
         };
-        let label = if prefix.is_empty() {
+        let dotted_name = if prefix.is_empty() {
             name.value.clone()
         } else {
             format!("{prefix}.{}", name.value)
         };
-        let ty = self.value_type(name, schema, parent, &label)?;
+        let ty = self.value_type(name, schema, parent, &dotted_name)?;
         let format = schema.format.as_ref().map(|f| f.value.clone());
         let secret = format.as_deref() == Some("password")
             || matches!(&ty, ParamType::Array(_))
@@ -630,7 +630,7 @@ impl ConnectorCx<'_> {
         };
         Some(Param {
             wire_name: name.value.clone(),
-            label,
+            dotted_name,
             state: naming::camel(&field).unwrap_or_else(|| field.clone()),
             field,
             description: schema.description.clone().or_else(|| schema.title.clone()),
@@ -644,7 +644,13 @@ impl ConnectorCx<'_> {
     }
 
     /// The type of a param's value, generating nested structs and enums as needed.
-    fn value_type(&mut self, name: &Located<String>, schema: &Schema, parent: &str, label: &str) -> Option<ParamType> {
+    fn value_type(
+        &mut self,
+        name: &Located<String>,
+        schema: &Schema,
+        parent: &str,
+        dotted_name: &str,
+    ) -> Option<ParamType> {
         let declared = schema.ty.as_ref().map(|t| t.value.as_str());
         // Without `type`, `properties` or `enum` still say what the value is.
         let kind = match declared {
@@ -673,7 +679,7 @@ impl ConnectorCx<'_> {
         }
         match kind {
             "string" => match &schema.enum_values {
-                Some(values) => self.enum_type(name, values, parent, label),
+                Some(values) => self.enum_type(name, values, parent, dotted_name),
                 None => Some(ParamType::String),
             },
             "integer" => Some(ParamType::Integer),
@@ -707,7 +713,7 @@ impl ConnectorCx<'_> {
                     );
                     return None;
                 }
-                let item = self.value_type(name, items, parent, label)?;
+                let item = self.value_type(name, items, parent, dotted_name)?;
                 if matches!(item, ParamType::Array(_) | ParamType::Object(_)) {
                     self.error(
                         &items.path,
@@ -728,7 +734,7 @@ impl ConnectorCx<'_> {
                     return None;
                 }
                 let type_name = self.type_name(name, parent)?;
-                let params = self.params(schema, &type_name, label)?;
+                let params = self.params(schema, &type_name, dotted_name)?;
                 self.claim(&type_name, &name.path);
                 self.claim(&naming::join(&type_name, "Builder"), &name.path);
                 Some(ParamType::Object(Box::new(ParamsStruct {
@@ -753,7 +759,7 @@ impl ConnectorCx<'_> {
         name: &Located<String>,
         values: &Located<Vec<Located<Literal>>>,
         parent: &str,
-        label: &str,
+        dotted_name: &str,
     ) -> Option<ParamType> {
         if values.value.is_empty() {
             self.error(
@@ -826,7 +832,7 @@ impl ConnectorCx<'_> {
         self.claim(&type_name, &name.path);
         let enum_type = EnumType {
             type_name,
-            label: label.to_owned(),
+            dotted_name: dotted_name.to_owned(),
             values: out,
         };
         self.enums.push(enum_type.clone());

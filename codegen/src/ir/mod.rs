@@ -6,6 +6,6 @@ pub mod naming;
 
 pub use lower::lower;
 pub use model::{
-    AuthScheme, Catalog, Connector, DefaultValue, EnumType, EnumValue, NoAuth, Origin, Param, ParamDefault, ParamType,
+    AuthSpec, Connector, DefaultValue, EnumType, EnumValue, Location, Model, NoAuth, Param, ParamDefault, ParamType,
     ParamsStruct,
 };

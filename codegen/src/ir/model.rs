@@ -1,4 +1,4 @@
-//! The validated intermediate representation: Catalog > Connector > AuthScheme > Param.
+//! The validated intermediate representation: Catalog > Connector > AuthSpec > Param.
 //!
 //! Everything here is known to be consistent: names are valid, unique Rust identifiers, required
 //! params exist, types are supported, defaults fit their types. The emitter turns it into code
@@ -10,7 +10,7 @@ use crate::spec::{JsonPath, Literal};
 
 /// Where an item came from, for diagnostics about collisions.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Origin {
+pub struct Location {
     /// The spec file.
     pub file: PathBuf,
     /// The place in it.
@@ -19,17 +19,17 @@ pub struct Origin {
 
 /// Every connector of a run, sorted by module name (so output never depends on file order).
 #[derive(Clone, Debug, Default)]
-pub struct Catalog {
+pub struct Model {
     /// The connectors.
     pub connectors: Vec<Connector>,
 }
 
-impl Catalog {
-    /// Every `(connector, auth scheme)` pair, in catalogue order.
-    pub fn schemes(&self) -> impl Iterator<Item = (&Connector, &AuthScheme)> {
+impl Model {
+    /// Every `(connector, auth auth_spec)` pair, in catalog order.
+    pub fn auth_specs(&self) -> impl Iterator<Item = (&Connector, &AuthSpec)> {
         self.connectors
             .iter()
-            .flat_map(|connector| connector.auth_schemes.iter().map(move |scheme| (connector, scheme)))
+            .flat_map(|connector| connector.auth_specs.iter().map(move |auth_spec| (connector, auth_spec)))
     }
 }
 
@@ -52,13 +52,13 @@ pub struct Connector {
     pub description: Option<String>,
     /// The auth specs, in spec order. Empty for a source whose connections carry no `auth`; then
     /// [`Connector::no_auth`] holds the names generated for that case.
-    pub auth_schemes: Vec<AuthScheme>,
+    pub auth_specs: Vec<AuthSpec>,
     /// For a connector without auth specs: the unit type that stands for "no credentials".
     pub no_auth: Option<NoAuth>,
     /// Enums generated for params with `enum`, in spec order.
     pub enums: Vec<EnumType>,
     /// Where the spec was defined.
-    pub origin: Origin,
+    pub location: Location,
 }
 
 /// The names generated for a connector whose connections carry no `auth`.
@@ -72,11 +72,11 @@ pub struct NoAuth {
 
 /// One auth spec of a connector: a params type and its builder.
 #[derive(Clone, Debug)]
-pub struct AuthScheme {
+pub struct AuthSpec {
     /// The exact auth spec name, sent as `auth.specName`.
     pub spec_name: String,
     /// The auth spec's free-text `type`, if given.
-    pub kind: Option<String>,
+    pub auth_type: Option<String>,
     /// The schema's description, if it has one.
     pub description: Option<String>,
     /// The `AnyConnection` variant name.
@@ -84,10 +84,10 @@ pub struct AuthScheme {
     /// The params type, its builder and its params.
     pub params: ParamsStruct,
     /// Where the auth spec was defined.
-    pub origin: Origin,
+    pub location: Location,
 }
 
-/// A generated struct of params with a typestate builder: an auth scheme's params, or a nested
+/// A generated struct of params with a typestate builder: an auth auth_spec's params, or a nested
 /// `object` param.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ParamsStruct {
@@ -112,7 +112,7 @@ pub struct EnumType {
     /// The enum name, such as `SslMode`.
     pub type_name: String,
     /// The param path it belongs to, for docs (`sslMode`, `requestParameterOverride.method`).
-    pub label: String,
+    pub dotted_name: String,
     /// The values, in spec order.
     pub values: Vec<EnumValue>,
 }
@@ -132,7 +132,7 @@ pub struct Param {
     /// The property key, sent in `auth.params` (or in its parent object).
     pub wire_name: String,
     /// The dotted path from `auth.params`, used in messages: `clientId`, `override.method`.
-    pub label: String,
+    pub dotted_name: String,
     /// The Rust field and setter name.
     pub field: String,
     /// The builder's type parameter that tracks whether this param is set (see [`Param::tracked`]).
@@ -156,7 +156,7 @@ pub struct Param {
 /// A param's documented default: as the spec writes it, and the Rust value `build()` fills in.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ParamDefault {
-    /// The JSON literal of the spec (for docs, the runtime catalogue and diffs).
+    /// The JSON literal of the spec (for docs, the runtime catalog and diffs).
     pub literal: Literal,
     /// The value, of the param's type.
     pub value: DefaultValue,

@@ -68,7 +68,7 @@ pub struct ConnectionSpec {
     /// `providerId`, if any.
     pub provider_id: Option<String>,
     /// `attributes.uiAttributes.label`: the display name, if the spec has one as a string.
-    pub label: Option<String>,
+    pub display_name: Option<String>,
     /// `description`, if any.
     pub description: Option<String>,
     /// `authSpec[]`, in file order: the entries that could be read.
@@ -89,7 +89,7 @@ pub struct AuthSpec {
     /// `name`: the exact string requests send as `auth.specName`.
     pub name: Located<String>,
     /// `type`: free text such as `OAuth2`, not sent in requests.
-    pub kind: Option<String>,
+    pub auth_type: Option<String>,
     /// `spec`: the JSON Schema of the credential params.
     pub schema: Schema,
 }

@@ -339,7 +339,7 @@ impl Walker<'_> {
         let description = self.optional_string(object, "description", path).map(|d| d.value);
         let provider_id = self.optional_string(object, "providerId", path).map(|p| p.value);
         // A display name is UI metadata: read it when it is plain text, ignore any other shape.
-        let label = object
+        let display_name = object
             .get("attributes")
             .and_then(|attributes| attributes.get("uiAttributes"))
             .and_then(|ui| ui.get("label"))
@@ -381,7 +381,7 @@ impl Walker<'_> {
             name: name.unwrap_or_else(|| missing("name")),
             version: version.unwrap_or_else(|| missing("version")),
             provider_id,
-            label,
+            display_name,
             description,
             auth_specs,
             declared_auth_specs,
@@ -404,7 +404,7 @@ impl Walker<'_> {
             path,
             "the auth spec name requests send as `auth.specName`",
         );
-        let kind = self.optional_string(object, "type", path).map(|t| t.value);
+        let auth_type = self.optional_string(object, "type", path).map(|t| t.value);
         let schema = match object.get("spec") {
             Some(Value::Object(spec)) => Some(self.schema(spec, &path.key("spec"))),
             Some(other) => {
@@ -427,7 +427,7 @@ impl Walker<'_> {
         Some(AuthSpec {
             path: path.clone(),
             name: name?,
-            kind,
+            auth_type,
             schema: schema?,
         })
     }

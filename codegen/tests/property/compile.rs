@@ -1,10 +1,10 @@
-//! "A sample of them compiles": random catalogues from a fixed seed, half of them renamed to
+//! "A sample of them compiles": random catalogs from a fixed seed, half of them renamed to
 //! plain names, rendered and compiled together as one crate against the runtime crate
-//! (`flow-connectors`, without its own catalogue) with `cargo clippy --offline -- -D warnings`
+//! (`flow-connectors`, without its own catalog) with `cargo clippy --offline -- -D warnings`
 //! (`cargo check` where clippy is not installed).
 //! The crate also denies missing docs, as a downstream crate may. Every spec under
 //! `tests/fixtures/compile-regressions/` (shapes the sample once failed on) is compiled with it, and
-//! so is an empty catalogue.
+//! so is an empty catalog.
 //!
 //! The check builds into `property-sample/` in the test's own target directory (a directory of its
 //! own, so a concurrent build of the workspace never blocks it), so only the first run compiles the
@@ -19,7 +19,7 @@ use proptest::test_runner::TestRunner;
 
 use crate::specs;
 
-/// How many accepted catalogues go into the sample crate.
+/// How many accepted catalogs go into the sample crate.
 const SAMPLE: usize = 8;
 
 fn workspace() -> PathBuf {
@@ -38,13 +38,13 @@ fn target_dir() -> PathBuf {
 }
 
 #[test]
-fn a_sample_of_random_catalogues_compiles_warning_free() {
+fn a_sample_of_random_catalogs_compiles_warning_free() {
     let mut runner = TestRunner::deterministic();
-    let strategy = specs::catalogue();
+    let strategy = specs::catalog();
     let krate = tempfile::tempdir().expect("temp dir");
     let src = krate.path().join("src");
     let mut lib =
-        String::from("//! Random catalogues from flow-codegen's property test.\n#![deny(warnings, missing_docs)]\n");
+        String::from("//! Random catalogs from flow-codegen's property test.\n#![deny(warnings, missing_docs)]\n");
     let mut add_module = |module: &str, rendered: &flow_codegen::Rendered| {
         let dir = src.join(module);
         std::fs::create_dir_all(&dir).expect("module dir");
@@ -53,7 +53,7 @@ fn a_sample_of_random_catalogues_compiles_warning_free() {
         }
         writeln!(
             lib,
-            "/// Catalogue `{module}`.\npub mod {module} {{\n    include!(\"{module}/mod.rs\");\n}}"
+            "/// Catalog `{module}`.\npub mod {module} {{\n    include!(\"{module}/mod.rs\");\n}}"
         )
         .expect("write to a string");
     };
@@ -62,28 +62,28 @@ fn a_sample_of_random_catalogues_compiles_warning_free() {
         if accepted == SAMPLE {
             break;
         }
-        let catalogue = strategy.new_tree(&mut runner).expect("a catalogue").current();
-        let catalogue = if attempt % 2 == 0 { catalogue } else { catalogue.plain() };
+        let catalog = strategy.new_tree(&mut runner).expect("a catalog").current();
+        let catalog = if attempt % 2 == 0 { catalog } else { catalog.plain() };
         let specs = tempfile::tempdir().expect("temp dir");
-        catalogue.write(specs.path());
+        catalog.write(specs.path());
         if let Ok(rendered) = flow_codegen::Config::new().spec_dir(specs.path()).render() {
             add_module(&format!("random_{accepted}"), &rendered);
             accepted += 1;
         }
     }
-    assert_eq!(accepted, SAMPLE, "too few random catalogues were accepted");
+    assert_eq!(accepted, SAMPLE, "too few random catalogs were accepted");
     let regressions = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/compile-regressions");
     let rendered = flow_codegen::Config::new()
         .spec_dir(&regressions)
         .render()
         .unwrap_or_else(|err| panic!("the regression specs must render:\n{err}"));
     add_module("regressions", &rendered);
-    // A directory without specs is a valid, empty catalogue: its `AnyConnection` has no variant.
+    // A directory without specs is a valid, empty catalog: its `AnyConnection` has no variant.
     let empty = tempfile::tempdir().expect("temp dir");
     let rendered = flow_codegen::Config::new()
         .spec_dir(empty.path())
         .render()
-        .unwrap_or_else(|err| panic!("an empty catalogue must render:\n{err}"));
+        .unwrap_or_else(|err| panic!("an empty catalog must render:\n{err}"));
     add_module("empty", &rendered);
     std::fs::write(src.join("lib.rs"), lib).expect("write lib.rs");
     let runtime = workspace().join("generated");

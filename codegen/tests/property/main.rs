@@ -1,10 +1,10 @@
 //! Property tests of the whole generator (`Config::render`):
-//! - random well-formed catalogues either render to Rust that `syn` parses, with one module per
+//! - random well-formed catalogs either render to Rust that `syn` parses, with one module per
 //!   connector and one params type per auth spec, or are rejected only by the naming policy, with a
 //!   located error; with distinct simple names they are always accepted;
 //! - arbitrary bytes and mutated specs (truncated, retyped, members deleted) never panic and never
 //!   fail internally: the outcome is parsing code or a diagnostic naming the file;
-//! - a fixed sample of random catalogues compiles warning-free against the runtime crate
+//! - a fixed sample of random catalogs compiles warning-free against the runtime crate
 //!   (`compile.rs`).
 
 mod compile;
@@ -19,7 +19,7 @@ use proptest::sample::Index;
 use proptest::test_runner::TestRunner;
 use serde_json::Value;
 
-use specs::Catalogue;
+use specs::Catalog;
 
 /// Renders the given spec files.
 fn render(files: &[PathBuf]) -> Result<Rendered, Error> {
@@ -78,7 +78,7 @@ fn assert_located(report: &Report, files: &[PathBuf]) {
     );
 }
 
-/// What a rejection of a well-formed catalogue may be about: names that collide or give no
+/// What a rejection of a well-formed catalog may be about: names that collide or give no
 /// identifier, never the shape of the schema.
 const NAMING_ERRORS: &[&str] = &[
     "would both",
@@ -105,17 +105,17 @@ fn check_outcome(outcome: Result<Rendered, Error>, files: &[PathBuf]) -> Result<
     }
 }
 
-/// Checks one well-formed catalogue; true if it was accepted.
-fn check_catalogue(catalogue: &Catalogue) -> bool {
+/// Checks one well-formed catalog; true if it was accepted.
+fn check_catalog(catalog: &Catalog) -> bool {
     let dir = tempfile::tempdir().expect("temp dir");
-    let files = catalogue.write(dir.path());
+    let files = catalog.write(dir.path());
     match check_outcome(render(&files), &files) {
         Ok(rendered) => {
-            assert_eq!(rendered.connector_count(), catalogue.connectors.len());
-            assert_eq!(rendered.auth_scheme_count(), catalogue.auth_spec_count());
+            assert_eq!(rendered.connector_count(), catalog.connectors.len());
+            assert_eq!(rendered.auth_spec_count(), catalog.auth_spec_count());
             assert_eq!(
                 rendered.files.len(),
-                catalogue.connectors.len() + 1,
+                catalog.connectors.len() + 1,
                 "root + one per connector"
             );
             true
@@ -124,7 +124,7 @@ fn check_catalogue(catalogue: &Catalogue) -> bool {
             for error in report.diagnostics.iter().filter(|d| d.severity == Severity::Error) {
                 assert!(
                     NAMING_ERRORS.iter().any(|kind| error.message.contains(kind)),
-                    "a well-formed catalogue was rejected for something other than naming:\n{report}"
+                    "a well-formed catalog was rejected for something other than naming:\n{report}"
                 );
             }
             false
@@ -132,19 +132,19 @@ fn check_catalogue(catalogue: &Catalogue) -> bool {
     }
 }
 
-/// How many random catalogues each property runs on.
+/// How many random catalogs each property runs on.
 const CASES: u32 = 128;
 
 #[test]
-fn well_formed_catalogues_render_or_fail_only_on_names() {
+fn well_formed_catalogs_render_or_fail_only_on_names() {
     let mut runner = TestRunner::new(ProptestConfig {
         cases: CASES,
         source_file: Some(file!()),
         ..ProptestConfig::default()
     });
     let accepted = AtomicU32::new(0);
-    let outcome = runner.run(&specs::catalogue(), |catalogue| {
-        if check_catalogue(&catalogue) {
+    let outcome = runner.run(&specs::catalog(), |catalog| {
+        if check_catalog(&catalog) {
             accepted.fetch_add(1, Ordering::Relaxed);
         }
         Ok(())
@@ -156,7 +156,7 @@ fn well_formed_catalogues_render_or_fail_only_on_names() {
     let accepted = accepted.into_inner();
     assert!(
         accepted * 3 >= CASES,
-        "only {accepted} of {CASES} hostile catalogues were accepted"
+        "only {accepted} of {CASES} hostile catalogs were accepted"
     );
 }
 
@@ -164,9 +164,9 @@ proptest! {
     #![proptest_config(ProptestConfig { cases: CASES, ..ProptestConfig::default() })]
 
     #[test]
-    fn catalogues_with_distinct_simple_names_always_render(catalogue in specs::catalogue()) {
-        let plain = catalogue.plain();
-        prop_assert!(check_catalogue(&plain), "rejected: {plain:#?}");
+    fn catalogs_with_distinct_simple_names_always_render(catalog in specs::catalog()) {
+        let plain = catalog.plain();
+        prop_assert!(check_catalog(&plain), "rejected: {plain:#?}");
     }
 }
 
@@ -194,9 +194,9 @@ fn fuzz_regressions_render_or_get_a_diagnostic() {
     }
 }
 
-/// The text of a one-file layout of the catalogue.
-fn one_file(catalogue: &Catalogue) -> Value {
-    let mut files = catalogue.files();
+/// The text of a one-file layout of the catalog.
+fn one_file(catalog: &Catalog) -> Value {
+    let mut files = catalog.files();
     if files.len() == 1 {
         files.remove(0).1
     } else {
@@ -258,8 +258,8 @@ proptest! {
     }
 
     #[test]
-    fn truncated_specs_are_malformed(catalogue in specs::catalogue(), cut in any::<Index>()) {
-        let text = serde_json::to_string_pretty(&one_file(&catalogue)).expect("JSON");
+    fn truncated_specs_are_malformed(catalog in specs::catalog(), cut in any::<Index>()) {
+        let text = serde_json::to_string_pretty(&one_file(&catalog)).expect("JSON");
         let mut end = cut.index(text.len());
         while !text.is_char_boundary(end) {
             end -= 1;
@@ -270,8 +270,8 @@ proptest! {
     }
 
     #[test]
-    fn retyped_values_never_panic(catalogue in specs::catalogue(), at in any::<Index>(), pick in any::<u8>()) {
-        let mut spec = one_file(&catalogue);
+    fn retyped_values_never_panic(catalog in specs::catalog(), at in any::<Index>(), pick in any::<u8>()) {
+        let mut spec = one_file(&catalog);
         let mut all = Vec::new();
         pointers(&spec, String::new(), &mut all);
         let pointer = &all[at.index(all.len())];
@@ -281,8 +281,8 @@ proptest! {
     }
 
     #[test]
-    fn deleted_members_never_panic(catalogue in specs::catalogue(), at in any::<Index>()) {
-        let mut spec = one_file(&catalogue);
+    fn deleted_members_never_panic(catalog in specs::catalog(), at in any::<Index>()) {
+        let mut spec = one_file(&catalog);
         let mut all = Vec::new();
         pointers(&spec, String::new(), &mut all);
         let members: Vec<&String> = all.iter().filter(|p| !p.is_empty()).collect();
@@ -299,11 +299,11 @@ proptest! {
 
     #[test]
     fn missing_required_fields_are_errors(
-        catalogue in specs::catalogue(),
+        catalog in specs::catalog(),
         field in proptest::sample::select(&["id", "name", "version", "authSpec"][..]),
         connector in any::<Index>(),
     ) {
-        let mut specs: Vec<Value> = catalogue.connectors.iter().map(specs::Connector::json).collect();
+        let mut specs: Vec<Value> = catalog.connectors.iter().map(specs::Connector::json).collect();
         let index = connector.index(specs.len());
         specs[index].as_object_mut().expect("an object").shift_remove(field);
         let report = check_bytes(serde_json::to_string(&specs).expect("JSON").as_bytes())

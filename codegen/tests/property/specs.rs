@@ -1,7 +1,7 @@
 //! Random connection specs that are well-formed by construction: every type, `required`, secret,
 //! default, pattern and enum is one the generator supports. Names and descriptions come from a
 //! hostile alphabet (keywords, digits, punctuation, unicode, bidi marks, comment and attribute
-//! syntax), so a catalogue may still be rejected by the naming policy; [`Catalogue::plain`]
+//! syntax), so a catalog may still be rejected by the naming policy; [`Catalog::plain`]
 //! renames everything to distinct simple identifiers, which must always be accepted.
 
 use std::path::{Path, PathBuf};
@@ -78,9 +78,9 @@ pub enum Layout {
     Envelope,
 }
 
-/// A catalogue: 1-3 connectors.
+/// A catalog: 1-3 connectors.
 #[derive(Clone, Debug)]
-pub struct Catalogue {
+pub struct Catalog {
     pub connectors: Vec<Connector>,
     pub layout: Layout,
 }
@@ -335,13 +335,13 @@ fn connector() -> impl Strategy<Value = Connector> {
         })
 }
 
-/// A catalogue of 1-3 connectors with hostile names.
-pub fn catalogue() -> impl Strategy<Value = Catalogue> {
+/// A catalog of 1-3 connectors with hostile names.
+pub fn catalog() -> impl Strategy<Value = Catalog> {
     (
         proptest::collection::vec(connector(), 1..4),
         select(&[Layout::FilePerConnector, Layout::Array, Layout::Envelope][..]),
     )
-        .prop_map(|(connectors, layout)| Catalogue { connectors, layout })
+        .prop_map(|(connectors, layout)| Catalog { connectors, layout })
 }
 
 impl Kind {
@@ -446,8 +446,8 @@ impl Connector {
     }
 }
 
-impl Catalogue {
-    /// The same catalogue with every connector, auth spec, param and enum value renamed to a
+impl Catalog {
+    /// The same catalog with every connector, auth spec, param and enum value renamed to a
     /// distinct simple identifier, and distinct UUIDs: the generator must accept it.
     pub fn plain(mut self) -> Self {
         fn rename(params: &mut [Param], counter: &mut usize) {
@@ -489,7 +489,7 @@ impl Catalogue {
         self
     }
 
-    /// Every spec file of the catalogue: name and JSON.
+    /// Every spec file of the catalog: name and JSON.
     pub fn files(&self) -> Vec<(String, Value)> {
         let specs = self.connectors.iter().map(Connector::json);
         match self.layout {

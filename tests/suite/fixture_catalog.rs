@@ -1,10 +1,10 @@
 //! Code generated at build time from `fixtures/generate/` (as a downstream build script would):
-//! it must compile warning-free and behave, for the shapes the real catalogue does not have.
+//! it must compile warning-free and behave, for the shapes the real catalog does not have.
 
 // A test binary uses only part of the generated API; clippy still checks all of it.
 #[allow(dead_code)]
 mod generated {
-    include!(concat!(env!("OUT_DIR"), "/fixture_catalogue/mod.rs"));
+    include!(concat!(env!("OUT_DIR"), "/fixture_catalog/mod.rs"));
 }
 
 use flow_connectors::{BuildError, CreateConnection};
@@ -111,7 +111,7 @@ fn a_connector_without_auth_specs_sends_no_auth() {
 }
 
 #[test]
-fn the_fixture_catalogue_lists_every_connector() {
+fn the_fixture_catalog_lists_every_connector() {
     let catalog = generated::catalog();
     let names: Vec<&str> = catalog.connectors().iter().map(|c| c.name).collect();
     // In module order: `hostile_text_fn`, `n2nd_edge_cases`, `no_auth_source`.
@@ -212,7 +212,7 @@ mod hostile {
 
     #[test]
     fn hostile_text_is_only_ever_a_literal_or_a_doc_attribute() {
-        let source = include_str!(concat!(env!("OUT_DIR"), "/fixture_catalogue/hostile_text_fn.rs"));
+        let source = include_str!(concat!(env!("OUT_DIR"), "/fixture_catalog/hostile_text_fn.rs"));
         // The only plain comments are the two header lines, each on one line.
         let comments: Vec<&str> = source
             .lines()

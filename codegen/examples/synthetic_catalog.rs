@@ -1,8 +1,8 @@
-//! Writes the benchmark's deterministic synthetic catalogue to a directory, to profile or time the
+//! Writes the benchmark's deterministic synthetic catalog to a directory, to profile or time the
 //! command line on it:
 //!
 //! ```sh
-//! cargo run --release -p flow-codegen --example synthetic_catalogue -- 1000 /tmp/synthetic
+//! cargo run --release -p flow-codegen --example synthetic_catalog -- 1000 /tmp/synthetic
 //! time target/release/flow-codegen check --specs /tmp/synthetic --out /tmp/synthetic-out
 //! ```
 //!
@@ -14,7 +14,7 @@ mod synthetic;
 fn main() -> std::process::ExitCode {
     let mut args = std::env::args().skip(1);
     let (Some(Ok(count)), Some(dir)) = (args.next().map(|n| n.parse::<usize>()), args.next()) else {
-        eprintln!("usage: synthetic_catalogue COUNT DIR [realistic|uniform]");
+        eprintln!("usage: synthetic_catalog COUNT DIR [realistic|uniform]");
         return std::process::ExitCode::from(2);
     };
     let mix = match args.next().as_deref() {
@@ -27,7 +27,7 @@ fn main() -> std::process::ExitCode {
     };
     let dir = std::path::PathBuf::from(dir);
     let written = std::fs::create_dir_all(&dir).and_then(|()| {
-        synthetic::catalogue(count, mix)
+        synthetic::catalog(count, mix)
             .into_iter()
             .try_for_each(|(name, bytes)| std::fs::write(dir.join(name), bytes))
     });
