@@ -21,11 +21,11 @@
 //! repository's catalog, the way a downstream crate depends on it.
 //!
 //! All crates are members of one workspace at a fixed path under `CARGO_TARGET_TMPDIR`, checked
-//! by one `cargo check --keep-going` into `<target>/compatibility` (a directory of its own, so a
-//! concurrent build of the repository never blocks it). `cargo check` finds every error this test
-//! looks for (types, trait bounds, `#[non_exhaustive]`) without generating code. Only the first
-//! run compiles the runtime and its dependencies; files are rewritten only when their content
-//! changes, so a later run recompiles only what the generator now writes differently.
+//! by one `cargo check --keep-going` into `support::downstream_target_dir()`, where the property
+//! test's sample compiles too. `cargo check` finds every error this test looks for (types, trait
+//! bounds, `#[non_exhaustive]`) without generating code. Only the first run compiles the runtime
+//! and its dependencies; files are rewritten only when their content changes, so a later run
+//! recompiles only what the generator now writes differently.
 
 mod support;
 
@@ -220,7 +220,7 @@ impl Workspace {
             &format!("[workspace]\nresolver = \"2\"\nmembers = [{}]\n", members.join(", ")),
         );
         support::copy_lock(&self.root);
-        let output = support::cargo(&self.root, &support::target_dir().join("compatibility"))
+        let output = support::cargo(&self.root, &support::downstream_target_dir())
             .args([
                 "check",
                 "--offline",

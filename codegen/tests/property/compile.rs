@@ -6,12 +6,11 @@
 //! `tests/fixtures/compile-regressions/` (shapes the sample once failed on) is compiled with it, and
 //! so is an empty catalog.
 //!
-//! The check builds into `property-sample/` in the test's own target directory (a directory of its
-//! own, so a concurrent build of the workspace never blocks it), so only the first run compiles the
-//! runtime's dependencies (about 16 s on 2 cores; later runs take 1-4 s).
+//! The check builds into `support::downstream_target_dir()`, so only the first run compiles the
+//! runtime's dependencies (later runs take 1-4 s).
 
 use std::fmt::Write as _;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use proptest::strategy::{Strategy, ValueTree};
 use proptest::test_runner::TestRunner;
@@ -21,11 +20,6 @@ use crate::support;
 
 /// How many accepted catalogs go into the sample crate.
 const SAMPLE: usize = 8;
-
-/// `<target>/property-sample`, next to `<target>/debug` where this test binary runs from.
-fn target_dir() -> PathBuf {
-    support::target_dir().join("property-sample")
-}
 
 #[test]
 fn a_sample_of_random_catalogs_compiles_warning_free() {
@@ -83,7 +77,7 @@ fn a_sample_of_random_catalogs_compiles_warning_free() {
     std::fs::write(krate.path().join("Cargo.toml"), manifest).expect("write Cargo.toml");
     support::copy_lock(krate.path());
     // Clippy when installed (CI installs it), else the compiler's own warnings.
-    let has_clippy = support::cargo(krate.path(), &target_dir())
+    let has_clippy = support::cargo(krate.path(), &support::downstream_target_dir())
         .args(["clippy", "--version"])
         .output()
         .is_ok_and(|out| out.status.success());
@@ -102,7 +96,7 @@ fn a_sample_of_random_catalogs_compiles_warning_free() {
         eprintln!("cargo clippy is not installed: checking the sample with rustc's warnings only");
         &["check", "--offline", "--quiet", "--message-format=short"]
     };
-    let output = support::cargo(krate.path(), &target_dir())
+    let output = support::cargo(krate.path(), &support::downstream_target_dir())
         .args(args)
         .output()
         .expect("run cargo");

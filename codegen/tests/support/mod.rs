@@ -25,6 +25,16 @@ pub fn target_dir() -> PathBuf {
         .to_path_buf()
 }
 
+/// `<target>/downstream`: the target directory of the throwaway crates that depend on the runtime
+/// (`runtime_dependency`). A directory of its own, so a concurrent build of the repository never
+/// blocks them; one for all of them, so the runtime and its dependencies compile once (about 16 s
+/// on 2 cores) and later runs only compile the throwaway crates. `cargo check` and `cargo clippy`
+/// share it: clippy lints only workspace members, so the runtime (a path dependency outside the
+/// throwaway workspace) compiles the same for both.
+pub fn downstream_target_dir() -> PathBuf {
+    target_dir().join("downstream")
+}
+
 /// A `[dependencies]`-style line naming the package at `path` without its default features.
 pub fn path_dependency(name: &str, path: &Path) -> String {
     format!(
