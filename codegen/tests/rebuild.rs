@@ -8,9 +8,10 @@
 //! flow-codegen and its dependencies are already compiled for `flow-connectors`' build script:
 //! each build takes a second or two, and repeated runs reuse the same build directories.
 
+mod support;
+
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::time::SystemTime;
 
 const BUILD_RS: &str = r#"
@@ -33,10 +34,6 @@ fn main() {
 }
 "#;
 
-fn workspace() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
-}
-
 /// cargo's temporary directory for integration tests: `<target dir>/tmp`.
 fn target_tmp() -> &'static Path {
     Path::new(env!("CARGO_TARGET_TMPDIR"))
@@ -55,16 +52,18 @@ impl Probe {
         let codegen = Path::new(env!("CARGO_MANIFEST_DIR"))
             .canonicalize()
             .expect("codegen dir");
-        let manifest = format!(
-            "[package]\nname = \"rebuild-probe\"\nversion = \"0.0.0\"\nedition = \"2024\"\n\n\
-             [build-dependencies]\nflow-codegen = {{ path = {:?}, default-features = false }}\n\n[workspace]\n",
-            codegen.display().to_string()
+        let manifest = support::package_manifest(
+            "rebuild-probe",
+            &format!(
+                "[build-dependencies]\n{}\n\n[workspace]\n",
+                support::path_dependency("flow-codegen", &codegen)
+            ),
         );
         fs::create_dir_all(dir.join("src")).expect("probe dir");
         fs::create_dir_all(dir.join("specs")).expect("specs dir");
         fs::write(dir.join("Cargo.toml"), manifest).expect("write manifest");
         // The workspace's lock: the same dependency versions, so the compiled ones are reused.
-        fs::copy(workspace().join("Cargo.lock"), dir.join("Cargo.lock")).expect("copy lock");
+        support::copy_lock(&dir);
         fs::write(dir.join("build.rs"), BUILD_RS).expect("write build.rs");
         fs::write(dir.join("src/lib.rs"), "").expect("write lib.rs");
         let probe = Self { dir };
@@ -73,7 +72,7 @@ impl Probe {
     }
 
     fn add_spec(&self, name: &str) {
-        fs::copy(workspace().join("specs").join(name), self.spec(name)).expect("copy spec");
+        fs::copy(support::workspace().join("specs").join(name), self.spec(name)).expect("copy spec");
     }
 
     fn spec(&self, name: &str) -> PathBuf {
@@ -91,13 +90,8 @@ impl Probe {
 
     /// Runs `cargo build`; returns whether it succeeded, and its stderr.
     fn try_build(&self) -> (bool, String) {
-        let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
-        let target = target_tmp().parent().expect("the target directory");
-        let output = Command::new(cargo)
+        let output = support::cargo(&self.dir, &support::target_dir())
             .args(["build", "--offline", "--verbose"])
-            .current_dir(&self.dir)
-            .env("CARGO_TARGET_DIR", target)
-            .env("CARGO_TERM_COLOR", "never")
             .output()
             .expect("cargo runs");
         (

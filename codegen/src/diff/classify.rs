@@ -14,6 +14,13 @@
 //! - secrets are `SecretString` fields whose setters take `impl Into<SecretString>` (`&str` and
 //!   `String` convert);
 //! - reading a body back checks its spec id, version, auth spec name, enum values and patterns.
+//!
+//! `codegen/tests/compatibility.rs` holds these answers to the emitter's output: for each of the
+//! changes that matter most (optional param, enum value, auth spec, connector or default added,
+//! description changed; required param added, required param made optional), it compiles code
+//! written against the old generated crate against the new one, and asserts that the code compiles
+//! exactly when `flow-codegen diff` calls the change compatible. Changing a rule here, or what the
+//! emitter generates, calls for a case there.
 
 use super::model::{AuthRef, ChangeKind, ConnectorRef, Impact, ParamRef};
 use crate::spec::Literal;

@@ -6,36 +6,20 @@
 //! `tests/fixtures/compile-regressions/` (shapes the sample once failed on) is compiled with it, and
 //! so is an empty catalog.
 //!
-//! The check builds into `property-sample/` in the test's own target directory (a directory of its
-//! own, so a concurrent build of the workspace never blocks it), so only the first run compiles the
-//! runtime's dependencies (about 16 s on 2 cores; later runs take 1-4 s).
+//! The check builds into `support::downstream_target_dir()`, so only the first run compiles the
+//! runtime's dependencies (later runs take 1-4 s).
 
 use std::fmt::Write as _;
-use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::path::Path;
 
 use proptest::strategy::{Strategy, ValueTree};
 use proptest::test_runner::TestRunner;
 
 use crate::specs;
+use crate::support;
 
 /// How many accepted catalogs go into the sample crate.
 const SAMPLE: usize = 8;
-
-fn workspace() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
-}
-
-/// `<target>/property-sample`, next to `<target>/debug` where this test binary runs from
-/// (`<target>/debug/deps/property-*`).
-fn target_dir() -> PathBuf {
-    let exe = std::env::current_exe().expect("the test binary's path");
-    let target = exe
-        .ancestors()
-        .nth(3)
-        .expect("the test binary lives in <target>/<profile>/deps");
-    target.join("property-sample")
-}
 
 #[test]
 fn a_sample_of_random_catalogs_compiles_warning_free() {
@@ -86,22 +70,14 @@ fn a_sample_of_random_catalogs_compiles_warning_free() {
         .unwrap_or_else(|err| panic!("an empty catalog must render:\n{err}"));
     add_module("empty", &rendered);
     std::fs::write(src.join("lib.rs"), lib).expect("write lib.rs");
-    let runtime = workspace().join("generated");
-    std::fs::write(
-        krate.path().join("Cargo.toml"),
-        format!(
-            "[package]\nname = \"flow-codegen-property-sample\"\nversion = \"0.0.0\"\nedition = \"2024\"\n\
-             publish = false\n\n[dependencies]\nflow-connectors = {{ path = {:?}, default-features = false }}\n\n\
-             [workspace]\n",
-            runtime.display().to_string()
-        ),
-    )
-    .expect("write Cargo.toml");
-    // The workspace's lock file pins the same versions the workspace already built and fetched.
-    std::fs::copy(workspace().join("Cargo.lock"), krate.path().join("Cargo.lock")).expect("copy Cargo.lock");
-    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    let manifest = support::package_manifest(
+        "flow-codegen-property-sample",
+        &format!("[dependencies]\n{}\n\n[workspace]\n", support::runtime_dependency()),
+    );
+    std::fs::write(krate.path().join("Cargo.toml"), manifest).expect("write Cargo.toml");
+    support::copy_lock(krate.path());
     // Clippy when installed (CI installs it), else the compiler's own warnings.
-    let has_clippy = Command::new(&cargo)
+    let has_clippy = support::cargo(krate.path(), &support::downstream_target_dir())
         .args(["clippy", "--version"])
         .output()
         .is_ok_and(|out| out.status.success());
@@ -120,10 +96,8 @@ fn a_sample_of_random_catalogs_compiles_warning_free() {
         eprintln!("cargo clippy is not installed: checking the sample with rustc's warnings only");
         &["check", "--offline", "--quiet", "--message-format=short"]
     };
-    let output = Command::new(&cargo)
+    let output = support::cargo(krate.path(), &support::downstream_target_dir())
         .args(args)
-        .current_dir(krate.path())
-        .env("CARGO_TARGET_DIR", target_dir())
         .output()
         .expect("run cargo");
     assert!(

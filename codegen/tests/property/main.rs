@@ -9,6 +9,8 @@
 
 mod compile;
 mod specs;
+#[path = "../support/mod.rs"]
+mod support;
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU32, Ordering};
