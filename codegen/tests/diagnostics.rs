@@ -163,15 +163,19 @@ fn deep_nesting_is_a_diagnostic_not_a_stack_overflow() {
     assert!(generated_case("deep-objects.json", objects.as_bytes()).contains("nest more than 128 levels"));
 }
 
+/// The error of generating from the catalog's `param-type-unknown.json`.
+fn unknown_type_error() -> Error {
+    Config::new()
+        .spec_file(catalog_dir().join("param-type-unknown.json"))
+        .render()
+        .expect_err("bad spec")
+}
+
 #[test]
 fn a_build_script_that_returns_the_error_prints_the_rendered_report() {
     // `fn main() -> Result<(), flow_codegen::Error>` prints the error with `Debug`: it must be
     // the same report the command line prints, not a struct dump.
-    let error = Config::new()
-        .spec_file(catalog_dir().join("param-type-unknown.json"))
-        .out_dir("unused")
-        .render()
-        .expect_err("bad spec");
+    let error = unknown_type_error();
     assert_eq!(format!("{error:?}"), format!("{error}"));
     assert!(
         relative(&format!("{error:?}"))
@@ -181,12 +185,8 @@ fn a_build_script_that_returns_the_error_prints_the_rendered_report() {
 
 #[test]
 fn colours_are_only_added_on_request() {
-    let Err(Error::Spec(report)) = Config::new()
-        .spec_file(catalog_dir().join("param-type-unknown.json"))
-        .out_dir("unused")
-        .render()
-    else {
-        panic!("bad spec");
+    let Error::Spec(report) = unknown_type_error() else {
+        panic!("expected spec errors");
     };
     assert!(!report.to_string().contains('\u{1b}'));
     let colored = report.colored().to_string();

@@ -4,7 +4,9 @@ use std::path::{Path, PathBuf};
 
 /// The repository's `specs/` directory.
 pub fn specs_dir() -> PathBuf {
-    let repo_root = Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("tests/ has a parent");
+    let repo_root = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("tests/ has a parent");
     repo_root.join("specs")
 }
 

@@ -12,6 +12,13 @@ fn to_json<T: serde::Serialize>(value: &T) -> Value {
     serde_json::to_value(value).expect("serializes")
 }
 
+/// Asserts that the request named `name` and described as `description`, with `auth`, is the
+/// tutorial's body in `fixture`, to the byte (as JSON).
+fn assert_tutorial_body(auth: impl AuthParams, name: &str, description: &str, fixture: &str) {
+    let request = CreateConnection::new(name, auth).description(description);
+    assert_eq!(to_json(&request), json_fixture(fixture));
+}
+
 #[test]
 fn azure_data_explorer_body_matches_the_tutorial() {
     let auth = ServicePrincipalBasedAuthentication::builder()
@@ -22,9 +29,12 @@ fn azure_data_explorer_body_matches_the_tutorial() {
         .service_principal_key("{SERVICE_PRINCIPAL_KEY}")
         .build()
         .expect("no rule is broken");
-    let request = CreateConnection::new("Azure Azure Data Explorer connection", auth)
-        .description("A connection for Azure Azure Data Explorer");
-    assert_eq!(to_json(&request), json_fixture("seeds/azure-data-explorer.json"));
+    assert_tutorial_body(
+        auth,
+        "Azure Azure Data Explorer connection",
+        "A connection for Azure Azure Data Explorer",
+        "seeds/azure-data-explorer.json",
+    );
 }
 
 #[test]
@@ -35,9 +45,12 @@ fn dynamics_basic_body_matches_the_tutorial() {
         .password("{PASSWORD}")
         .build()
         .expect("no rule is broken");
-    let request =
-        CreateConnection::new("Dynamics connection", auth).description("Dynamics connection using basic auth");
-    assert_eq!(to_json(&request), json_fixture("seeds/dynamics-basic.json"));
+    assert_tutorial_body(
+        auth,
+        "Dynamics connection",
+        "Dynamics connection using basic auth",
+        "seeds/dynamics-basic.json",
+    );
 }
 
 #[test]
@@ -49,9 +62,12 @@ fn dynamics_service_principal_body_matches_the_tutorial() {
         .service_principal_id("{SERVICE_PRINCIPAL_ID}")
         .build()
         .expect("no rule is broken");
-    let request = CreateConnection::new("Dynamics connection", auth)
-        .description("Dynamics connection using key-based authentication");
-    assert_eq!(to_json(&request), json_fixture("seeds/dynamics-service-principal.json"));
+    assert_tutorial_body(
+        auth,
+        "Dynamics connection",
+        "Dynamics connection using key-based authentication",
+        "seeds/dynamics-service-principal.json",
+    );
 }
 
 #[test]
