@@ -206,6 +206,12 @@ fn diff_with_specs(dir: &Path, fail_on: &str) -> Output {
         .expect("runs")
 }
 
+/// Asserts that `output` (stdout and stderr) says `needle`.
+fn assert_said(output: &Output, needle: &str) {
+    let all = all_output(output);
+    assert!(all.contains(needle), "{all}");
+}
+
 fn all_output(output: &Output) -> String {
     format!(
         "{}{}",
@@ -282,11 +288,7 @@ fn pulls_every_page_retries_keeps_bytes_stable_and_diffs_against_specs() {
     std::thread::sleep(Duration::from_millis(20));
     let again = pull(&server.base_url(), out.path(), &[]);
     assert!(again.status.success(), "{}", all_output(&again));
-    assert!(
-        all_output(&again).contains(&format!("0 written, {count} unchanged")),
-        "{}",
-        all_output(&again)
-    );
+    assert_said(&again, &format!("0 written, {count} unchanged"));
     outputs.push(again);
     assert_eq!(files(out.path()), pulled);
 
@@ -295,11 +297,7 @@ fn pulls_every_page_retries_keeps_bytes_stable_and_diffs_against_specs() {
     *specs.lock().expect("lock") = served;
     let third = pull(&server.base_url(), out.path(), &[]);
     assert!(third.status.success(), "{}", all_output(&third));
-    assert!(
-        all_output(&third).contains("written:      mysql.json"),
-        "{}",
-        all_output(&third)
-    );
+    assert_said(&third, "written:      mysql.json");
     outputs.push(third);
     let now = files(out.path());
     for (name, before) in &pulled {
@@ -337,11 +335,7 @@ fn names_and_keeps_files_the_service_no_longer_returns() {
     std::fs::write(out.path().join("retired-connector.json"), "{}\n").expect("write");
     let output = pull(&server.base_url(), out.path(), &[]);
     assert!(output.status.success(), "{}", all_output(&output));
-    assert!(
-        all_output(&output).contains("not returned: retired-connector.json (kept"),
-        "{}",
-        all_output(&output)
-    );
+    assert_said(&output, "not returned: retired-connector.json (kept");
     assert!(out.path().join("retired-connector.json").exists());
 
     // With --name only the named specs are kept, and a name the service lacks is an error.
