@@ -10,6 +10,8 @@
 //! `cargo bench -p flow-codegen --bench generate`; a summary table (ns per connector, ratio to the
 //! floor, growth from 1,000 to 5,000 connectors) is printed at the end.
 
+#[path = "../tests/common/specs.rs"]
+mod specs;
 mod summary;
 mod synthetic;
 
@@ -20,7 +22,7 @@ mod synthetic;
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 use std::hint::black_box;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::time::{Duration, SystemTime};
 
 use criterion::{BenchmarkId, Criterion, SamplingMode, Throughput};
@@ -32,19 +34,9 @@ const SIZES: [usize; 3] = [100, 1_000, 5_000];
 /// The sizes of the uniform (stress) mix: three times the params per connector.
 const UNIFORM_SIZES: [usize; 2] = [1_000, 5_000];
 
-fn specs_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../specs")
-}
-
 /// Every `*.json` file of `specs/`, read once.
 fn real_catalog() -> Vec<(PathBuf, Vec<u8>)> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(specs_dir())
-        .expect("specs/ is readable")
-        .map(|entry| entry.expect("specs/ entry").path())
-        .filter(|path| path.extension().is_some_and(|ext| ext == "json"))
-        .collect();
-    files.sort();
-    files
+    specs::spec_files()
         .into_iter()
         .map(|path| {
             let bytes = std::fs::read(&path).expect("spec file is readable");
@@ -81,7 +73,7 @@ fn parse_json(sources: &[(PathBuf, Vec<u8>)]) {
 
 fn bench_real_catalog(criterion: &mut Criterion) {
     let sources = real_catalog();
-    let from_disk = Config::new().spec_dir(specs_dir());
+    let from_disk = Config::new().spec_dir(specs::specs_dir());
     let expected = from_disk.render().expect("specs/ renders");
     let connectors = expected.connector_count();
     let config = in_memory(&sources);

@@ -1,11 +1,12 @@
 //! The `flow-codegen` command: exit codes, messages, and what it leaves on disk.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output};
 
-fn specs_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../specs")
-}
+use specs::{spec_files, specs_dir};
+
+#[path = "common/specs.rs"]
+mod specs;
 
 fn run(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_flow-codegen"))
@@ -83,8 +84,7 @@ fn a_bad_spec_fails_with_its_location_and_leaves_previous_output_intact() {
     let out = tempfile::tempdir().expect("temp dir");
     let out_arg = out.path().to_str().expect("utf-8 path");
     let specs = tempfile::tempdir().expect("temp dir");
-    for entry in std::fs::read_dir(specs_dir()).expect("specs") {
-        let path = entry.expect("entry").path();
+    for path in spec_files() {
         std::fs::copy(&path, specs.path().join(path.file_name().expect("name"))).expect("copy");
     }
     let specs_arg = specs.path().to_str().expect("utf-8 path");

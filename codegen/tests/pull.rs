@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
@@ -13,6 +13,10 @@ use std::thread::JoinHandle;
 use std::time::{Duration, SystemTime};
 
 use serde_json::{Value, json};
+use specs::{spec_files, specs_dir};
+
+#[path = "common/specs.rs"]
+mod specs;
 
 const TOKEN: &str = "eyJ-test-token-7f3a9c";
 const SERVICE_ROOT: &str = "/data/foundation/flowservice";
@@ -113,19 +117,9 @@ impl Drop for Server {
     }
 }
 
-fn specs_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../specs")
-}
-
 /// Every spec of `specs/` as Flow Service would serve it: with fields the generator ignores.
 fn served_specs() -> Vec<Value> {
-    let mut paths: Vec<_> = std::fs::read_dir(specs_dir())
-        .expect("specs/")
-        .map(|e| e.expect("entry").path())
-        .filter(|p| p.extension().is_some_and(|e| e == "json"))
-        .collect();
-    paths.sort();
-    paths
+    spec_files()
         .iter()
         .map(|path| {
             let mut spec: Value = serde_json::from_slice(&std::fs::read(path).expect("read")).expect("spec JSON");
@@ -199,6 +193,25 @@ fn pull(base_url: &str, out: &Path, extra: &[&str]) -> Output {
     command.output().expect("runs")
 }
 
+/// `flow-codegen diff specs/ DIR --fail-on FAIL_ON`.
+fn diff_with_specs(dir: &Path, fail_on: &str) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_flow-codegen"))
+        .args([
+            "diff",
+            specs_dir().to_str().expect("utf-8"),
+            dir.to_str().expect("utf-8"),
+        ])
+        .args(["--fail-on", fail_on])
+        .output()
+        .expect("runs")
+}
+
+/// Asserts that `output` (stdout and stderr) says `needle`.
+fn assert_said(output: &Output, needle: &str) {
+    let all = all_output(output);
+    assert!(all.contains(needle), "{all}");
+}
+
 fn all_output(output: &Output) -> String {
     format!(
         "{}{}",
@@ -253,12 +266,10 @@ fn pulls_every_page_retries_keeps_bytes_stable_and_diffs_against_specs() {
 
     // One file per connector, named like specs/, holding only what the generator reads.
     let pulled = files(out.path());
-    let expected: Vec<String> = std::fs::read_dir(specs_dir())
-        .expect("specs/")
-        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+    let expected: Vec<String> = spec_files()
+        .iter()
+        .map(|path| path.file_name().expect("named").to_string_lossy().into_owned())
         .collect();
-    let mut expected = expected;
-    expected.sort();
     assert_eq!(pulled.keys().cloned().collect::<Vec<_>>(), expected);
     let mysql = String::from_utf8(pulled["mysql.json"].0.clone()).expect("utf-8");
     assert!(mysql.starts_with("{\n  \"id\": \"26d738e0-8963-47ea-aadf-c60de735468a\",\n  \"name\": \"mysql\",\n"));
@@ -266,15 +277,7 @@ fn pulls_every_page_retries_keeps_bytes_stable_and_diffs_against_specs() {
     assert!(!mysql.contains("updatedAt") && !mysql.contains("sourceSpec"), "{mysql}");
 
     // The pulled specs generate exactly what specs/ generates.
-    let same = Command::new(env!("CARGO_BIN_EXE_flow-codegen"))
-        .args([
-            "diff",
-            specs_dir().to_str().expect("utf-8"),
-            out.path().to_str().expect("utf-8"),
-        ])
-        .args(["--fail-on", "any"])
-        .output()
-        .expect("runs");
+    let same = diff_with_specs(out.path(), "any");
     assert_eq!(
         String::from_utf8_lossy(&same.stdout),
         "no changes: both spec sets generate the same API\n"
@@ -285,11 +288,7 @@ fn pulls_every_page_retries_keeps_bytes_stable_and_diffs_against_specs() {
     std::thread::sleep(Duration::from_millis(20));
     let again = pull(&server.base_url(), out.path(), &[]);
     assert!(again.status.success(), "{}", all_output(&again));
-    assert!(
-        all_output(&again).contains(&format!("0 written, {count} unchanged")),
-        "{}",
-        all_output(&again)
-    );
+    assert_said(&again, &format!("0 written, {count} unchanged"));
     outputs.push(again);
     assert_eq!(files(out.path()), pulled);
 
@@ -298,11 +297,7 @@ fn pulls_every_page_retries_keeps_bytes_stable_and_diffs_against_specs() {
     *specs.lock().expect("lock") = served;
     let third = pull(&server.base_url(), out.path(), &[]);
     assert!(third.status.success(), "{}", all_output(&third));
-    assert!(
-        all_output(&third).contains("written:      mysql.json"),
-        "{}",
-        all_output(&third)
-    );
+    assert_said(&third, "written:      mysql.json");
     outputs.push(third);
     let now = files(out.path());
     for (name, before) in &pulled {
@@ -311,15 +306,7 @@ fn pulls_every_page_retries_keeps_bytes_stable_and_diffs_against_specs() {
         }
     }
     assert_ne!(now["mysql.json"].0, pulled["mysql.json"].0);
-    let diff = Command::new(env!("CARGO_BIN_EXE_flow-codegen"))
-        .args([
-            "diff",
-            specs_dir().to_str().expect("utf-8"),
-            out.path().to_str().expect("utf-8"),
-        ])
-        .args(["--fail-on", "breaking"])
-        .output()
-        .expect("runs");
+    let diff = diff_with_specs(out.path(), "breaking");
     assert_eq!(diff.status.code(), Some(1));
     let report = String::from_utf8_lossy(&diff.stdout);
     assert!(
@@ -348,11 +335,7 @@ fn names_and_keeps_files_the_service_no_longer_returns() {
     std::fs::write(out.path().join("retired-connector.json"), "{}\n").expect("write");
     let output = pull(&server.base_url(), out.path(), &[]);
     assert!(output.status.success(), "{}", all_output(&output));
-    assert!(
-        all_output(&output).contains("not returned: retired-connector.json (kept"),
-        "{}",
-        all_output(&output)
-    );
+    assert_said(&output, "not returned: retired-connector.json (kept");
     assert!(out.path().join("retired-connector.json").exists());
 
     // With --name only the named specs are kept, and a name the service lacks is an error.

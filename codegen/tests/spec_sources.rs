@@ -1,16 +1,18 @@
 //! Specs handed over from memory (`Config::spec_source`) and the synthetic catalogs the
 //! `generate` benchmark measures.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use flow_codegen::ir::ParamType;
 use flow_codegen::{Config, Error};
 
+#[path = "common/specs.rs"]
+mod specs;
 #[path = "../benches/synthetic.rs"]
 mod synthetic;
 
 fn spec_file() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../specs/azure-blob.json")
+    specs::specs_dir().join("azure-blob.json")
 }
 
 #[test]

@@ -2,17 +2,12 @@
 
 use std::path::{Path, PathBuf};
 
-/// The repository root.
-pub fn repo_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .expect("tests/ has a parent")
-        .to_path_buf()
-}
-
 /// The repository's `specs/` directory.
 pub fn specs_dir() -> PathBuf {
-    repo_root().join("specs")
+    let repo_root = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("tests/ has a parent");
+    repo_root.join("specs")
 }
 
 /// A fixture under `tests/fixtures/`.
@@ -24,15 +19,4 @@ pub fn fixture(relative: &str) -> PathBuf {
 pub fn json_fixture(relative: &str) -> serde_json::Value {
     let text = std::fs::read_to_string(fixture(relative)).expect("fixture exists");
     serde_json::from_str(&text).expect("fixture is JSON")
-}
-
-/// Every spec file in `specs/`, sorted.
-pub fn spec_files() -> Vec<PathBuf> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(specs_dir())
-        .expect("specs/ exists")
-        .map(|entry| entry.expect("readable entry").path())
-        .filter(|path| path.extension().is_some_and(|ext| ext == "json"))
-        .collect();
-    files.sort();
-    files
 }

@@ -12,6 +12,13 @@ fn to_json<T: serde::Serialize>(value: &T) -> Value {
     serde_json::to_value(value).expect("serializes")
 }
 
+/// Asserts that the request named `name` and described as `description`, with `auth`, is the
+/// tutorial's body in `fixture`, to the byte (as JSON).
+fn assert_tutorial_body(auth: impl AuthParams, name: &str, description: &str, fixture: &str) {
+    let request = CreateConnection::new(name, auth).description(description);
+    assert_eq!(to_json(&request), json_fixture(fixture));
+}
+
 #[test]
 fn azure_data_explorer_body_matches_the_tutorial() {
     let auth = ServicePrincipalBasedAuthentication::builder()
@@ -22,9 +29,12 @@ fn azure_data_explorer_body_matches_the_tutorial() {
         .service_principal_key("{SERVICE_PRINCIPAL_KEY}")
         .build()
         .expect("no rule is broken");
-    let request = CreateConnection::new("Azure Azure Data Explorer connection", auth)
-        .description("A connection for Azure Azure Data Explorer");
-    assert_eq!(to_json(&request), json_fixture("seeds/azure-data-explorer.json"));
+    assert_tutorial_body(
+        auth,
+        "Azure Azure Data Explorer connection",
+        "A connection for Azure Azure Data Explorer",
+        "seeds/azure-data-explorer.json",
+    );
 }
 
 #[test]
@@ -35,9 +45,12 @@ fn dynamics_basic_body_matches_the_tutorial() {
         .password("{PASSWORD}")
         .build()
         .expect("no rule is broken");
-    let request =
-        CreateConnection::new("Dynamics connection", auth).description("Dynamics connection using basic auth");
-    assert_eq!(to_json(&request), json_fixture("seeds/dynamics-basic.json"));
+    assert_tutorial_body(
+        auth,
+        "Dynamics connection",
+        "Dynamics connection using basic auth",
+        "seeds/dynamics-basic.json",
+    );
 }
 
 #[test]
@@ -49,9 +62,12 @@ fn dynamics_service_principal_body_matches_the_tutorial() {
         .service_principal_id("{SERVICE_PRINCIPAL_ID}")
         .build()
         .expect("no rule is broken");
-    let request = CreateConnection::new("Dynamics connection", auth)
-        .description("Dynamics connection using key-based authentication");
-    assert_eq!(to_json(&request), json_fixture("seeds/dynamics-service-principal.json"));
+    assert_tutorial_body(
+        auth,
+        "Dynamics connection",
+        "Dynamics connection using key-based authentication",
+        "seeds/dynamics-service-principal.json",
+    );
 }
 
 #[test]
@@ -126,93 +142,124 @@ fn any_connection_picks_the_variant_by_spec_id_and_auth_spec_name() {
     }
 }
 
-fn decode_error(body: Value) -> String {
-    let raw: flow_connectors::RawConnection = serde_json::from_value(body.clone()).expect("well-formed envelope");
-    let direct = AnyConnection::from_raw(raw).expect_err("must be rejected");
-    let via_serde = serde_json::from_value::<AnyConnection>(body).expect_err("must be rejected");
-    assert_eq!(via_serde.to_string(), direct.to_string());
+/// The decode error of `body` (row `row` of a table), the same by `from_raw` and by serde.
+fn decode_error(body: Value, row: &str) -> String {
+    let raw: flow_connectors::RawConnection =
+        serde_json::from_value(body.clone()).unwrap_or_else(|err| panic!("row `{row}`: not an envelope: {err}"));
+    let Err(direct) = AnyConnection::from_raw(raw) else {
+        panic!("row `{row}`: accepted, must be rejected");
+    };
+    let Err(via_serde) = serde_json::from_value::<AnyConnection>(body) else {
+        panic!("row `{row}`: accepted by serde, must be rejected");
+    };
+    assert_eq!(via_serde.to_string(), direct.to_string(), "row `{row}`");
     direct.to_string()
 }
 
-#[test]
-fn unknown_spec_id_is_rejected_by_name() {
-    let mut body = json_fixture("seeds/dynamics-basic.json");
-    body["connectionSpec"]["id"] = json!("00000000-0000-0000-0000-000000000000");
-    let message = decode_error(body);
-    assert_eq!(
-        message,
-        "unknown connection spec id `00000000-0000-0000-0000-000000000000`"
-    );
+/// A seed body with one mistake, and what its decode error must say.
+struct BadBody {
+    name: &'static str,
+    seed: &'static str,
+    /// Makes the mistake.
+    edit: fn(&mut Value),
+    /// The whole message, where the row states it.
+    message: Option<&'static str>,
+    /// Parts of the message.
+    says: &'static [&'static str],
+    /// What the message must not show (the value).
+    hides: Option<&'static str>,
 }
 
-#[test]
-fn unknown_auth_spec_name_is_rejected_with_the_known_names() {
-    let mut body = json_fixture("seeds/dynamics-basic.json");
-    body["auth"]["specName"] = json!("basic authentication for dynamics-online");
-    let message = decode_error(body);
-    assert!(
-        message.contains("no auth spec named `basic authentication for dynamics-online`"),
-        "{message}"
-    );
-    assert!(
-        message
-            .contains("\"Basic Authentication for Dynamics-Online\", \"Service Principal Key Based Authentication\""),
-        "{message}"
-    );
-}
+/// What an error about a body without a known auth spec lists.
+const DYNAMICS_AUTH_SPECS: &str =
+    "\"Basic Authentication for Dynamics-Online\", \"Service Principal Key Based Authentication\"";
+
+const BAD_BODIES: &[BadBody] = &[
+    BadBody {
+        name: "unknown spec id",
+        seed: "seeds/dynamics-basic.json",
+        edit: |body| body["connectionSpec"]["id"] = json!("00000000-0000-0000-0000-000000000000"),
+        message: Some("unknown connection spec id `00000000-0000-0000-0000-000000000000`"),
+        says: &[],
+        hides: None,
+    },
+    BadBody {
+        name: "unknown auth spec name: the known names are listed",
+        seed: "seeds/dynamics-basic.json",
+        edit: |body| body["auth"]["specName"] = json!("basic authentication for dynamics-online"),
+        message: None,
+        says: &[
+            "no auth spec named `basic authentication for dynamics-online`",
+            DYNAMICS_AUTH_SPECS,
+        ],
+        hides: None,
+    },
+    BadBody {
+        name: "missing required param",
+        seed: "seeds/dynamics-basic.json",
+        edit: |body| {
+            _ = body["auth"]["params"]
+                .as_object_mut()
+                .expect("object")
+                .remove("password")
+        },
+        message: Some(
+            "auth spec `Basic Authentication for Dynamics-Online` requires the param `password`, which is missing",
+        ),
+        says: &[],
+        hides: None,
+    },
+    BadBody {
+        name: "unknown param",
+        seed: "seeds/azure-data-explorer.json",
+        edit: |body| body["auth"]["params"]["servicePrincipalSecret"] = json!("x"),
+        message: Some("auth spec `Service Principal Based Authentication` has no param named `servicePrincipalSecret`"),
+        says: &[],
+        hides: None,
+    },
+    BadBody {
+        name: "mistyped param: its value is not shown",
+        seed: "seeds/dynamics-basic.json",
+        edit: |body| body["auth"]["params"]["password"] = json!(12345),
+        message: Some("auth param `password` of `Basic Authentication for Dynamics-Online` must be a string"),
+        says: &[],
+        hides: Some("12345"),
+    },
+    BadBody {
+        name: "missing auth: the expected auth specs are named",
+        seed: "seeds/dynamics-basic.json",
+        edit: |body| _ = body.as_object_mut().expect("object").remove("auth"),
+        message: None,
+        says: &["has no `auth`", DYNAMICS_AUTH_SPECS],
+        hides: None,
+    },
+    BadBody {
+        name: "wrong version",
+        seed: "seeds/dynamics-basic.json",
+        edit: |body| body["connectionSpec"]["version"] = json!("2.0"),
+        message: None,
+        says: &["has version `1.0`, but the body says `2.0`"],
+        hides: None,
+    },
+];
 
 #[test]
-fn missing_required_param_is_rejected_by_name() {
-    let mut body = json_fixture("seeds/dynamics-basic.json");
-    body["auth"]["params"]
-        .as_object_mut()
-        .expect("object")
-        .remove("password");
-    let message = decode_error(body);
-    assert_eq!(
-        message,
-        "auth spec `Basic Authentication for Dynamics-Online` requires the param `password`, which is missing"
-    );
-}
-
-#[test]
-fn unknown_param_is_rejected_by_name() {
-    let mut body = json_fixture("seeds/azure-data-explorer.json");
-    body["auth"]["params"]["servicePrincipalSecret"] = json!("x");
-    let message = decode_error(body);
-    assert_eq!(
-        message,
-        "auth spec `Service Principal Based Authentication` has no param named `servicePrincipalSecret`"
-    );
-}
-
-#[test]
-fn mistyped_param_is_rejected_without_showing_its_value() {
-    let mut body = json_fixture("seeds/dynamics-basic.json");
-    body["auth"]["params"]["password"] = json!(12345);
-    let message = decode_error(body);
-    assert_eq!(
-        message,
-        "auth param `password` of `Basic Authentication for Dynamics-Online` must be a string"
-    );
-    assert!(!message.contains("12345"));
-}
-
-#[test]
-fn missing_auth_and_wrong_version_are_rejected() {
-    let mut body = json_fixture("seeds/dynamics-basic.json");
-    body.as_object_mut().expect("object").remove("auth");
-    let message = decode_error(body);
-    assert!(message.contains("has no `auth`"), "{message}");
-    assert!(
-        message
-            .contains("\"Basic Authentication for Dynamics-Online\", \"Service Principal Key Based Authentication\""),
-        "names the auth specs it expected: {message}"
-    );
-
-    let mut body = json_fixture("seeds/dynamics-basic.json");
-    body["connectionSpec"]["version"] = json!("2.0");
-    assert!(decode_error(body).contains("has version `1.0`, but the body says `2.0`"));
+fn bad_bodies_are_rejected_naming_what_is_wrong() {
+    for row in BAD_BODIES {
+        let mut body = json_fixture(row.seed);
+        (row.edit)(&mut body);
+        let name = row.name;
+        let message = decode_error(body, name);
+        if let Some(expected) = row.message {
+            assert_eq!(message, expected, "row `{name}`");
+        }
+        for part in row.says {
+            assert!(message.contains(part), "row `{name}`: {part:?} in {message}");
+        }
+        if let Some(hidden) = row.hides {
+            assert!(!message.contains(hidden), "row `{name}`: {hidden:?} shown in {message}");
+        }
+    }
 }
 
 #[test]

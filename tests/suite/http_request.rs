@@ -23,11 +23,14 @@ fn context() -> flow_connectors::RequestContextBuilder {
         .sandbox_name("prod")
 }
 
+/// The HTTP request of [`connection`] in the context `context` builds (which must be complete).
+fn request_with(context: flow_connectors::RequestContextBuilder) -> Result<http::Request<Vec<u8>>, RequestError> {
+    connection().to_http_request(&context.build().expect("complete"))
+}
+
 #[test]
 fn request_has_method_uri_headers_and_the_documented_body() {
-    let request = connection()
-        .to_http_request(&context().build().expect("complete"))
-        .expect("valid");
+    let request = request_with(context()).expect("valid");
     assert_eq!(request.method(), http::Method::POST);
     assert_eq!(request.uri().to_string(), format!("{DEFAULT_BASE_URL}/connections"));
     let headers = request.headers();
@@ -43,11 +46,7 @@ fn request_has_method_uri_headers_and_the_documented_body() {
 
 #[test]
 fn base_url_is_overridable() {
-    let context = context()
-        .base_url("http://127.0.0.1:8080/flowservice/")
-        .build()
-        .expect("complete");
-    let request = connection().to_http_request(&context).expect("valid");
+    let request = request_with(context().base_url("http://127.0.0.1:8080/flowservice/")).expect("valid");
     assert_eq!(
         request.uri().to_string(),
         "http://127.0.0.1:8080/flowservice/connections"
@@ -65,11 +64,7 @@ fn missing_context_fields_and_bad_header_values_are_errors() {
         missing.expect_err("no token").to_string(),
         "the request context needs `access_token`; set it on the builder"
     );
-    let context = context()
-        .sandbox_name("prod\r\nx-injected: 1")
-        .build()
-        .expect("complete");
-    let error = connection().to_http_request(&context).expect_err("newline in header");
+    let error = request_with(context().sandbox_name("prod\r\nx-injected: 1")).expect_err("newline in header");
     assert!(
         matches!(error, RequestError::InvalidHeader("x-sandbox-name")),
         "{error}"

@@ -1,7 +1,7 @@
 //! One test per real-data quirk of the corpus: the policy README.md states, applied to the real
 //! documentation that shows it.
 
-use flow_codegen::{Config, Error, Severity};
+use flow_codegen::{Config, Error, Rendered, Severity};
 use flow_connectors::{AnyConnection, CreateConnection, DecodeError};
 use serde_json::{Value, json};
 
@@ -18,8 +18,15 @@ fn decode_error(body: Value) -> DecodeError {
     AnyConnection::from_raw(raw).expect_err("must be rejected")
 }
 
+/// The rendered files of `config`, which must be accepted (warnings allowed).
+fn accepted(config: Config) -> Rendered {
+    config
+        .render()
+        .unwrap_or_else(|err| panic!("the specs must render:\n{err}"))
+}
+
 fn spec_errors(config: Config) -> Vec<flow_codegen::Diagnostic> {
-    match config.out_dir("unused").render() {
+    match config.render() {
         Err(Error::Spec(report)) => report.diagnostics,
         Err(other) => panic!("unexpected error: {other}"),
         Ok(_) => panic!("the catalog must be rejected"),
@@ -67,11 +74,8 @@ fn copied_spec_id_bodies_are_read_as_the_ids_owner_and_rejected_by_name() {
 
 #[test]
 fn placeholder_spec_id_warns_at_generation_and_is_unknown_at_run_time() {
-    let rendered = Config::new()
-        .spec_file(fixture("corpus/marketing-automation--mailchimp-partner/spec.json"))
-        .out_dir("unused")
-        .render()
-        .expect("a warning does not stop generation");
+    let rendered =
+        accepted(Config::new().spec_file(fixture("corpus/marketing-automation--mailchimp-partner/spec.json")));
     let report = rendered.warning_report();
     assert_eq!(report.error_count(), 0);
     let warning = &report.diagnostics[0];
@@ -94,11 +98,7 @@ fn placeholder_spec_id_warns_at_generation_and_is_unknown_at_run_time() {
 
 #[test]
 fn malformed_but_documented_spec_id_is_kept_with_a_warning() {
-    let rendered = Config::new()
-        .spec_file(specs_dir().join("salesforce-service-cloud.json"))
-        .out_dir("unused")
-        .render()
-        .expect("generates");
+    let rendered = accepted(Config::new().spec_file(specs_dir().join("salesforce-service-cloud.json")));
     assert_eq!(rendered.warning_report().warning_count(), 1);
     assert_eq!(
         flow_connectors::salesforce_service_cloud::CONNECTION_SPEC_ID,
@@ -169,11 +169,7 @@ fn empty_auth_spec_generates_a_connection_without_auth() {
     let mut empty = specs[1].clone();
     empty["name"] = json!("sap-commerce-source");
     std::fs::write(dir.path().join("empty.json"), empty.to_string()).expect("write");
-    let rendered = Config::new()
-        .spec_dir(dir.path())
-        .out_dir("unused")
-        .render()
-        .expect("generates");
+    let rendered = accepted(Config::new().spec_dir(dir.path()));
     let module = &rendered.files["sap_commerce_source.rs"];
     assert!(module.contains("pub struct NoAuth;"));
     assert!(module.contains("const HAS_AUTH: bool = false;"));
@@ -195,11 +191,7 @@ fn real_api_specs_parse_and_generate() {
         if !verbatim.exists() {
             continue;
         }
-        let rendered = Config::new()
-            .spec_file(&verbatim)
-            .out_dir("unused")
-            .render()
-            .unwrap_or_else(|err| panic!("{}: {err}", verbatim.display()));
+        let rendered = accepted(Config::new().spec_file(&verbatim));
         assert_eq!(rendered.connector_count(), 1, "{}", verbatim.display());
         checked += 1;
     }
@@ -262,11 +254,7 @@ fn required_naming_a_missing_property_is_a_warning_at_its_place() {
         serde_json::to_string_pretty(&spec).expect("JSON"),
     )
     .expect("write");
-    let rendered = Config::new()
-        .spec_dir(dir.path())
-        .out_dir("unused")
-        .render()
-        .expect("a warning only");
+    let rendered = accepted(Config::new().spec_dir(dir.path()));
     let warning = &rendered.warning_report().diagnostics[0];
     assert_eq!(warning.severity, Severity::Warning);
     assert!(
@@ -287,11 +275,7 @@ fn required_naming_a_missing_property_is_a_warning_at_its_place() {
 #[test]
 fn adding_a_connector_renames_nothing_else() {
     // Render Dynamics alone, then with a connector whose auth spec and param names are the same.
-    let alone = Config::new()
-        .spec_file(specs_dir().join("dynamics-online.json"))
-        .out_dir("unused")
-        .render()
-        .expect("valid");
+    let alone = accepted(Config::new().spec_file(specs_dir().join("dynamics-online.json")));
     let dir = tempfile::tempdir().expect("temp dir");
     let mut twin: Value =
         serde_json::from_str(&std::fs::read_to_string(specs_dir().join("dynamics-online.json")).expect("read"))
@@ -299,12 +283,11 @@ fn adding_a_connector_renames_nothing_else() {
     twin["id"] = json!("11111111-2222-4333-8444-555555555555");
     twin["name"] = json!("dynamics-onprem");
     std::fs::write(dir.path().join("twin.json"), twin.to_string()).expect("write");
-    let together = Config::new()
-        .spec_file(specs_dir().join("dynamics-online.json"))
-        .spec_dir(dir.path())
-        .out_dir("unused")
-        .render()
-        .expect("valid");
+    let together = accepted(
+        Config::new()
+            .spec_file(specs_dir().join("dynamics-online.json"))
+            .spec_dir(dir.path()),
+    );
     assert_eq!(alone.files["dynamics_online.rs"], together.files["dynamics_online.rs"]);
     assert!(together.files["mod.rs"].contains("DynamicsOnpremBasicAuthenticationForDynamicsOnline("));
 }

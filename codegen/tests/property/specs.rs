@@ -3,17 +3,20 @@
 //! hostile alphabet (keywords, digits, punctuation, unicode, bidi marks, comment and attribute
 //! syntax), so a catalog may still be rejected by the naming policy; [`Catalog::plain`]
 //! renames everything to distinct simple identifiers, which must always be accepted.
+//!
+//! This file is the model of such a catalog and its JSON; `strategy.rs` makes random ones.
 
 use std::path::{Path, PathBuf};
 
-use proptest::prelude::*;
-use proptest::sample::{Index, select};
-use proptest::string::string_regex;
 use serde_json::{Map, Value, json};
 
-/// The value of one param.
+mod strategy;
+
+pub use strategy::catalog;
+
+/// The type of one param (with what its schema says besides `type`).
 #[derive(Clone, Debug)]
-pub enum Kind {
+pub enum ParamType {
     /// A string, maybe with a `pattern`.
     String {
         pattern: Option<&'static str>,
@@ -26,8 +29,8 @@ pub enum Kind {
         values: Vec<String>,
         typed: bool,
     },
-    /// An array of a scalar or enum kind.
-    Array(Box<Kind>),
+    /// An array of a scalar or enum type.
+    Array(Box<ParamType>),
     /// A nested object; `typed` as for enums.
     Object {
         params: Vec<Param>,
@@ -39,7 +42,7 @@ pub enum Kind {
 #[derive(Clone, Debug)]
 pub struct Param {
     pub name: String,
-    pub kind: Kind,
+    pub ty: ParamType,
     pub required: bool,
     /// `format: password`; only ever set on strings and arrays of strings.
     pub secret: bool,
@@ -51,7 +54,8 @@ pub struct Param {
 #[derive(Clone, Debug)]
 pub struct AuthSpec {
     pub name: String,
-    pub kind: Option<String>,
+    /// The free-text `type`.
+    pub auth_type: Option<String>,
     pub description: Option<String>,
     pub params: Vec<Param>,
 }
@@ -62,7 +66,8 @@ pub struct Connector {
     pub id: String,
     pub name: String,
     pub version: String,
-    pub label: Option<String>,
+    /// The human name, written as `attributes.uiAttributes.label`.
+    pub display_name: Option<String>,
     pub description: Option<String>,
     pub auth_specs: Vec<AuthSpec>,
 }
@@ -85,289 +90,30 @@ pub struct Catalog {
     pub layout: Layout,
 }
 
-/// Patterns the `regex` crate accepts.
-const PATTERNS: &[&str] = &[
-    "^[a-z]+$",
-    "^\\d{4}-\\d{2}$",
-    ".*",
-    "^(a|b)c?$",
-    "[\\p{L}&&[^x]]+",
-    "\\\\\\n\"/",
-];
-
-/// Param, auth spec and connector names chosen to stress the naming policy: keywords, method names,
-/// names that fold together, leading digits, punctuation, quotes and unicode around ASCII letters.
-const TRICKY_NAMES: &[&str] = &[
-    "type",
-    "self",
-    "Self",
-    "super",
-    "crate",
-    "gen",
-    "async",
-    "r#type",
-    "build",
-    "builder",
-    "default",
-    "new",
-    "mod",
-    "fn",
-    "clientId",
-    "clientID",
-    "client_id",
-    "client-id",
-    "3rdParty",
-    "2",
-    "Type",
-    "Build",
-    "OAuth2",
-    "oauth_2",
-    "já",
-    "a\u{202e}b",
-    "\"quoted\"",
-    "it's",
-    "a&b",
-    "x y",
-    "#[x]",
-    "tab\there",
-    "*/x",
-    "x}",
-    "\\y",
-    "日本x",
-    "🎉z",
-];
-
-/// Names with no ASCII letter or digit: no Rust identifier can be made from them.
-const UNUSABLE_NAMES: &[&str] = &["日本", "🎉", "*/", "}", "\\", "_", " ", "-"];
-
-/// Fragments of hostile free text: comment and attribute syntax, Markdown, control characters,
-/// bidi marks, emoji.
-const TEXT_FRAGMENTS: &[&str] = &[
-    "*/",
-    "/*",
-    "//",
-    "\"",
-    "\\",
-    "#[",
-    "#![deny(warnings)]",
-    "}",
-    "{",
-    "\n",
-    "\r\n",
-    "\0",
-    "\u{7}",
-    "\u{202e}",
-    "\u{2066}",
-    "\u{200f}",
-    "🎉",
-    "```",
-    "    indented code",
-    "<script>",
-    "[link]",
-    "https://x.example/a_b.",
-    "r#\"",
-    "# Heading",
-    "| a | b |",
-    "~~",
-    "plain words",
-    "'",
-    "\t",
-    "\u{feff}",
-];
-
-fn text() -> impl Strategy<Value = String> {
-    prop_oneof![
-        proptest::collection::vec(select(TEXT_FRAGMENTS), 0..6).prop_map(|parts| parts.concat()),
-        string_regex("(?s).{0,16}").expect("regex"),
-    ]
-}
-
-/// Any name: mostly simple or tricky identifiers, some random hostile text, a few unusable.
-pub fn name() -> impl Strategy<Value = String> {
-    prop_oneof![
-        60 => string_regex("[a-z][a-zA-Z0-9]{0,8}").expect("regex"),
-        30 => select(TRICKY_NAMES).prop_map(str::to_owned),
-        10 => string_regex("[a-zA-Z][a-zA-Z0-9 &\"'_.#é日🎉\u{202e}-]{0,9}").expect("regex"),
-        5 => string_regex("[0-9][a-z0-9_]{0,5}").expect("regex"),
-        1 => select(UNUSABLE_NAMES).prop_map(str::to_owned),
-    ]
-}
-
-fn uuid() -> impl Strategy<Value = String> {
-    string_regex("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}").expect("regex")
-}
-
-fn scalar() -> impl Strategy<Value = Kind> {
-    prop_oneof![
-        3 => proptest::option::of(select(PATTERNS)).prop_map(|pattern| Kind::String { pattern }),
-        1 => Just(Kind::Integer),
-        1 => Just(Kind::Number),
-        1 => Just(Kind::Boolean),
-        2 => (proptest::collection::vec(name(), 1..4), any::<bool>())
-            .prop_map(|(values, typed)| Kind::Enum { values, typed }),
-    ]
-}
-
-/// Raw randomness for the optional parts of a param, resolved against its kind.
-#[derive(Clone, Debug)]
-struct Extras {
-    required: bool,
-    secret: bool,
-    default: Option<(i64, f64, bool, String, Index, u8)>,
-    description: Option<String>,
-}
-
-fn extras() -> impl Strategy<Value = Extras> {
-    let default = proptest::option::weighted(
-        0.3,
-        (
-            any::<i64>(),
-            prop_oneof![proptest::num::f64::NORMAL, Just(0.0), Just(-0.0), Just(f64::MAX)],
-            any::<bool>(),
-            text(),
-            any::<Index>(),
-            any::<u8>(),
-        ),
-    );
-    (
-        any::<bool>(),
-        proptest::bool::weighted(0.2),
-        default,
-        proptest::option::of(text()),
-    )
-        .prop_map(|(required, secret, default, description)| Extras {
-            required,
-            secret,
-            default,
-            description,
-        })
-}
-
-fn param(kind: impl Strategy<Value = Kind>) -> impl Strategy<Value = Param> {
-    (name(), kind, extras()).prop_map(|(name, kind, extras)| {
-        let secret = extras.secret
-            && match &kind {
-                Kind::String { .. } => true,
-                Kind::Array(item) => matches!(**item, Kind::String { .. }),
-                _ => false,
-            };
-        let default = extras
-            .default
-            .and_then(|(int, float, boolean, string, index, pick)| match &kind {
-                Kind::String { pattern: None } => Some(json!(string)),
-                // A default must match the pattern only at run time; keep it simple and matching.
-                Kind::String { pattern: Some(_) } => None,
-                Kind::Integer => Some(json!(int)),
-                Kind::Number if pick.is_multiple_of(2) => Some(json!(int)),
-                Kind::Number => Some(json!(float)),
-                Kind::Boolean => Some(json!(boolean)),
-                Kind::Enum { values, .. } => Some(json!(values[index.index(values.len())])),
-                Kind::Array(_) | Kind::Object { .. } => None,
-            });
-        Param {
-            name,
-            kind,
-            required: extras.required,
-            secret,
-            default,
-            description: extras.description,
-        }
-    })
-}
-
-/// A param kind: scalars, arrays of scalars, and objects nested up to two levels.
-fn kind() -> impl Strategy<Value = Kind> {
-    let leaf = prop_oneof![
-        4 => scalar(),
-        1 => scalar().prop_map(|item| match item {
-            // `pattern` is not supported on array items.
-            Kind::String { .. } => Kind::Array(Box::new(Kind::String { pattern: None })),
-            other => Kind::Array(Box::new(other)),
-        }),
-    ];
-    leaf.prop_recursive(2, 16, 4, |inner| {
-        (proptest::collection::vec(param(inner), 1..4), any::<bool>())
-            .prop_map(|(params, typed)| Kind::Object { params, typed })
-    })
-}
-
-fn auth_spec() -> impl Strategy<Value = AuthSpec> {
-    (
-        name(),
-        proptest::option::of(select(&["OAuth2", "Basic", "KeyBased", "\"odd\" type"][..])),
-        proptest::option::of(text()),
-        proptest::collection::vec(param(kind()), 0..5),
-    )
-        .prop_map(|(name, kind, description, params)| AuthSpec {
-            name,
-            kind: kind.map(str::to_owned),
-            description,
-            params,
-        })
-}
-
-fn connector() -> impl Strategy<Value = Connector> {
-    let machine_name = prop_oneof![
-        3 => string_regex("[a-z][a-z0-9]{0,7}(-[a-z0-9]{1,6}){0,2}").expect("regex"),
-        1 => name(),
-    ];
-    // Ids that are not UUIDs are only warned about, so any non-blank text goes through.
-    let id = prop_oneof![
-        4 => uuid(),
-        1 => select(&["{CONNECTION_SPEC_ID}", "b66ab34-8619"][..]).prop_map(str::to_owned),
-        1 => text().prop_map(|text| format!("id{text}")),
-    ];
-    (
-        id,
-        machine_name,
-        select(&["1.0", "2.1", "0.1-beta"][..]),
-        proptest::option::of(text()),
-        proptest::option::of(text()),
-        proptest::collection::vec(auth_spec(), 0..4),
-    )
-        .prop_map(|(id, name, version, label, description, auth_specs)| Connector {
-            id,
-            name,
-            version: version.to_owned(),
-            label,
-            description,
-            auth_specs,
-        })
-}
-
-/// A catalog of 1-3 connectors with hostile names.
-pub fn catalog() -> impl Strategy<Value = Catalog> {
-    (
-        proptest::collection::vec(connector(), 1..4),
-        select(&[Layout::FilePerConnector, Layout::Array, Layout::Envelope][..]),
-    )
-        .prop_map(|(connectors, layout)| Catalog { connectors, layout })
-}
-
-impl Kind {
+impl ParamType {
     fn schema(&self) -> Map<String, Value> {
         let mut schema = Map::new();
         match self {
-            Kind::String { pattern } => {
+            ParamType::String { pattern } => {
                 schema.insert("type".into(), json!("string"));
                 if let Some(pattern) = pattern {
                     schema.insert("pattern".into(), json!(pattern));
                 }
             }
-            Kind::Integer => _ = schema.insert("type".into(), json!("integer")),
-            Kind::Number => _ = schema.insert("type".into(), json!("number")),
-            Kind::Boolean => _ = schema.insert("type".into(), json!("boolean")),
-            Kind::Enum { values, typed } => {
+            ParamType::Integer => _ = schema.insert("type".into(), json!("integer")),
+            ParamType::Number => _ = schema.insert("type".into(), json!("number")),
+            ParamType::Boolean => _ = schema.insert("type".into(), json!("boolean")),
+            ParamType::Enum { values, typed } => {
                 if *typed {
                     schema.insert("type".into(), json!("string"));
                 }
                 schema.insert("enum".into(), json!(values));
             }
-            Kind::Array(item) => {
+            ParamType::Array(item) => {
                 schema.insert("type".into(), json!("array"));
                 schema.insert("items".into(), Value::Object(item.schema()));
             }
-            Kind::Object { params, typed } => {
+            ParamType::Object { params, typed } => {
                 if *typed {
                     schema.insert("type".into(), json!("object"));
                 }
@@ -382,10 +128,10 @@ impl Kind {
 fn object_members(params: &[Param]) -> Map<String, Value> {
     let mut properties = Map::new();
     for param in params {
-        let mut schema = param.kind.schema();
+        let mut schema = param.ty.schema();
         if param.secret {
-            match &param.kind {
-                Kind::Array(_) => {
+            match &param.ty {
+                ParamType::Array(_) => {
                     if let Some(Value::Object(items)) = schema.get_mut("items") {
                         items.insert("format".into(), json!("password"));
                     }
@@ -424,8 +170,8 @@ impl Connector {
                 schema.extend(object_members(&auth.params));
                 let mut entry = Map::new();
                 entry.insert("name".into(), json!(auth.name));
-                if let Some(kind) = &auth.kind {
-                    entry.insert("type".into(), json!(kind));
+                if let Some(auth_type) = &auth.auth_type {
+                    entry.insert("type".into(), json!(auth_type));
                 }
                 entry.insert("spec".into(), Value::Object(schema));
                 Value::Object(entry)
@@ -438,8 +184,8 @@ impl Connector {
         if let Some(description) = &self.description {
             spec.insert("description".into(), json!(description));
         }
-        if let Some(label) = &self.label {
-            spec.insert("attributes".into(), json!({"uiAttributes": {"label": label}}));
+        if let Some(display_name) = &self.display_name {
+            spec.insert("attributes".into(), json!({"uiAttributes": {"label": display_name}}));
         }
         spec.insert("authSpec".into(), Value::Array(auth_specs));
         Value::Object(spec)
@@ -454,14 +200,14 @@ impl Catalog {
             for param in params {
                 *counter += 1;
                 param.name = format!("p{counter}");
-                match &mut param.kind {
-                    Kind::Enum { values, .. } => rename_values(values, &mut param.default, counter),
-                    Kind::Array(item) => {
-                        if let Kind::Enum { values, .. } = &mut **item {
+                match &mut param.ty {
+                    ParamType::Enum { values, .. } => rename_values(values, &mut param.default, counter),
+                    ParamType::Array(item) => {
+                        if let ParamType::Enum { values, .. } = &mut **item {
                             rename_values(values, &mut None, counter);
                         }
                     }
-                    Kind::Object { params, .. } => rename(params, counter),
+                    ParamType::Object { params, .. } => rename(params, counter),
                     _ => {}
                 }
             }
