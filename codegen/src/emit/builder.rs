@@ -5,23 +5,20 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::names::{Runtime, ident};
-use super::params::{check_call, default_value, param_summary, param_type, setter_input};
-use super::{docs, markers};
+use super::docs;
+use super::names::{REQUIRED_MODULE, ident, state_param};
+use super::params::{check_call, param_summary};
+use super::types::{default_value, param_type, setter_input};
 use crate::ir::{ParamType, ParamsStruct};
 
 /// The builder struct, its setters and `build()`.
-pub fn emit(object: &ParamsStruct, rt: &Runtime) -> TokenStream {
+pub fn emit(object: &ParamsStruct) -> TokenStream {
     let ty = ident(&object.type_name);
     let builder = ident(&object.builder_name);
-    let markers = ident(markers::MODULE);
-    let unset = rt.item("Unset");
-    let set = rt.item("Set");
-    let build_error = rt.item("BuildError");
-    let is_set = rt.item("IsSet");
+    let markers = ident(REQUIRED_MODULE);
 
     let tracked: Vec<_> = object.params.iter().filter(|p| p.tracked()).collect();
-    let states: Vec<_> = tracked.iter().map(|p| ident(&p.state)).collect();
+    let states: Vec<_> = tracked.iter().map(|p| state_param(p)).collect();
     let generics = if states.is_empty() {
         quote!()
     } else {
@@ -30,23 +27,23 @@ pub fn emit(object: &ParamsStruct, rt: &Runtime) -> TokenStream {
     let declared = if states.is_empty() {
         quote!()
     } else {
-        quote!(<#(#states = #unset),*>)
+        quote!(<#(#states = __rt::Unset),*>)
     };
 
     let fields = object.params.iter().map(|param| {
         let field = ident(&param.field);
         if param.tracked() {
-            let state = ident(&param.state);
+            let state = state_param(param);
             quote!(#field: #state,)
         } else {
-            let value = param_type(param, rt);
+            let value = param_type(param);
             quote!(#field: __rt::Option<#value>,)
         }
     });
 
     let setters = object.params.iter().map(|param| {
         let field = ident(&param.field);
-        let (input, convert) = setter_input(param, rt);
+        let (input, convert) = setter_input(param);
         let doc =
             docs::summary_and_description(&format!("Sets {}", param_summary(param)), param.description.as_deref());
         if !param.tracked() {
@@ -58,19 +55,19 @@ pub fn emit(object: &ParamsStruct, rt: &Runtime) -> TokenStream {
                 }
             };
         }
-        let value = param_type(param, rt);
+        let value = param_type(param);
         let result_states = tracked.iter().map(|p| {
             if p.field == param.field {
-                quote!(#set<#value>)
+                quote!(__rt::Set<#value>)
             } else {
-                let s = ident(&p.state);
-                quote!(#s)
+                let state = state_param(p);
+                quote!(#state)
             }
         });
         let moves = object.params.iter().map(|p| {
             let f = ident(&p.field);
             if p.field == param.field {
-                quote!(#f: #set::new(#convert),)
+                quote!(#f: __rt::Set::new(#convert),)
             } else {
                 quote!(#f: self.#f,)
             }
@@ -84,9 +81,9 @@ pub fn emit(object: &ParamsStruct, rt: &Runtime) -> TokenStream {
     });
 
     let bounds = tracked.iter().map(|p| {
-        let state = ident(&p.state);
+        let state = state_param(p);
         let marker = ident(&p.field);
-        let value = param_type(p, rt);
+        let value = param_type(p);
         quote!(#state: super::#markers::#marker<#value>)
     });
     let where_clause = if states.is_empty() {
@@ -97,9 +94,9 @@ pub fn emit(object: &ParamsStruct, rt: &Runtime) -> TokenStream {
     let takes = object.params.iter().map(|p| {
         let f = ident(&p.field);
         match &p.default {
-            _ if p.tracked() => quote!(#f: #is_set::into_value(self.#f),),
+            _ if p.tracked() => quote!(#f: __rt::IsSet::into_value(self.#f),),
             Some(default) if p.required => {
-                let default = default_value(p, default, rt);
+                let default = default_value(p, default);
                 // Scalars and enums are cheap constants; strings allocate, so only when needed.
                 if matches!(p.ty, ParamType::String) {
                     quote!(#f: self.#f.unwrap_or_else(|| #default),)
@@ -133,7 +130,7 @@ pub fn emit(object: &ParamsStruct, rt: &Runtime) -> TokenStream {
             #(#setters)*
 
             #[doc = #build_doc]
-            pub fn build(self) -> __rt::Result<self::#ty, #build_error> #where_clause {
+            pub fn build(self) -> __rt::Result<self::#ty, __rt::BuildError> #where_clause {
                 let value = self::#ty { #(#takes)* };
                 #check
                 __rt::Ok(value)

@@ -4,7 +4,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::names::{self, Runtime, ident};
+use super::names::{self, ident};
 use super::{any_connection, catalog, connector, docs, markers};
 use crate::ir::{Connector, Model};
 
@@ -14,7 +14,7 @@ pub fn file_name(connector: &Connector) -> String {
 }
 
 /// The root file's items.
-pub fn emit(model: &Model, rt: &Runtime) -> TokenStream {
+pub fn emit(model: &Model) -> TokenStream {
     let modules = model.connectors.iter().map(|connector| {
         let module = ident(&connector.module);
         let file = file_name(connector);
@@ -27,12 +27,12 @@ pub fn emit(model: &Model, rt: &Runtime) -> TokenStream {
             }
         }
     });
-    let markers = markers::emit(model, rt);
-    let any = any_connection::emit(model, rt);
-    let lookup = catalog::emit(model, rt);
-    let guard = rt.item(names::FORMAT_GUARD);
+    let markers = markers::emit(model);
+    let any = any_connection::emit(model);
+    let lookup = catalog::emit(model);
+    let guard = ident(names::FORMAT_GUARD);
     quote! {
-        const _: () = #guard;
+        const _: () = __rt::#guard;
         #(#modules)*
         #markers
         #any
