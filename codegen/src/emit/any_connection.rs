@@ -19,7 +19,7 @@ pub fn emit(model: &Model) -> TokenStream {
                 let ty = ident(&auth_spec.params.type_name);
                 (
                     ident(&auth_spec.variant),
-                    quote!(self::#module::#ty),
+                    quote!(#module::#ty),
                     connector,
                     Some(auth_spec.spec_name.as_str()),
                 )
@@ -27,7 +27,7 @@ pub fn emit(model: &Model) -> TokenStream {
             let module = ident(&connector.module);
             let no_auth = connector.no_auth.iter().map(move |no_auth| {
                 let ty = ident(&no_auth.type_name);
-                (ident(&no_auth.variant), quote!(self::#module::#ty), connector, None)
+                (ident(&no_auth.variant), quote!(#module::#ty), connector, None)
             });
             auth_specs.chain(no_auth)
         })
@@ -70,7 +70,7 @@ pub fn emit(model: &Model) -> TokenStream {
             None => quote!((#id, _) => __rt::decode_as(raw, Self::#variant),),
         }
     });
-    let miss = quote!(__rt::Err(__rt::DecodeError::not_in_catalog(raw, self::catalog())));
+    let miss = quote!(__rt::Err(__rt::DecodeError::not_in_catalog(raw, catalog())));
     let from_raw_body = if entries.is_empty() {
         miss
     } else {

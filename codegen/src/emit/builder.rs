@@ -74,8 +74,8 @@ pub fn emit(object: &ParamsStruct) -> TokenStream {
         });
         quote! {
             #doc
-            pub fn #field(self, value: #input) -> self::#builder<#(#result_states),*> {
-                self::#builder { #(#moves)* }
+            pub fn #field(self, value: #input) -> #builder<#(#result_states),*> {
+                #builder { #(#moves)* }
             }
         }
     });
@@ -126,12 +126,12 @@ pub fn emit(object: &ParamsStruct) -> TokenStream {
             #(#fields)*
         }
 
-        impl #generics self::#builder #generics {
+        impl #generics #builder #generics {
             #(#setters)*
 
             #[doc = #build_doc]
-            pub fn build(self) -> __rt::Result<self::#ty, __rt::BuildError> #where_clause {
-                let value = self::#ty { #(#takes)* };
+            pub fn build(self) -> __rt::Result<#ty, __rt::BuildError> #where_clause {
+                let value = #ty { #(#takes)* };
                 #check
                 __rt::Ok(value)
             }

@@ -79,10 +79,10 @@ pub fn connector_info(connector: &Connector) -> TokenStream {
     });
     quote! {
         __rt::ConnectorInfo::new(
-            self::NAME,
+            NAME,
             #display_name,
-            self::CONNECTION_SPEC_ID,
-            self::CONNECTION_SPEC_VERSION,
+            CONNECTION_SPEC_ID,
+            CONNECTION_SPEC_VERSION,
             &[#(#auth_specs),*],
         )
         #provider_id
@@ -94,7 +94,7 @@ pub fn connector_info(connector: &Connector) -> TokenStream {
 pub fn emit(model: &Model) -> TokenStream {
     let entries = model.connectors.iter().map(|connector| {
         let module = ident(&connector.module);
-        quote!(self::#module::CONNECTOR)
+        quote!(#module::CONNECTOR)
     });
     quote! {
         /// The runtime catalog of every connector in this module tree: look connectors up by

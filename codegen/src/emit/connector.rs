@@ -1,5 +1,5 @@
-//! One connector's module file: its constants and catalog entry, its enums, and per auth spec a
-//! params type and builder (with the nested object types they hold).
+//! One connector's module file: per auth spec a params type and its builder (or the `NoAuth`
+//! type), the nested object types and enums they hold, then its constants and catalog entry.
 
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -69,7 +69,17 @@ pub fn emit(connector: &Connector) -> TokenStream {
     let no_auth = connector.no_auth.as_ref().map(no_auth);
     let names = connector.auth_specs.iter().map(|auth_spec| &auth_spec.spec_name);
     let info = catalog::connector_info(connector);
+    // What a reader came for first (the credentials types and their builders, then the types
+    // they hold), the constants and the long catalog entry last.
     quote! {
+        #(#auth_specs)*
+
+        #no_auth
+
+        #(#nested)*
+
+        #(#enum_items)*
+
         /// The connection spec id, sent as `connectionSpec.id`.
         pub const CONNECTION_SPEC_ID: &str = #id;
         /// The connection spec version, sent as `connectionSpec.version`.
@@ -80,13 +90,5 @@ pub fn emit(connector: &Connector) -> TokenStream {
         pub const AUTH_SPEC_NAMES: &[&str] = &[#(#names),*];
         /// The connector's entry in the runtime catalog.
         pub const CONNECTOR: __rt::ConnectorInfo = #info;
-
-        #(#enum_items)*
-
-        #(#auth_specs)*
-
-        #(#nested)*
-
-        #no_auth
     }
 }

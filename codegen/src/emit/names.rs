@@ -22,7 +22,7 @@ pub const REQUIRED_MODULE: &str = "__required";
 /// (`_SslMode`). The naming policy never starts a name with `_` and the runtime's reserved names
 /// (`__rt`, `__required`) start with two, so the parameter never shadows a type it sits next to.
 pub fn state_param(param: &Param) -> Ident {
-    ident(&param.state)
+    ident(&format!("_{}", param.state))
 }
 
 /// Where generated code finds the runtime crate (`::flow_connectors` by default).

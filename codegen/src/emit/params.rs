@@ -135,8 +135,8 @@ pub fn emit_struct(object: &ParamsStruct, doc: TokenStream) -> TokenStream {
 
         impl #ty {
             /// Starts a builder with no param set.
-            pub fn builder() -> self::#builder {
-                self::#builder { #(#builder_init)* }
+            pub fn builder() -> #builder {
+                #builder { #(#builder_init)* }
             }
 
             #patterns

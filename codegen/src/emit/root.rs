@@ -31,6 +31,15 @@ pub fn emit(model: &Model) -> TokenStream {
     let any = any_connection::emit(model);
     let lookup = catalog::emit(model);
     let guard = ident(names::FORMAT_GUARD);
+    // How every generated file names things. Runtime items, serde and even `Option` or `String`
+    // are literal `__rt::X` paths, so a spec-derived type named `Option` cannot capture one. Its
+    // own items it names bare, without `self::`: besides them only `__rt`, `__required`, the
+    // builders' type parameters and the one-letter generics of trait methods (`S`, `D`, `M`, whose
+    // bodies name no generated item) are in scope, and the builders' parameters start with `_`
+    // (`_SslMode`, see `names::state_param`), which no generated name does. They were once named
+    // like their params (`SslMode`) and hid the enum of that name, so every path wrote `self::`.
+    // One `self::` stays: `const CONNECTION_SPEC_ID: &str = self::CONNECTION_SPEC_ID;` in the
+    // `AuthParams` impls, where the bare name would read as the constant defining itself.
     quote! {
         const _: () = __rt::#guard;
         #(#modules)*

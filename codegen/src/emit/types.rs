@@ -9,13 +9,9 @@ use crate::ir::{DefaultValue, Param, ParamDefault, ParamType, RustType};
 /// The tokens of a Rust type: runtime types through `__rt`, generated ones by their bare name.
 pub fn tokens(ty: &RustType<'_>) -> TokenStream {
     match ty {
-        RustType::Primitive(name) => {
+        RustType::Primitive(name) | RustType::Generated(name) => {
             let name = ident(name);
             quote!(#name)
-        }
-        RustType::Generated(name) => {
-            let name = ident(name);
-            quote!(self::#name)
         }
         RustType::Runtime(name) => {
             let name = ident(name);
@@ -57,7 +53,7 @@ pub fn default_value(param: &Param, default: &ParamDefault) -> TokenStream {
         DefaultValue::Variant { type_name, variant } => {
             let ty = ident(type_name);
             let variant = ident(variant);
-            quote!(self::#ty::#variant)
+            quote!(#ty::#variant)
         }
         DefaultValue::String(text) if param.secret => quote!(__rt::SecretString::from(#text)),
         DefaultValue::String(text) => quote!(__rt::String::from(#text)),

@@ -155,7 +155,8 @@ pub struct Param {
     pub dotted_name: String,
     /// The Rust field and setter name.
     pub field: String,
-    /// The builder's type parameter that tracks whether this param is set (see [`Param::tracked`]).
+    /// The name of the builder's type parameter that tracks whether this param is set (see
+    /// [`Param::tracked`]), which the emitter writes after a `_`: `SslMode` becomes `_SslMode`.
     pub state: String,
     /// The schema's description (or title), if any.
     pub description: Option<String>,
