@@ -108,15 +108,24 @@ pub fn emit(object: &ParamsStruct) -> TokenStream {
         }
     });
     let check = check_call(object);
-    let summary = format!(
-        "Builder for [`{}`], from [`{}::builder`].\n\nIts type parameters record which required params are set; `build()` exists once all are.",
+    let tracking = match tracked.first() {
+        Some(first) => format!(
+            "Its type parameters, one per required param (`{}` tracks [`{}`](Self::{}())), record which \
+             are set: `build()` compiles once all are.",
+            state_param(first),
+            first.field,
+            first.field
+        ),
+        None => "No param must be set: `build()` always compiles.".to_owned(),
+    };
+    let doc = docs::attrs(&format!(
+        "Builder for [`{}`], from [`{}::builder`].\n\n{tracking}",
         object.type_name, object.type_name
-    );
-    let doc = docs::attrs(&summary);
+    ));
     let build_doc = if object.has_patterns() {
-        " Finishes the params, checking every value against its spec's pattern."
+        " Builds the params, checking every value against its spec's pattern."
     } else {
-        " Finishes the params. Fails only for values that break a spec rule (none applies to these params today)."
+        " Builds the params. Fails only for values that break a spec rule (none applies to these params today)."
     };
     quote! {
         #doc

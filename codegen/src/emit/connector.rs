@@ -19,8 +19,9 @@ pub fn module_summary(connector: &Connector) -> String {
     )
 }
 
-fn no_auth(no_auth: &NoAuth) -> TokenStream {
+fn no_auth(connector: &Connector, no_auth: &NoAuth) -> TokenStream {
     let ty = ident(&no_auth.type_name);
+    let auth_params = params::auth_params_impl(connector, &no_auth.type_name, None);
     quote! {
         /// The credentials of this connector's connections: none. Its bodies carry no `auth`.
         #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -36,12 +37,7 @@ fn no_auth(no_auth: &NoAuth) -> TokenStream {
             }
         }
 
-        impl __rt::AuthParams for #ty {
-            const CONNECTION_SPEC_ID: &'static str = self::CONNECTION_SPEC_ID;
-            const CONNECTION_SPEC_VERSION: &'static str = self::CONNECTION_SPEC_VERSION;
-            const AUTH_SPEC_NAME: &'static str = "";
-            const HAS_AUTH: bool = false;
-        }
+        #auth_params
     }
 }
 
@@ -66,7 +62,7 @@ pub fn emit(connector: &Connector) -> TokenStream {
             _ => None,
         })
     });
-    let no_auth = connector.no_auth.as_ref().map(no_auth);
+    let no_auth = connector.no_auth.as_ref().map(|n| no_auth(connector, n));
     let names = connector.auth_specs.iter().map(|auth_spec| &auth_spec.spec_name);
     let info = catalog::connector_info(connector);
     // What a reader came for first (the credentials types and their builders, then the types

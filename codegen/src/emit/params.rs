@@ -168,15 +168,32 @@ pub fn emit_auth_spec(connector: &Connector, auth_spec: &AuthSpec) -> TokenStrea
     );
     let doc = docs::summary_and_description(&summary, auth_spec.description.as_deref());
     let body = emit_struct(object, doc);
-    let ty = ident(&object.type_name);
-    let spec_name = &auth_spec.spec_name;
-    quote! {
-        #body
+    let auth_params = auth_params_impl(connector, &object.type_name, Some(&auth_spec.spec_name));
+    quote!(#body #auth_params)
+}
 
+/// The `AuthParams` implementation of a connector's credentials type: an auth spec's params
+/// (`spec_name` given) or its `NoAuth` type. Its constants are literals, not the module's
+/// constants, so rustdoc shows their values on the type's page.
+pub fn auth_params_impl(connector: &Connector, type_name: &str, spec_name: Option<&str>) -> TokenStream {
+    let ty = ident(type_name);
+    let id = &connector.spec_id;
+    let version = &connector.version;
+    let (spec_name, has_auth) = match spec_name {
+        Some(spec_name) => (spec_name, TokenStream::new()),
+        None => (
+            "",
+            quote!(
+                const HAS_AUTH: bool = false;
+            ),
+        ),
+    };
+    quote! {
         impl __rt::AuthParams for #ty {
-            const CONNECTION_SPEC_ID: &'static str = self::CONNECTION_SPEC_ID;
-            const CONNECTION_SPEC_VERSION: &'static str = self::CONNECTION_SPEC_VERSION;
+            const CONNECTION_SPEC_ID: &'static str = #id;
+            const CONNECTION_SPEC_VERSION: &'static str = #version;
             const AUTH_SPEC_NAME: &'static str = #spec_name;
+            #has_auth
         }
     }
 }

@@ -37,9 +37,8 @@ pub fn emit(model: &Model) -> TokenStream {
     // builders' type parameters and the one-letter generics of trait methods (`S`, `D`, `M`, whose
     // bodies name no generated item) are in scope, and the builders' parameters start with `_`
     // (`_SslMode`, see `names::state_param`), which no generated name does. They were once named
-    // like their params (`SslMode`) and hid the enum of that name, so every path wrote `self::`.
-    // One `self::` stays: `const CONNECTION_SPEC_ID: &str = self::CONNECTION_SPEC_ID;` in the
-    // `AuthParams` impls, where the bare name would read as the constant defining itself.
+    // like their params (`SslMode`) and hid the enum of that name inside the builder, which is
+    // why every path used to write `self::`.
     quote! {
         const _: () = __rt::#guard;
         #(#modules)*
