@@ -1,6 +1,12 @@
 //! The typestate builder of one params struct: required params are tracked in type parameters, so
 //! `build()` exists only once all of them are set, and a missing one is a readable compile error.
 //! A required param with a default is not tracked: `build()` fills the default in.
+//!
+//! One type parameter per tracked param (`_SslMode`), not one holding a tuple of states as bon
+//! does: a prototype of the tuple form kept the "missing required auth param" error as it is and
+//! cut the generated lines of `specs/` by 3.7% (14,557 -> 14,021), with no measurable change in
+//! compile time, but rustdoc then shows `Builder<S = (Unset, Unset, Unset)>` with nameless
+//! positions, and "no method found" errors say `Builder<S>` instead of naming the params.
 
 use proc_macro2::TokenStream;
 use quote::quote;
