@@ -43,19 +43,6 @@ fn generated_source_of_feature_specs() {
     }
 }
 
-fn type_text(ty: &ParamType, secret: bool) -> String {
-    match ty {
-        ParamType::String if secret => "SecretString".into(),
-        ParamType::String => "String".into(),
-        ParamType::Integer => "i64".into(),
-        ParamType::Number => "f64".into(),
-        ParamType::Boolean => "bool".into(),
-        ParamType::Enum(e) => e.type_name.clone(),
-        ParamType::Array(item) => format!("Vec<{}>", type_text(item, secret)),
-        ParamType::Object(object) => object.type_name.clone(),
-    }
-}
-
 fn surface(object: &ParamsStruct, indent: &str, out: &mut String) {
     writeln!(out, "{indent}{} (builder {})", object.type_name, object.builder_name).unwrap();
     for param in &object.params {
@@ -70,7 +57,7 @@ fn surface(object: &ParamsStruct, indent: &str, out: &mut String) {
             out,
             "{indent}  .{}: {} <- {:?} [{}]",
             param.field,
-            type_text(&param.ty, param.secret),
+            param.rust_type(),
             param.wire_name,
             flags.join(", ")
         )

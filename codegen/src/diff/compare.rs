@@ -311,7 +311,7 @@ fn param(scope: &Scope<'_>, at: &ParamRef, old: &Param, new: &Param, out: &mut V
             ChangeKind::RequiredChanged {
                 required: new.required,
                 tracked: new.tracked(),
-                rust_type: rust_type(&new.ty, new.secret),
+                rust_type: new.rust_type().to_string(),
             },
         );
     }
@@ -321,8 +321,8 @@ fn param(scope: &Scope<'_>, at: &ParamRef, old: &Param, new: &Param, out: &mut V
             at,
             ChangeKind::SecretChanged {
                 secret: new.secret,
-                old_type: rust_type(&old.ty, old.secret),
-                new_type: rust_type(&new.ty, new.secret),
+                old_type: old.rust_type().to_string(),
+                new_type: new.rust_type().to_string(),
             },
         );
     }
@@ -469,19 +469,5 @@ fn describe(ty: &ParamType) -> String {
         ParamType::Object(o) => format!("object `{}`", o.type_name),
         ParamType::Array(item) => format!("array of {}", describe(item)),
         other => other.schema_name().to_owned(),
-    }
-}
-
-/// The Rust type of a value, as the generated code spells it (without paths).
-fn rust_type(ty: &ParamType, secret: bool) -> String {
-    match ty {
-        ParamType::String if secret => "SecretString".to_owned(),
-        ParamType::String => "String".to_owned(),
-        ParamType::Integer => "i64".to_owned(),
-        ParamType::Number => "f64".to_owned(),
-        ParamType::Boolean => "bool".to_owned(),
-        ParamType::Enum(e) => e.type_name.clone(),
-        ParamType::Object(o) => o.type_name.clone(),
-        ParamType::Array(item) => format!("Vec<{}>", rust_type(item, secret)),
     }
 }

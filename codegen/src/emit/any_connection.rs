@@ -4,21 +4,11 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::docs;
-use super::names::{Runtime, ident};
+use super::names::ident;
 use crate::ir::Model;
 
 /// The enum, its accessors and its serde implementations.
-pub fn emit(model: &Model, rt: &Runtime) -> TokenStream {
-    let create = rt.item("CreateConnection");
-    let raw = rt.item("RawConnection");
-    let decode_error = rt.item("DecodeError");
-    let request_error = rt.item("RequestError");
-    let context = rt.item("RequestContext");
-    let dyn_connection = rt.item("DynConnection");
-    let decode = rt.item("decode_as");
-    let serde = quote!(__rt::serde);
-    let http_request = quote!(__rt::http::Request<__rt::Vec<u8>>);
-
+pub fn emit(model: &Model) -> TokenStream {
     // (variant, params type path, connector, auth spec name or None for a connector without auth)
     let entries: Vec<_> = model
         .connectors
@@ -29,7 +19,7 @@ pub fn emit(model: &Model, rt: &Runtime) -> TokenStream {
                 let ty = ident(&auth_spec.params.type_name);
                 (
                     ident(&auth_spec.variant),
-                    quote!(self::#module::#ty),
+                    quote!(#module::#ty),
                     connector,
                     Some(auth_spec.spec_name.as_str()),
                 )
@@ -37,7 +27,7 @@ pub fn emit(model: &Model, rt: &Runtime) -> TokenStream {
             let module = ident(&connector.module);
             let no_auth = connector.no_auth.iter().map(move |no_auth| {
                 let ty = ident(&no_auth.type_name);
-                (ident(&no_auth.variant), quote!(self::#module::#ty), connector, None)
+                (ident(&no_auth.variant), quote!(#module::#ty), connector, None)
             });
             auth_specs.chain(no_auth)
         })
@@ -52,12 +42,12 @@ pub fn emit(model: &Model, rt: &Runtime) -> TokenStream {
             ),
             None => format!("A {} connection (no `auth`).", docs::code(&connector.machine_name)),
         });
-        quote!(#doc #variant(#create<#path>),)
+        quote!(#doc #variant(__rt::CreateConnection<#path>),)
     });
     let froms = entries.iter().map(|(variant, path, _, _)| {
         quote! {
-            impl __rt::From<#create<#path>> for AnyConnection {
-                fn from(connection: #create<#path>) -> Self {
+            impl __rt::From<__rt::CreateConnection<#path>> for AnyConnection {
+                fn from(connection: __rt::CreateConnection<#path>) -> Self {
                     Self::#variant(connection)
                 }
             }
@@ -67,7 +57,7 @@ pub fn emit(model: &Model, rt: &Runtime) -> TokenStream {
         .iter()
         .map(|(variant, ..)| quote!(Self::#variant(ref connection) => connection,));
     let serialize = entries.iter().map(
-        |(variant, ..)| quote!(Self::#variant(ref connection) => #serde::Serialize::serialize(connection, serializer),),
+        |(variant, ..)| quote!(Self::#variant(ref connection) => __rt::serde::Serialize::serialize(connection, serializer),),
     );
 
     // One flat match on (spec id, auth spec name): an arm per variant. What matches no arm is
@@ -76,11 +66,11 @@ pub fn emit(model: &Model, rt: &Runtime) -> TokenStream {
     let arms = entries.iter().map(|(variant, _, connector, spec_name)| {
         let id = &connector.spec_id;
         match spec_name {
-            Some(name) => quote!((#id, __rt::Some(#name)) => #decode(raw, Self::#variant),),
-            None => quote!((#id, _) => #decode(raw, Self::#variant),),
+            Some(name) => quote!((#id, __rt::Some(#name)) => __rt::decode_as(raw, Self::#variant),),
+            None => quote!((#id, _) => __rt::decode_as(raw, Self::#variant),),
         }
     });
-    let miss = quote!(__rt::Err(#decode_error::not_in_catalog(raw, self::catalog())));
+    let miss = quote!(__rt::Err(__rt::DecodeError::not_in_catalog(raw, catalog())));
     let from_raw_body = if entries.is_empty() {
         miss
     } else {
@@ -114,12 +104,12 @@ pub fn emit(model: &Model, rt: &Runtime) -> TokenStream {
 
         impl AnyConnection {
             /// Reads a body that was already split into its parts.
-            pub fn from_raw(raw: #raw) -> __rt::Result<Self, #decode_error> {
+            pub fn from_raw(raw: __rt::RawConnection) -> __rt::Result<Self, __rt::DecodeError> {
                 #from_raw_body
             }
 
             /// The variant's connection, seen through the methods every variant shares.
-            fn as_dyn_connection(&self) -> &dyn #dyn_connection {
+            fn as_dyn_connection(&self) -> &dyn __rt::DynConnection {
                 match *self {
                     #(#as_dyn_connection)*
                 }
@@ -153,8 +143,8 @@ pub fn emit(model: &Model, rt: &Runtime) -> TokenStream {
             /// The `POST {base}/connections` request that creates this connection.
             pub fn to_http_request(
                 &self,
-                context: &#context,
-            ) -> __rt::Result<#http_request, #request_error> {
+                context: &__rt::RequestContext,
+            ) -> __rt::Result<__rt::http::Request<__rt::Vec<u8>>, __rt::RequestError> {
                 self.as_dyn_connection().to_http_request(context)
             }
         }
@@ -162,18 +152,18 @@ pub fn emit(model: &Model, rt: &Runtime) -> TokenStream {
         #(#froms)*
 
         #allow_unused
-        impl #serde::Serialize for AnyConnection {
-            fn serialize<S: #serde::Serializer>(&self, serializer: S) -> __rt::Result<S::Ok, S::Error> {
+        impl __rt::serde::Serialize for AnyConnection {
+            fn serialize<S: __rt::serde::Serializer>(&self, serializer: S) -> __rt::Result<S::Ok, S::Error> {
                 match *self {
                     #(#serialize)*
                 }
             }
         }
 
-        impl<'de> #serde::Deserialize<'de> for AnyConnection {
-            fn deserialize<D: #serde::Deserializer<'de>>(deserializer: D) -> __rt::Result<Self, D::Error> {
-                let raw = <#raw as #serde::Deserialize>::deserialize(deserializer)?;
-                Self::from_raw(raw).map_err(<D::Error as #serde::de::Error>::custom)
+        impl<'de> __rt::serde::Deserialize<'de> for AnyConnection {
+            fn deserialize<D: __rt::serde::Deserializer<'de>>(deserializer: D) -> __rt::Result<Self, D::Error> {
+                let raw = <__rt::RawConnection as __rt::serde::Deserialize>::deserialize(deserializer)?;
+                Self::from_raw(raw).map_err(<D::Error as __rt::serde::de::Error>::custom)
             }
         }
     }

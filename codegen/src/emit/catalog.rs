@@ -4,7 +4,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::names::{Runtime, ident};
+use super::names::ident;
 use crate::ir::{Connector, Model, Param, ParamType};
 
 /// `.method(value)` when `value` is there, nothing otherwise: the constructors default every
@@ -29,33 +29,32 @@ fn flag(method: &str, flag: bool) -> TokenStream {
     }
 }
 
-fn param_type(ty: &ParamType, rt: &Runtime) -> TokenStream {
-    let rt_type = rt.item("ParamType");
+/// The runtime `ParamType` of a param type.
+fn type_info(ty: &ParamType) -> TokenStream {
     match ty {
-        ParamType::String => quote!(#rt_type::String),
-        ParamType::Integer => quote!(#rt_type::Integer),
-        ParamType::Number => quote!(#rt_type::Number),
-        ParamType::Boolean => quote!(#rt_type::Boolean),
+        ParamType::String => quote!(__rt::ParamType::String),
+        ParamType::Integer => quote!(__rt::ParamType::Integer),
+        ParamType::Number => quote!(__rt::ParamType::Number),
+        ParamType::Boolean => quote!(__rt::ParamType::Boolean),
         ParamType::Enum(enum_type) => {
             let values = enum_type.values.iter().map(|v| &v.wire);
-            quote!(#rt_type::Enum(&[#(#values),*]))
+            quote!(__rt::ParamType::Enum(&[#(#values),*]))
         }
         ParamType::Array(item) => {
-            let item = self::param_type(item, rt);
-            quote!(#rt_type::Array(&#item))
+            let item = type_info(item);
+            quote!(__rt::ParamType::Array(&#item))
         }
         ParamType::Object(object) => {
-            let params = object.params.iter().map(|p| param_info(p, rt));
-            quote!(#rt_type::Object(&[#(#params),*]))
+            let params = object.params.iter().map(param_info);
+            quote!(__rt::ParamType::Object(&[#(#params),*]))
         }
     }
 }
 
-fn param_info(param: &Param, rt: &Runtime) -> TokenStream {
-    let info = rt.item("ParamInfo");
+fn param_info(param: &Param) -> TokenStream {
     let wire = &param.wire_name;
     let field = &param.field;
-    let ty = param_type(&param.ty, rt);
+    let ty = type_info(&param.ty);
     let required = flag("mark_required", param.required);
     let secret = flag("mark_secret", param.secret);
     let format = with("with_format", param.format.as_deref());
@@ -63,13 +62,11 @@ fn param_info(param: &Param, rt: &Runtime) -> TokenStream {
     let default = param.default.as_ref().map(ToString::to_string);
     let default = with("with_default", default.as_deref());
     let description = with("with_description", param.description.as_deref());
-    quote!(#info::new(#wire, #field, #ty) #required #secret #format #pattern #default #description)
+    quote!(__rt::ParamInfo::new(#wire, #field, #ty) #required #secret #format #pattern #default #description)
 }
 
 /// The `ConnectorInfo` expression of one connector.
-pub fn connector_info(connector: &Connector, rt: &Runtime) -> TokenStream {
-    let info = rt.item("ConnectorInfo");
-    let auth_info = rt.item("AuthSpecInfo");
+pub fn connector_info(connector: &Connector) -> TokenStream {
     let display_name = &connector.display_name;
     let provider_id = with("with_provider_id", connector.provider_id.as_deref());
     let description = with("with_description", connector.description.as_deref());
@@ -77,15 +74,15 @@ pub fn connector_info(connector: &Connector, rt: &Runtime) -> TokenStream {
         let name = &auth_spec.spec_name;
         let auth_type = with("with_auth_type", auth_spec.auth_type.as_deref());
         let description = with("with_description", auth_spec.description.as_deref());
-        let params = auth_spec.params.params.iter().map(|p| param_info(p, rt));
-        quote!(#auth_info::new(#name, &[#(#params),*]) #auth_type #description)
+        let params = auth_spec.params.params.iter().map(param_info);
+        quote!(__rt::AuthSpecInfo::new(#name, &[#(#params),*]) #auth_type #description)
     });
     quote! {
-        #info::new(
-            self::NAME,
+        __rt::ConnectorInfo::new(
+            NAME,
             #display_name,
-            self::CONNECTION_SPEC_ID,
-            self::CONNECTION_SPEC_VERSION,
+            CONNECTION_SPEC_ID,
+            CONNECTION_SPEC_VERSION,
             &[#(#auth_specs),*],
         )
         #provider_id
@@ -94,17 +91,16 @@ pub fn connector_info(connector: &Connector, rt: &Runtime) -> TokenStream {
 }
 
 /// The root file's `catalog()` function.
-pub fn emit(model: &Model, rt: &Runtime) -> TokenStream {
-    let catalog_type = rt.item("Catalog");
+pub fn emit(model: &Model) -> TokenStream {
     let entries = model.connectors.iter().map(|connector| {
         let module = ident(&connector.module);
-        quote!(self::#module::CONNECTOR)
+        quote!(#module::CONNECTOR)
     });
     quote! {
         /// The runtime catalog of every connector in this module tree: look connectors up by
         /// connection spec id or machine name, and read their auth specs and params.
-        pub fn catalog() -> &'static #catalog_type {
-            static CATALOG: #catalog_type = #catalog_type::new(&[#(#entries),*]);
+        pub fn catalog() -> &'static __rt::Catalog {
+            static CATALOG: __rt::Catalog = __rt::Catalog::new(&[#(#entries),*]);
             &CATALOG
         }
     }

@@ -1,13 +1,12 @@
-//! One connector's module file: its constants and catalog entry, its enums, and per auth spec a
-//! params type and builder (with the nested object types they hold).
+//! One connector's module file: per auth spec a params type and its builder (or the `NoAuth`
+//! type), the nested object types and enums they hold, then its constants and catalog entry.
 
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::builder;
-use super::names::{Runtime, ident};
-use super::{catalog, docs, enums, params};
-use crate::ir::{Connector, NoAuth, ParamType, ParamsStruct};
+use super::names::ident;
+use super::{builder, catalog, docs, enums, params};
+use crate::ir::{Connector, NoAuth, ParamType};
 
 /// The text of the `///` line on the connector's `mod` item.
 pub fn module_summary(connector: &Connector) -> String {
@@ -20,80 +19,63 @@ pub fn module_summary(connector: &Connector) -> String {
     )
 }
 
-/// Every params struct of the connector, auth specs' first, each followed by its nested ones.
-pub fn structs(connector: &Connector) -> Vec<&ParamsStruct> {
-    fn nested<'a>(object: &'a ParamsStruct, out: &mut Vec<&'a ParamsStruct>) {
-        out.push(object);
-        for param in &object.params {
-            if let ParamType::Object(inner) = &param.ty {
-                nested(inner, out);
-            }
-        }
-    }
-    let mut out = Vec::new();
-    for auth_spec in &connector.auth_specs {
-        nested(&auth_spec.params, &mut out);
-    }
-    out
-}
-
-fn no_auth(no_auth: &NoAuth, rt: &Runtime) -> TokenStream {
+fn no_auth(connector: &Connector, no_auth: &NoAuth) -> TokenStream {
     let ty = ident(&no_auth.type_name);
-    let param_object = rt.item("ParamObject");
-    let auth_params = rt.item("AuthParams");
-    let reader = rt.item("ParamReader");
-    let decode_error = rt.item("DecodeError");
-    let serialize_map = quote!(__rt::serde::ser::SerializeMap);
+    let auth_params = params::auth_params_impl(connector, &no_auth.type_name, None);
     quote! {
         /// The credentials of this connector's connections: none. Its bodies carry no `auth`.
         #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
         pub struct #ty;
 
-        impl #param_object for #ty {
-            fn write_params<M: #serialize_map>(&self, _map: &mut M) -> __rt::Result<(), M::Error> {
+        impl __rt::ParamObject for #ty {
+            fn write_params<M: __rt::serde::ser::SerializeMap>(&self, _map: &mut M) -> __rt::Result<(), M::Error> {
                 __rt::Ok(())
             }
 
-            fn read_params(_reader: &mut #reader) -> __rt::Result<Self, #decode_error> {
+            fn read_params(_reader: &mut __rt::ParamReader) -> __rt::Result<Self, __rt::DecodeError> {
                 __rt::Ok(Self)
             }
         }
 
-        impl #auth_params for #ty {
-            const CONNECTION_SPEC_ID: &'static str = self::CONNECTION_SPEC_ID;
-            const CONNECTION_SPEC_VERSION: &'static str = self::CONNECTION_SPEC_VERSION;
-            const AUTH_SPEC_NAME: &'static str = "";
-            const HAS_AUTH: bool = false;
-        }
+        #auth_params
     }
 }
 
 /// The items inside the connector's module.
-pub fn emit(connector: &Connector, rt: &Runtime) -> TokenStream {
+pub fn emit(connector: &Connector) -> TokenStream {
     let id = &connector.spec_id;
     let version = &connector.version;
     let name = &connector.machine_name;
-    let enum_items = connector.enums.iter().map(|e| enums::emit(e, rt));
+    let enum_items = connector.enums.iter().map(enums::emit);
     let auth_specs = connector.auth_specs.iter().map(|auth_spec| {
-        let params = params::emit_auth_spec(connector, auth_spec, rt);
-        let builder = builder::emit(&auth_spec.params, rt);
+        let params = params::emit_auth_spec(connector, auth_spec);
+        let builder = builder::emit(&auth_spec.params);
         quote!(#params #builder)
     });
-    let nested = structs(connector).into_iter().flat_map(|object| {
+    let nested = connector.params_structs().into_iter().flat_map(|object| {
         object.params.iter().filter_map(|param| match &param.ty {
             ParamType::Object(inner) => {
-                let body = params::emit_nested(param, inner, rt);
-                let builder = builder::emit(inner, rt);
+                let body = params::emit_nested(param, inner);
+                let builder = builder::emit(inner);
                 Some(quote!(#body #builder))
             }
             _ => None,
         })
     });
-    let no_auth = connector.no_auth.as_ref().map(|n| no_auth(n, rt));
+    let no_auth = connector.no_auth.as_ref().map(|n| no_auth(connector, n));
     let names = connector.auth_specs.iter().map(|auth_spec| &auth_spec.spec_name);
-    let info = catalog::connector_info(connector, rt);
-    let info_type = rt.item("ConnectorInfo");
+    let info = catalog::connector_info(connector);
+    // What a reader came for first (the credentials types and their builders, then the types
+    // they hold), the constants and the long catalog entry last.
     quote! {
+        #(#auth_specs)*
+
+        #no_auth
+
+        #(#nested)*
+
+        #(#enum_items)*
+
         /// The connection spec id, sent as `connectionSpec.id`.
         pub const CONNECTION_SPEC_ID: &str = #id;
         /// The connection spec version, sent as `connectionSpec.version`.
@@ -103,14 +85,6 @@ pub fn emit(connector: &Connector, rt: &Runtime) -> TokenStream {
         /// The names of the connector's auth specs, as sent in `auth.specName`.
         pub const AUTH_SPEC_NAMES: &[&str] = &[#(#names),*];
         /// The connector's entry in the runtime catalog.
-        pub const CONNECTOR: #info_type = #info;
-
-        #(#enum_items)*
-
-        #(#auth_specs)*
-
-        #(#nested)*
-
-        #no_auth
+        pub const CONNECTOR: __rt::ConnectorInfo = #info;
     }
 }

@@ -5,11 +5,11 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::docs;
-use super::names::{Runtime, ident};
+use super::names::ident;
 use crate::ir::EnumType;
 
 /// The enum and its wire conversions (the runtime makes every `WireEnum` a `ParamValue`).
-pub fn emit(enum_type: &EnumType, rt: &Runtime) -> TokenStream {
+pub fn emit(enum_type: &EnumType) -> TokenStream {
     let ty = ident(&enum_type.type_name);
     let variants: Vec<_> = enum_type.values.iter().map(|v| ident(&v.variant)).collect();
     let wires: Vec<_> = enum_type.values.iter().map(|v| v.wire.as_str()).collect();
@@ -20,7 +20,6 @@ pub fn emit(enum_type: &EnumType, rt: &Runtime) -> TokenStream {
         "The allowed values of the {} param.",
         docs::code(&enum_type.dotted_name)
     ));
-    let wire_enum = rt.item("WireEnum");
     quote! {
         #summary
         #[doc = ""]
@@ -46,7 +45,7 @@ pub fn emit(enum_type: &EnumType, rt: &Runtime) -> TokenStream {
             }
         }
 
-        impl #wire_enum for #ty {
+        impl __rt::WireEnum for #ty {
             const VALUES: &'static [&'static str] = &[#(#wires),*];
 
             fn as_wire(&self) -> &'static str {

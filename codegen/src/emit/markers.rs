@@ -8,27 +8,21 @@ use std::collections::BTreeSet;
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::connector::structs;
-use super::names::{Runtime, ident};
-use crate::ir::Model;
-
-/// The module of the marker traits, in the root file.
-pub const MODULE: &str = "__required";
+use super::names::{REQUIRED_MODULE, ident};
+use crate::ir::{Connector, Model};
 
 /// The module, with one trait per tracked param name, implemented only by a set value (no module
 /// when no param is tracked).
-pub fn emit(model: &Model, rt: &Runtime) -> TokenStream {
+pub fn emit(model: &Model) -> TokenStream {
     let names: BTreeSet<&str> = model
         .connectors
         .iter()
-        .flat_map(structs)
+        .flat_map(Connector::params_structs)
         .flat_map(|object| object.params.iter().filter(|p| p.tracked()).map(|p| p.field.as_str()))
         .collect();
     if names.is_empty() {
         return TokenStream::new();
     }
-    let set = rt.item("Set");
-    let is_set = rt.item("IsSet");
     let items = names.iter().map(|name| {
         let marker = ident(name);
         let message = format!("missing required auth param `{name}`");
@@ -36,11 +30,11 @@ pub fn emit(model: &Model, rt: &Runtime) -> TokenStream {
         let note = format!("call `.{name}(...)` on the builder before `.build()`");
         quote! {
             #[diagnostic::on_unimplemented(message = #message, label = #label, note = #note)]
-            pub trait #marker<T>: #is_set<T> {}
-            impl<T> #marker<T> for #set<T> {}
+            pub trait #marker<T>: __rt::IsSet<T> {}
+            impl<T> #marker<T> for __rt::Set<T> {}
         }
     });
-    let module = ident(MODULE);
+    let module = ident(REQUIRED_MODULE);
     quote! {
         /// One trait per required param name, implemented only by a set value: `build()` requires
         /// them, and their messages name the missing param in compile errors.

@@ -16,6 +16,7 @@ mod markers;
 mod names;
 mod params;
 mod root;
+mod types;
 
 use proc_macro2::TokenStream;
 
@@ -48,14 +49,14 @@ pub fn emit_file(model: &Model, runtime: &Runtime, index: usize) -> EmittedFile 
         None => EmittedFile {
             name: ROOT_FILE.to_owned(),
             origin: format!("the module tree of {} connector(s)", model.connectors.len()),
-            tokens: with_import(runtime, root::emit(model, runtime)),
+            tokens: with_import(runtime, root::emit(model)),
         },
         Some(n) => {
             let connector = &model.connectors[n];
             EmittedFile {
                 name: root::file_name(connector),
                 origin: format!("connection spec {} ({})", connector.spec_id, connector.machine_name),
-                tokens: with_import(runtime, connector::emit(connector, runtime)),
+                tokens: with_import(runtime, connector::emit(connector)),
             }
         }
     }

@@ -1,6 +1,8 @@
-//! Identifiers and runtime paths used by every template.
+//! Identifiers, reserved names and the runtime import used by every template.
 
 use proc_macro2::{Ident, Span, TokenStream};
+
+use crate::ir::Param;
 
 /// An identifier the naming policy has already made valid.
 pub fn ident(name: &str) -> Ident {
@@ -13,13 +15,23 @@ pub fn ident(name: &str) -> Ident {
 /// compile with an error naming this constant, not somewhere deep in the generated code.
 pub const FORMAT_GUARD: &str = "GENERATED_CODE_FORMAT_2";
 
-/// Paths into the runtime crate that generated code calls into (`::flow_connectors` by default).
+/// The module of the marker traits of required params, in the root file.
+pub const REQUIRED_MODULE: &str = "__required";
+
+/// The builder's type parameter that tracks whether `param` is set: its state name after a `_`
+/// (`_SslMode`). The naming policy never starts a name with `_` and the runtime's reserved names
+/// (`__rt`, `__required`) start with two, so the parameter never shadows a type it sits next to.
+pub fn state_param(param: &Param) -> Ident {
+    ident(&format!("_{}", param.state))
+}
+
+/// Where generated code finds the runtime crate (`::flow_connectors` by default).
 ///
-/// Every generated file starts with `use <runtime>::__private as __rt;` ([`Runtime::import`]), and
-/// templates name runtime items, serde and even `Option` or `String` as `__rt::...`: a
-/// spec-derived type named `Option` or `Result` cannot capture a path, and paths stay a few tokens
-/// long (generation and compile time follow the number of tokens). The naming policy never
-/// produces a name starting with `_`, so `__rt` and the root's `__required` cannot collide.
+/// Its one use is the line that opens every generated file, `use <root>::__private as __rt;`
+/// ([`Runtime::import`]): templates then write runtime items, serde and even `Option` or `String`
+/// as literal `__rt::...` paths in `quote!`, so a spec-derived type named `Option` or `Result`
+/// cannot capture a path, and paths stay a few tokens long (generation and compile time follow
+/// the number of tokens).
 #[derive(Clone)]
 pub struct Runtime {
     root: TokenStream,
@@ -35,11 +47,5 @@ impl Runtime {
     pub fn import(&self) -> TokenStream {
         let root = &self.root;
         quote::quote!(use #root::__private as __rt;)
-    }
-
-    /// `__rt::item`: a runtime item, or a `core`/`std` item the runtime re-exports.
-    pub fn item(&self, item: &str) -> TokenStream {
-        let item = ident(item);
-        quote::quote!(__rt::#item)
     }
 }

@@ -1,77 +1,13 @@
-//! A params struct (an auth spec's params or a nested object param): the struct, its wire form and
-//! its checks.
+//! The template of a params struct (an auth spec's params or a nested object param): the struct,
+//! its wire form and its checks.
 
 use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::docs;
-use super::names::{Runtime, ident};
-use crate::ir::{AuthSpec, Connector, DefaultValue, Param, ParamDefault, ParamType, ParamsStruct};
-
-/// The Rust type that holds a value of `ty` (without `Option`).
-pub fn value_type(ty: &ParamType, secret: bool, rt: &Runtime) -> TokenStream {
-    match ty {
-        ParamType::String if secret => rt.item("SecretString"),
-        ParamType::String => quote!(__rt::String),
-        ParamType::Integer => quote!(i64),
-        ParamType::Number => quote!(f64),
-        ParamType::Boolean => quote!(bool),
-        ParamType::Enum(enum_type) => {
-            let ty = ident(&enum_type.type_name);
-            quote!(self::#ty)
-        }
-        ParamType::Array(item) => {
-            let item = value_type(item, secret, rt);
-            quote!(__rt::Vec<#item>)
-        }
-        ParamType::Object(object) => {
-            let ty = ident(&object.type_name);
-            quote!(self::#ty)
-        }
-    }
-}
-
-/// The Rust type of a param's value (without `Option`).
-pub fn param_type(param: &Param, rt: &Runtime) -> TokenStream {
-    value_type(&param.ty, param.secret, rt)
-}
-
-/// The type a setter accepts, and the expression that turns the argument `value` into the field's
-/// value: `impl Into<T>`, or for arrays any iterator of `impl Into<T>`.
-pub fn setter_input(param: &Param, rt: &Runtime) -> (TokenStream, TokenStream) {
-    match &param.ty {
-        ParamType::Array(item) => {
-            let item = value_type(item, param.secret, rt);
-            (
-                quote!(impl __rt::IntoIterator<Item = impl __rt::Into<#item>>),
-                quote!(value.into_iter().map(__rt::Into::into).collect()),
-            )
-        }
-        _ => {
-            let value = param_type(param, rt);
-            (quote!(impl __rt::Into<#value>), quote!(value.into()))
-        }
-    }
-}
-
-/// The expression of a param's default value.
-pub fn default_value(param: &Param, default: &ParamDefault, rt: &Runtime) -> TokenStream {
-    match &default.value {
-        DefaultValue::Variant { type_name, variant } => {
-            let ty = ident(type_name);
-            let variant = ident(variant);
-            quote!(self::#ty::#variant)
-        }
-        DefaultValue::String(text) if param.secret => {
-            let secret = rt.item("SecretString");
-            quote!(#secret::from(#text))
-        }
-        DefaultValue::String(text) => quote!(__rt::String::from(#text)),
-        DefaultValue::Integer(int) => quote!(#int),
-        DefaultValue::Number(float) => quote!(#float),
-        DefaultValue::Boolean(flag) => quote!(#flag),
-    }
-}
+use super::names::ident;
+use super::types::param_type;
+use crate::ir::{AuthSpec, Connector, Param, ParamType, ParamsStruct};
 
 /// One line saying what a param is: wire name, type, required or optional, secret, default.
 pub fn param_summary(param: &Param) -> String {
@@ -110,9 +46,7 @@ pub fn check_call(object: &ParamsStruct) -> TokenStream {
     }
 }
 
-fn check_patterns(object: &ParamsStruct, rt: &Runtime) -> TokenStream {
-    let build_error = rt.item("BuildError");
-    let pattern = rt.item("Pattern");
+fn check_patterns(object: &ParamsStruct) -> TokenStream {
     let checks: Vec<_> = object
         .params
         .iter()
@@ -128,7 +62,7 @@ fn check_patterns(object: &ParamsStruct, rt: &Runtime) -> TokenStream {
                 quote!(if let __rt::Some(value) = &self.#field { #name.check(#dotted_name, value)?; })
             };
             Some(quote! {
-                static #name: #pattern = #pattern::new(#source);
+                static #name: __rt::Pattern = __rt::Pattern::new(#source);
                 #check
             })
         })
@@ -137,7 +71,7 @@ fn check_patterns(object: &ParamsStruct, rt: &Runtime) -> TokenStream {
         return TokenStream::new();
     }
     quote! {
-        fn check_patterns(&self) -> __rt::Result<(), #build_error> {
+        fn check_patterns(&self) -> __rt::Result<(), __rt::BuildError> {
             #(#checks)*
             __rt::Ok(())
         }
@@ -145,12 +79,12 @@ fn check_patterns(object: &ParamsStruct, rt: &Runtime) -> TokenStream {
 }
 
 /// The struct, its `builder()`, pattern checks and `ParamObject` implementation.
-pub fn emit_struct(object: &ParamsStruct, doc: TokenStream, rt: &Runtime) -> TokenStream {
+pub fn emit_struct(object: &ParamsStruct, doc: TokenStream) -> TokenStream {
     let ty = ident(&object.type_name);
     let builder = ident(&object.builder_name);
     let fields = object.params.iter().map(|param| {
         let field = ident(&param.field);
-        let value = param_type(param, rt);
+        let value = param_type(param);
         let ty = if param.required {
             value
         } else {
@@ -162,20 +96,18 @@ pub fn emit_struct(object: &ParamsStruct, doc: TokenStream, rt: &Runtime) -> Tok
     let builder_init = object.params.iter().map(|param| {
         let field = ident(&param.field);
         if param.tracked() {
-            let unset = rt.item("Unset");
-            quote!(#field: #unset,)
+            quote!(#field: __rt::Unset,)
         } else {
             quote!(#field: __rt::None,)
         }
     });
-    let wire = rt.item("Wire");
     let writes = object.params.iter().map(|param| {
         let field = ident(&param.field);
         let key = &param.wire_name;
         if param.required {
-            quote!(map.serialize_entry(#key, &#wire(&self.#field))?;)
+            quote!(map.serialize_entry(#key, &__rt::Wire(&self.#field))?;)
         } else {
-            quote!(if let __rt::Some(value) = &self.#field { map.serialize_entry(#key, &#wire(value))?; })
+            quote!(if let __rt::Some(value) = &self.#field { map.serialize_entry(#key, &__rt::Wire(value))?; })
         }
     });
     let reads = object.params.iter().map(|param| {
@@ -185,12 +117,8 @@ pub fn emit_struct(object: &ParamsStruct, doc: TokenStream, rt: &Runtime) -> Tok
         let method = ident(if param.required { "required" } else { "optional" });
         quote!(#field: reader.#method(#key, #dotted_name)?,)
     });
-    let patterns = check_patterns(object, rt);
+    let patterns = check_patterns(object);
     let check = check_call(object);
-    let param_object = rt.item("ParamObject");
-    let reader = rt.item("ParamReader");
-    let decode_error = rt.item("DecodeError");
-    let serialize_map = quote!(__rt::serde::ser::SerializeMap);
     // An auth spec may have no params: then the map and the reader go unused.
     let (map, reader_arg) = if object.params.is_empty() {
         (quote!(_), quote!(_))
@@ -207,20 +135,20 @@ pub fn emit_struct(object: &ParamsStruct, doc: TokenStream, rt: &Runtime) -> Tok
 
         impl #ty {
             /// Starts a builder with no param set.
-            pub fn builder() -> self::#builder {
-                self::#builder { #(#builder_init)* }
+            pub fn builder() -> #builder {
+                #builder { #(#builder_init)* }
             }
 
             #patterns
         }
 
-        impl #param_object for #ty {
-            fn write_params<M: #serialize_map>(&self, #map: &mut M) -> __rt::Result<(), M::Error> {
+        impl __rt::ParamObject for #ty {
+            fn write_params<M: __rt::serde::ser::SerializeMap>(&self, #map: &mut M) -> __rt::Result<(), M::Error> {
                 #(#writes)*
                 __rt::Ok(())
             }
 
-            fn read_params(#reader_arg: &mut #reader) -> __rt::Result<Self, #decode_error> {
+            fn read_params(#reader_arg: &mut __rt::ParamReader) -> __rt::Result<Self, __rt::DecodeError> {
                 let value = Self { #(#reads)* };
                 #check
                 __rt::Ok(value)
@@ -230,7 +158,7 @@ pub fn emit_struct(object: &ParamsStruct, doc: TokenStream, rt: &Runtime) -> Tok
 }
 
 /// An auth spec's params type: the struct plus its `AuthParams` implementation.
-pub fn emit_auth_spec(connector: &Connector, auth_spec: &AuthSpec, rt: &Runtime) -> TokenStream {
+pub fn emit_auth_spec(connector: &Connector, auth_spec: &AuthSpec) -> TokenStream {
     let object = &auth_spec.params;
     let summary = format!(
         "Credentials for the {} auth spec of {}.\n\nBuild it with [`{}::builder`]; every required param must be set before `build()` compiles.",
@@ -239,55 +167,65 @@ pub fn emit_auth_spec(connector: &Connector, auth_spec: &AuthSpec, rt: &Runtime)
         object.type_name,
     );
     let doc = docs::summary_and_description(&summary, auth_spec.description.as_deref());
-    let body = emit_struct(object, doc, rt);
-    let ty = ident(&object.type_name);
-    let spec_name = &auth_spec.spec_name;
-    let auth_params = rt.item("AuthParams");
-    quote! {
-        #body
+    let body = emit_struct(object, doc);
+    let auth_params = auth_params_impl(connector, &object.type_name, Some(&auth_spec.spec_name));
+    quote!(#body #auth_params)
+}
 
-        impl #auth_params for #ty {
-            const CONNECTION_SPEC_ID: &'static str = self::CONNECTION_SPEC_ID;
-            const CONNECTION_SPEC_VERSION: &'static str = self::CONNECTION_SPEC_VERSION;
+/// The `AuthParams` implementation of a connector's credentials type: an auth spec's params
+/// (`spec_name` given) or its `NoAuth` type. Its constants are literals, not the module's
+/// constants, so rustdoc shows their values on the type's page.
+pub fn auth_params_impl(connector: &Connector, type_name: &str, spec_name: Option<&str>) -> TokenStream {
+    let ty = ident(type_name);
+    let id = &connector.spec_id;
+    let version = &connector.version;
+    let (spec_name, has_auth) = match spec_name {
+        Some(spec_name) => (spec_name, TokenStream::new()),
+        None => (
+            "",
+            quote!(
+                const HAS_AUTH: bool = false;
+            ),
+        ),
+    };
+    quote! {
+        impl __rt::AuthParams for #ty {
+            const CONNECTION_SPEC_ID: &'static str = #id;
+            const CONNECTION_SPEC_VERSION: &'static str = #version;
             const AUTH_SPEC_NAME: &'static str = #spec_name;
+            #has_auth
         }
     }
 }
 
 /// A nested object param's type: the struct plus its `ParamValue` implementation.
-pub fn emit_nested(param: &Param, object: &ParamsStruct, rt: &Runtime) -> TokenStream {
+pub fn emit_nested(param: &Param, object: &ParamsStruct) -> TokenStream {
     let summary = format!(
         "The {} object param.\n\nBuild it with [`{}::builder`].",
         docs::code(&param.dotted_name),
         object.type_name
     );
     let doc = docs::summary_and_description(&summary, param.description.as_deref());
-    let body = emit_struct(object, doc, rt);
+    let body = emit_struct(object, doc);
     let ty = ident(&object.type_name);
-    let param_value = rt.item("ParamValue");
-    let decode_error = rt.item("DecodeError");
-    let read_object = rt.item("read_object");
-    let write_object = rt.item("write_object");
-    let serde = quote!(__rt::serde);
-    let value = quote!(__rt::serde_json::Value);
     quote! {
         #body
 
-        impl #param_value for #ty {
+        impl __rt::ParamValue for #ty {
             fn expected() -> __rt::String {
                 __rt::String::from("an object")
             }
 
             fn from_json(
-                value: #value,
+                value: __rt::serde_json::Value,
                 auth_spec: &'static str,
                 param: &'static str,
-            ) -> __rt::Result<Self, #decode_error> {
-                #read_object(value, auth_spec, param)
+            ) -> __rt::Result<Self, __rt::DecodeError> {
+                __rt::read_object(value, auth_spec, param)
             }
 
-            fn write<S: #serde::Serializer>(&self, serializer: S) -> __rt::Result<S::Ok, S::Error> {
-                #write_object(self, serializer)
+            fn write<S: __rt::serde::Serializer>(&self, serializer: S) -> __rt::Result<S::Ok, S::Error> {
+                __rt::write_object(self, serializer)
             }
         }
     }

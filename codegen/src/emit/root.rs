@@ -4,7 +4,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::names::{self, Runtime, ident};
+use super::names::{self, ident};
 use super::{any_connection, catalog, connector, docs, markers};
 use crate::ir::{Connector, Model};
 
@@ -14,7 +14,7 @@ pub fn file_name(connector: &Connector) -> String {
 }
 
 /// The root file's items.
-pub fn emit(model: &Model, rt: &Runtime) -> TokenStream {
+pub fn emit(model: &Model) -> TokenStream {
     let modules = model.connectors.iter().map(|connector| {
         let module = ident(&connector.module);
         let file = file_name(connector);
@@ -27,12 +27,20 @@ pub fn emit(model: &Model, rt: &Runtime) -> TokenStream {
             }
         }
     });
-    let markers = markers::emit(model, rt);
-    let any = any_connection::emit(model, rt);
-    let lookup = catalog::emit(model, rt);
-    let guard = rt.item(names::FORMAT_GUARD);
+    let markers = markers::emit(model);
+    let any = any_connection::emit(model);
+    let lookup = catalog::emit(model);
+    let guard = ident(names::FORMAT_GUARD);
+    // How every generated file names things. Runtime items, serde and even `Option` or `String`
+    // are literal `__rt::X` paths, so a spec-derived type named `Option` cannot capture one. Its
+    // own items it names bare, without `self::`: besides them only `__rt`, `__required`, the
+    // builders' type parameters and the one-letter generics of trait methods (`S`, `D`, `M`, whose
+    // bodies name no generated item) are in scope, and the builders' parameters start with `_`
+    // (`_SslMode`, see `names::state_param`), which no generated name does. They were once named
+    // like their params (`SslMode`) and hid the enum of that name inside the builder, which is
+    // why every path used to write `self::`.
     quote! {
-        const _: () = #guard;
+        const _: () = __rt::#guard;
         #(#modules)*
         #markers
         #any

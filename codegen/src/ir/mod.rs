@@ -7,5 +7,5 @@ pub mod naming;
 pub use lower::lower;
 pub use model::{
     AuthSpec, Connector, DefaultValue, EnumType, EnumValue, Location, Model, NoAuth, Param, ParamDefault, ParamType,
-    ParamsStruct,
+    ParamsStruct, RustType,
 };

@@ -1,4 +1,4 @@
-//! The validated intermediate representation: Catalog > Connector > AuthSpec > Param.
+//! The validated intermediate representation: Model > Connector > AuthSpec > Param.
 //!
 //! Everything here is known to be consistent: names are valid, unique Rust identifiers, required
 //! params exist, types are supported, defaults fit their types. The emitter turns it into code
@@ -25,7 +25,7 @@ pub struct Model {
 }
 
 impl Model {
-    /// Every `(connector, auth auth_spec)` pair, in catalog order.
+    /// Every `(connector, auth spec)` pair, in catalog order.
     pub fn auth_specs(&self) -> impl Iterator<Item = (&Connector, &AuthSpec)> {
         self.connectors
             .iter()
@@ -61,6 +61,26 @@ pub struct Connector {
     pub location: Location,
 }
 
+impl Connector {
+    /// Every params struct of the connector, auth specs' first, each followed by the nested ones
+    /// its params hold (depth first, in spec order).
+    pub fn params_structs(&self) -> Vec<&ParamsStruct> {
+        fn walk<'a>(object: &'a ParamsStruct, out: &mut Vec<&'a ParamsStruct>) {
+            out.push(object);
+            for param in &object.params {
+                if let ParamType::Object(inner) = &param.ty {
+                    walk(inner, out);
+                }
+            }
+        }
+        let mut out = Vec::new();
+        for auth_spec in &self.auth_specs {
+            walk(&auth_spec.params, &mut out);
+        }
+        out
+    }
+}
+
 /// The names generated for a connector whose connections carry no `auth`.
 #[derive(Clone, Debug)]
 pub struct NoAuth {
@@ -87,7 +107,7 @@ pub struct AuthSpec {
     pub location: Location,
 }
 
-/// A generated struct of params with a typestate builder: an auth auth_spec's params, or a nested
+/// A generated struct of params with a typestate builder: an auth spec's params, or a nested
 /// `object` param.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ParamsStruct {
@@ -135,7 +155,8 @@ pub struct Param {
     pub dotted_name: String,
     /// The Rust field and setter name.
     pub field: String,
-    /// The builder's type parameter that tracks whether this param is set (see [`Param::tracked`]).
+    /// The name of the builder's type parameter that tracks whether this param is set (see
+    /// [`Param::tracked`]), which the emitter writes after a `_`: `SslMode` becomes `_SslMode`.
     pub state: String,
     /// The schema's description (or title), if any.
     pub description: Option<String>,
@@ -195,6 +216,11 @@ impl Param {
     pub fn tracked(&self) -> bool {
         self.required && self.default.is_none()
     }
+
+    /// The Rust type that holds this param's value (without `Option`).
+    pub fn rust_type(&self) -> RustType<'_> {
+        self.ty.rust_type(self.secret)
+    }
 }
 
 /// The value type of a param.
@@ -217,6 +243,21 @@ pub enum ParamType {
 }
 
 impl ParamType {
+    /// The Rust type that holds a value of this type (without `Option`); `secret` strings are
+    /// held as `SecretString`, and so are the items of a secret array.
+    pub fn rust_type(&self, secret: bool) -> RustType<'_> {
+        match self {
+            ParamType::String if secret => RustType::Runtime("SecretString"),
+            ParamType::String => RustType::Runtime("String"),
+            ParamType::Integer => RustType::Primitive("i64"),
+            ParamType::Number => RustType::Primitive("f64"),
+            ParamType::Boolean => RustType::Primitive("bool"),
+            ParamType::Enum(enum_type) => RustType::Generated(&enum_type.type_name),
+            ParamType::Object(object) => RustType::Generated(&object.type_name),
+            ParamType::Array(item) => RustType::Vec(Box::new(item.rust_type(secret))),
+        }
+    }
+
     /// The JSON Schema name of the type.
     pub fn schema_name(&self) -> &'static str {
         match self {
@@ -226,6 +267,31 @@ impl ParamType {
             ParamType::Boolean => "boolean",
             ParamType::Array(_) => "array",
             ParamType::Object(_) => "object",
+        }
+    }
+}
+
+/// The Rust type of a param's value, the one fact behind the emitter's tokens, the diff's
+/// messages and the API-surface snapshot. `Display` writes it as people read it, without paths
+/// (`SecretString`, `Vec<SslMode>`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RustType<'a> {
+    /// A primitive type: `i64`, `f64` or `bool`.
+    Primitive(&'static str),
+    /// A type generated code takes from the runtime (its own, or one it re-exports from `std`):
+    /// `String`, `SecretString`.
+    Runtime(&'static str),
+    /// A type generated in the connector's module: a string enum or a nested params struct.
+    Generated(&'a str),
+    /// A `Vec` of the item type.
+    Vec(Box<RustType<'a>>),
+}
+
+impl std::fmt::Display for RustType<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            RustType::Primitive(name) | RustType::Runtime(name) | RustType::Generated(name) => f.write_str(name),
+            RustType::Vec(item) => write!(f, "Vec<{item}>"),
         }
     }
 }
