@@ -41,6 +41,7 @@ pub mod diagnostic;
 pub mod diff;
 mod emit;
 pub mod ir;
+mod json_path;
 mod load;
 mod parallel;
 #[cfg(feature = "cli")]

@@ -9,7 +9,8 @@ use super::model::{
 };
 use super::naming;
 use crate::diagnostic::Diagnostic;
-use crate::spec::{self, ConnectionSpec, JsonPath, Literal, Located, Schema, SpecFile};
+use crate::json_path::JsonPath;
+use crate::spec::{self, ConnectionSpec, Literal, Located, Schema, SpecFile};
 
 /// The type name generated for a connector whose connections carry no `auth`.
 const NO_AUTH: &str = "NoAuth";

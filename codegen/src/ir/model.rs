@@ -6,7 +6,8 @@
 
 use std::path::PathBuf;
 
-use crate::spec::{JsonPath, Literal};
+use crate::json_path::JsonPath;
+use crate::spec::Literal;
 
 /// Where an item came from, for diagnostics about collisions.
 #[derive(Clone, Debug, PartialEq, Eq)]

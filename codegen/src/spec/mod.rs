@@ -2,11 +2,10 @@
 //!
 //! This is the only part of the generator that knows JSON.
 
-pub mod locate;
+mod locate;
 mod model;
 mod parse;
-mod path;
 
 pub use model::{AuthSpec, ConnectionSpec, Literal, Located, Property, Schema, SpecFile, Unreadable};
 pub use parse::{Parsed, parse_bytes};
-pub use path::{JsonPath, Segment};
+pub use locate::locate_all;

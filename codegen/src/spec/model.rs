@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use super::path::JsonPath;
+use crate::json_path::JsonPath;
 
 /// A value together with where it was found.
 #[derive(Clone, Debug, PartialEq)]

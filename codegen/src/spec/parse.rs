@@ -6,7 +6,7 @@ use std::sync::Arc;
 use serde_json::{Map, Value};
 
 use super::model::{AuthSpec, ConnectionSpec, Literal, Located, Property, Schema, SpecFile};
-use super::path::JsonPath;
+use crate::json_path::JsonPath;
 use crate::diagnostic::{Anchor, Diagnostic, Severity};
 
 /// JSON Schema keywords that change what a value may be and that the generator cannot express.
