@@ -105,7 +105,11 @@ fn display_location(
     } = palette;
     let text = sources.get(file);
     // Spans are resolved by `Report::new`; a diagnostic added to a report later is resolved here.
-    let span = span.or_else(|| anchor.zip(text).and_then(|(anchor, text)| sources.span_of(text, anchor)));
+    let span = span.or_else(|| {
+        anchor
+            .zip(text)
+            .and_then(|(anchor, text)| sources.span_of(text, anchor))
+    });
     let position = span.zip(text).map(|((start, end), text)| position_at(text, start, end));
     let number = position.as_ref().map(|pos| pos.line.to_string()).unwrap_or_default();
     let gutter = " ".repeat(number.len().max(1));

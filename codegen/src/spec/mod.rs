@@ -2,10 +2,15 @@
 //!
 //! This is the only part of the generator that knows JSON.
 
+mod fields;
 mod locate;
 mod model;
 mod parse;
+mod schema;
+mod walk;
 
+#[cfg(feature = "cli")]
+pub use fields::trim;
+pub use locate::locate_all;
 pub use model::{AuthSpec, ConnectionSpec, Literal, Located, Property, Schema, SpecFile, Unreadable};
 pub use parse::{Parsed, parse_bytes};
-pub use locate::locate_all;
