@@ -9,10 +9,8 @@
 
 use std::path::{Path, PathBuf};
 
-use flow_codegen::diagnostic::{Anchor, Related};
-use flow_codegen::ir::{AuthSpec, Connector, DefaultValue, Model, Param, ParamType, ParamsStruct};
-use flow_codegen::spec::Literal;
-use flow_codegen::{Config, Diagnostic, Error, Rendered, Report, Severity};
+use flow_codegen::model::{AuthSpec, Connector, DefaultValue, Literal, Model, Param, ParamType, ParamsStruct};
+use flow_codegen::{Anchor, Config, Diagnostic, Error, Related, Rendered, Report, Severity};
 use serde_json::{Value, json};
 
 // ---------------------------------------------------------------------------------------------
@@ -742,7 +740,7 @@ fn string_enums_become_rust_enums() {
             ("Verify Identity", "VerifyIdentity"),
         ]
     );
-    assert_eq!(source.enums, [(**enum_type).clone()]);
+    assert_eq!(source.enums(), [&**enum_type]);
     let rendered = render_of(dir.path());
     assert!(
         rendered.files["my_source.rs"].contains("pub enum SslMode"),
@@ -845,8 +843,8 @@ fn enum_types_shared_within_a_connector_are_prefixed_with_their_auth_scheme() {
         "ConnectionStringSslMode"
     );
     let listed: Vec<&str> = connector(&model, "two_auth_specs")
-        .enums
-        .iter()
+        .enums()
+        .into_iter()
         .map(|e| e.type_name.as_str())
         .collect();
     assert_eq!(listed, ["BasicAuthenticationSslMode", "ConnectionStringSslMode"]);

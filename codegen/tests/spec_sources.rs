@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use flow_codegen::ir::ParamType;
+use flow_codegen::model::ParamType;
 use flow_codegen::{Config, Error};
 
 #[path = "../benches/synthetic.rs"]

@@ -73,7 +73,7 @@ pub fn emit(connector: &Connector, rt: &Runtime) -> TokenStream {
     let id = &connector.spec_id;
     let version = &connector.version;
     let name = &connector.machine_name;
-    let enum_items = connector.enums.iter().map(|e| enums::emit(e, rt));
+    let enum_items = connector.enums().into_iter().map(|e| enums::emit(e, rt));
     let auth_specs = connector.auth_specs.iter().map(|auth_spec| {
         let params = params::emit_auth_spec(connector, auth_spec, rt);
         let builder = builder::emit(&auth_spec.params, rt);

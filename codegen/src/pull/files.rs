@@ -90,7 +90,7 @@ pub struct Written {
 /// changed; on any failure the directory keeps exactly its previous files), and lists the `.json`
 /// files already there that this pull did not produce (they are left in place).
 pub fn write(dir: &Path, files: &BTreeMap<String, String>) -> Result<Written, String> {
-    let summary = crate::write::commit(dir, files, Vec::new()).map_err(|err| err.to_string())?;
+    let summary = crate::output::commit(dir, files, Vec::new()).map_err(|err| err.to_string())?;
     let mut done = Written {
         written: summary.written,
         unchanged: summary.unchanged,

@@ -25,9 +25,11 @@ pub const DISPLAY_NAME: [&str; 3] = ["attributes", "uiAttributes", "label"];
 
 /// The plain top-level members read, in the order pulled files keep them (then the display name,
 /// then `authSpec`).
+#[cfg(any(test, feature = "cli"))]
 const TOP_LEVEL: [&str; 5] = [ID, NAME, PROVIDER_ID, VERSION, DESCRIPTION];
 /// The members of an `authSpec[]` entry read, in the order pulled files keep them. Inside `spec`
 /// everything is kept, in the service's order (the order of the generated params).
+#[cfg(any(test, feature = "cli"))]
 const AUTH_SPEC_MEMBERS: [&str; 3] = [NAME, AUTH_TYPE, AUTH_SCHEMA];
 
 /// The value at [`DISPLAY_NAME`] in a connection spec object, of whatever type.

@@ -12,5 +12,5 @@ mod walk;
 #[cfg(feature = "cli")]
 pub use fields::trim;
 pub use locate::locate_all;
-pub use model::{AuthSpec, ConnectionSpec, Literal, Located, Property, Schema, SpecFile, Unreadable};
+pub use model::{AuthSpec, ConnectionSpec, Literal, Located, Schema, SpecFile};
 pub use parse::{Parsed, parse_bytes};
