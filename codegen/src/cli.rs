@@ -173,7 +173,7 @@ fn fail(error: &Error) -> ExitCode {
 }
 
 /// Runs the command with the process's arguments, printing to standard output and error; the
-/// exit code is what the process should exit with (see [`Cli`]).
+/// exit code is what the process should exit with (listed by `flow-codegen --help`).
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {

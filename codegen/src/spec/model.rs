@@ -10,12 +10,13 @@ use crate::json_path::JsonPath;
 pub struct Located<T> {
     /// The value.
     pub value: T,
-    /// Its place in the file.
+    /// Where in the file it is.
     pub path: JsonPath,
 }
 
 /// A JSON scalar from a spec (`default`, `enum`), free of any JSON library's types.
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum Literal {
     /// `null`.
     Null,

@@ -79,7 +79,7 @@ pub fn parse_bytes(path: &Path, bytes: &[u8]) -> Parsed {
                 Diagnostic::new(
                     Severity::Error,
                     path,
-                    Some(syntax_error_place(body, &err, bom)),
+                    Some(syntax_error_anchor(body, &err, bom)),
                     format!("malformed JSON: {message}"),
                 )
                 .with_help(help),
@@ -105,7 +105,7 @@ pub fn parse_bytes(path: &Path, bytes: &[u8]) -> Parsed {
 /// Where a syntax error is. serde_json counts a newline before reporting it, so an error *at* a
 /// newline (a string left open at the end of a line) comes as column 0 of the next line: point
 /// at the end of the line it is on instead.
-fn syntax_error_place(body: &str, err: &serde_json::Error, bom: usize) -> Anchor {
+fn syntax_error_anchor(body: &str, err: &serde_json::Error, bom: usize) -> Anchor {
     let (line, column) = (err.line().max(1), err.column());
     if column == 0 && line > 1 {
         let previous = body.lines().nth(line - 2).unwrap_or_default();
@@ -120,8 +120,8 @@ fn syntax_error_place(body: &str, err: &serde_json::Error, bom: usize) -> Anchor
     }
 }
 
-/// serde_json's message without its trailing " at line L column C" (the renderer shows the
-/// place), and what to do about it.
+/// serde_json's message without its trailing " at line L column C" (the report shows the
+/// location), and what to do about it.
 fn syntax_message(err: &serde_json::Error) -> (String, &'static str) {
     let full = err.to_string();
     let message = match full.rfind(" at line ") {
