@@ -135,18 +135,4 @@ mod tests {
             assert_eq!(parsed(&trim(object)), parsed(&spec), "{spec}");
         }
     }
-
-    #[test]
-    fn keeps_the_read_members_in_a_fixed_order() {
-        let item = json!({
-            "updatedAt": 1, "authSpec": [{"spec": {"b": 1, "a": 2}, "extra": true, "name": "Basic"}],
-            "version": "1.0", "attributes": {"uiAttributes": {"label": "X", "icon": "i"}, "other": 1},
-            "name": "x", "id": "1", "sourceSpec": {}
-        });
-        let Value::Object(item) = item else { unreachable!() };
-        assert_eq!(
-            trim(&item).to_string(),
-            r#"{"id":"1","name":"x","version":"1.0","attributes":{"uiAttributes":{"label":"X"}},"authSpec":[{"name":"Basic","spec":{"b":1,"a":2}}]}"#
-        );
-    }
 }
