@@ -1,7 +1,7 @@
 //! JSON paths such as `authSpec[1].spec.properties.port`: where in a spec file a value sits.
 //!
-//! A leaf module: `spec` records the path of every value it reads, `ir` keeps them in each
-//! [`Location`](crate::ir::Location), and `diagnostic` anchors messages to them. Only `spec` knows
+//! A leaf module (it imports nothing of the crate): `spec` records the path of every value it
+//! reads, `ir` keeps them in each `Location`, and `diagnostic` anchors messages to them. Only `spec` knows
 //! how to find a path in JSON text (`spec::locate`).
 
 use std::fmt;
