@@ -1,8 +1,8 @@
 //! JSON paths such as `authSpec[1].spec.properties.port`: where in a spec file a value sits.
 //!
 //! A leaf module (it imports nothing of the crate): `spec` records the path of every value it
-//! reads, `ir` keeps them in each `Location`, and `diagnostic` anchors messages to them. Only `spec` knows
-//! how to find a path in JSON text (`spec::locate`).
+//! reads, `ir` keeps them in each `Location`, and `diagnostic` anchors messages to them. Only
+//! `spec` knows how to find a path in JSON text (`spec::locate_all`).
 
 use std::fmt;
 
