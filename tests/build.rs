@@ -9,7 +9,7 @@
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use flow_codegen::ir::{Connector, Model, ParamType, ParamsStruct};
+use flow_codegen::model::{Connector, Model, ParamType, ParamsStruct};
 use serde_json::{Map, Value};
 
 fn main() {

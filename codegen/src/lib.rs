@@ -1,9 +1,10 @@
 //! flow-codegen turns Adobe Flow Service connection specs into typed Rust request builders.
 //!
-//! The pipeline: [`spec`] parses spec files (the only code that knows JSON) -> [`ir`] validates
-//! them into a catalog of connectors, auth auth_specs and params (and owns the naming policy) ->
-//! `emit` turns the catalog into tokens (the only code that knows `quote!`) -> `write`
-//! formats with prettyplease and writes only files whose content changed.
+//! The pipeline: `spec` parses connection spec files (the only code that knows JSON) -> `ir`
+//! validates them into a [`model::Model`] of connectors, auth specs and params (and owns the
+//! naming policy) -> `emit` turns the model into tokens (the only code that knows `quote!`) ->
+//! `output` formats them with prettyplease and writes only files whose content changed (the only
+//! code that touches the output directory). [`Config`] runs it; problems come back as a [`Report`].
 //!
 //! # In a build script
 //!
@@ -37,32 +38,37 @@
 // The build-script example is a whole `build.rs`, `fn main` included.
 #![allow(clippy::needless_doctest_main)]
 
-pub mod diagnostic;
-pub mod diff;
+#[cfg(feature = "cli")]
+#[doc(hidden)]
+pub mod cli;
+mod diagnostic;
+#[cfg(feature = "cli")]
+mod diff;
 mod emit;
-pub mod ir;
+mod ir;
+mod json_path;
 mod load;
+pub mod model;
+mod output;
 mod parallel;
 #[cfg(feature = "cli")]
-pub mod pull;
-mod render;
-pub mod spec;
+mod pull;
+mod spec;
 mod text;
-mod write;
 
 use std::collections::BTreeMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-pub use diagnostic::{Diagnostic, Report, Severity};
+pub use diagnostic::{Anchor, Colored, Diagnostic, Related, Report, Severity};
 pub use emit::ROOT_FILE;
-pub use write::{Drift, HEADER, WriteSummary};
+pub use output::{Drift, HEADER, WriteSummary};
 
 /// Everything that can stop a run.
 #[derive(thiserror::Error)]
 pub enum Error {
-    /// The specs have errors (or warnings, in strict mode). Displays as the rendered report.
+    /// The specs have errors (or warnings, in strict mode). Displays as the report.
     #[error("{0}")]
     Spec(Report),
     /// A file or directory could not be written or read.
@@ -86,7 +92,7 @@ pub enum Error {
     },
 }
 
-/// `Debug` renders like `Display`, so `fn main() -> Result<(), flow_codegen::Error>` in a build
+/// `Debug` shows the same text as `Display`, so `fn main() -> Result<(), flow_codegen::Error>` in a build
 /// script prints the readable report rather than a struct dump.
 impl fmt::Debug for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -111,7 +117,7 @@ impl Rendered {
         &self.inputs
     }
 
-    /// The warnings, rendered one per entry.
+    /// The warnings, each displayed as a report of its own.
     pub fn warnings(&self) -> Vec<String> {
         self.warnings
             .diagnostics
@@ -151,7 +157,7 @@ impl Generated {
         self.rendered.inputs()
     }
 
-    /// The warnings, rendered one per entry.
+    /// The warnings, each displayed as a report of its own.
     pub fn warnings(&self) -> Vec<String> {
         self.rendered.warnings()
     }
@@ -243,12 +249,12 @@ impl Config {
     /// Parses and validates the specs into the intermediate representation, without rendering:
     /// what a build script or test needs to know about the generated names (module, type, field
     /// and variant of every connector, auth spec and param). Warnings come back with it.
-    pub fn validate(&self) -> Result<(ir::Model, Report), Error> {
+    pub fn validate(&self) -> Result<(model::Model, Report), Error> {
         self.analyze().map(|(model, report, _)| (model, report))
     }
 
-    /// Loads and lowers the specs: the catalog, its warnings, and every input read.
-    fn analyze(&self) -> Result<(ir::Model, Report, Vec<PathBuf>), Error> {
+    /// Loads and lowers the specs: the model, its warnings, and every input read.
+    fn analyze(&self) -> Result<(model::Model, Report, Vec<PathBuf>), Error> {
         if self.spec_dirs.is_empty() && self.spec_files.is_empty() && self.spec_sources.is_empty() {
             return Err(Error::Config("no spec directory, file or source given".into()));
         }
@@ -269,14 +275,9 @@ impl Config {
 
     /// Parses, validates and renders everything in memory; writes nothing.
     pub fn render(&self) -> Result<Rendered, Error> {
-        if render::runtime(&self.runtime_path).is_none() {
-            return Err(Error::Config(format!(
-                "runtime path `{}` is not a Rust path",
-                self.runtime_path
-            )));
-        }
+        output::check_runtime_path(&self.runtime_path)?;
         let (model, report, inputs) = self.analyze()?;
-        let files = render::files(&model, &self.runtime_path)?;
+        let files = output::render(&model, &self.runtime_path)?;
         Ok(Rendered {
             files,
             inputs,
@@ -291,7 +292,7 @@ impl Config {
     pub fn generate(&self) -> Result<Generated, Error> {
         let out_dir = self.resolved_out_dir()?;
         let rendered = self.render()?;
-        let summary = write::write(&out_dir, &rendered.files)?;
+        let summary = output::write(&out_dir, &rendered.files)?;
         Ok(Generated { rendered, summary })
     }
 
@@ -299,7 +300,7 @@ impl Config {
     pub fn check(&self) -> Result<(Rendered, Vec<Drift>), Error> {
         let out_dir = self.resolved_out_dir()?;
         let rendered = self.render()?;
-        let drift = write::check(&out_dir, &rendered.files)?;
+        let drift = output::check(&out_dir, &rendered.files)?;
         Ok((rendered, drift))
     }
 }

@@ -14,7 +14,6 @@ use crate::spec::{self, SpecFile};
 pub const MAX_SPEC_FILE_BYTES: u64 = 8 << 20;
 
 /// What reading the inputs produced.
-#[derive(Default)]
 pub struct Loaded {
     /// The files whose JSON was well-formed.
     pub files: Vec<SpecFile>,
@@ -99,7 +98,12 @@ fn read_and_parse(path: &Path, source: Option<&[u8]>) -> Result<spec::Parsed, Bo
 /// Reads and parses every spec file in `dirs` and `files`, and the in-memory `sources` (named by
 /// path, parsed as if read from there, replacing a file of that path, and not recorded as inputs).
 pub fn load(dirs: &[PathBuf], explicit: &[PathBuf], sources: &[(PathBuf, Arc<[u8]>)]) -> Loaded {
-    let mut loaded = Loaded::default();
+    let mut loaded = Loaded {
+        files: Vec::new(),
+        inputs: Vec::new(),
+        sources: Sources::new(spec::locate_all),
+        diagnostics: Vec::new(),
+    };
     let mut paths = Vec::new();
     for dir in dirs {
         collect_dir(dir, &mut paths, &mut loaded);

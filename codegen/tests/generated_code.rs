@@ -8,7 +8,7 @@
 use std::fmt::Write as _;
 
 use flow_codegen::Config;
-use flow_codegen::ir::{ParamType, ParamsStruct};
+use flow_codegen::model::{ParamType, ParamsStruct};
 use specs::specs_dir;
 
 #[path = "common/specs.rs"]
@@ -96,7 +96,7 @@ fn public_api_surface_of_the_whole_catalog() {
             )
             .unwrap();
         }
-        for e in &connector.enums {
+        for e in connector.enums() {
             let variants: Vec<String> = e
                 .values
                 .iter()

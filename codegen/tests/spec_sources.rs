@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use flow_codegen::ir::ParamType;
+use flow_codegen::model::ParamType;
 use flow_codegen::{Config, Error};
 
 #[path = "common/specs.rs"]

@@ -1,26 +1,16 @@
 //! What a spec change does to code using the generated crate: `flow-codegen diff OLD NEW`.
 //!
-//! [`diff`] compares two validated catalogs ([`crate::Config::catalog`]) and lists every change
-//! in the names users see (connector module, params type, Rust field and wire name), each
-//! classified as [`Impact::Breaking`] or [`Impact::Compatible`] with a reason. [`text`] and
-//! [`json`] render the result.
-//!
-//! ```no_run
-//! let (old, _) = flow_codegen::Config::new().spec_dir("specs").validate()?;
-//! let (new, _) = flow_codegen::Config::new().spec_dir("pulled").validate()?;
-//! let changes = flow_codegen::diff::diff(&old, &new);
-//! print!("{}", flow_codegen::diff::text(&changes));
-//! if changes.has_breaking() {
-//!     std::process::exit(1);
-//! }
-//! # Ok::<(), flow_codegen::Error>(())
-//! ```
+//! [`diff`] compares two validated models (from [`crate::Config::validate`]) and lists every
+//! change in the names users see (connector module, params type, Rust field and wire name), each
+//! classified as [`Impact::Breaking`](model::Impact::Breaking) or
+//! [`Impact::Compatible`](model::Impact::Compatible) with a reason. [`text`] and [`json`] display
+//! the result. Only the command uses it (`crate::cli`), which exits 1 on `--fail-on breaking` when
+//! [`SpecDiff::has_breaking`](model::SpecDiff::has_breaking).
 
 mod classify;
 mod compare;
+mod display;
 mod model;
-mod render;
 
 pub use compare::diff;
-pub use model::{AuthRef, Change, ChangeKind, ConnectorRef, Impact, ParamRef, SpecDiff, Value};
-pub use render::{json, message, text};
+pub use display::{json, text};

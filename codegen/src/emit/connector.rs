@@ -46,7 +46,7 @@ pub fn emit(connector: &Connector) -> TokenStream {
     let id = &connector.spec_id;
     let version = &connector.version;
     let name = &connector.machine_name;
-    let enum_items = connector.enums.iter().map(enums::emit);
+    let enum_items = connector.enums().into_iter().map(enums::emit);
     let auth_specs = connector.auth_specs.iter().map(|auth_spec| {
         let params = params::emit_auth_spec(connector, auth_spec);
         let builder = builder::emit(&auth_spec.params);

@@ -6,26 +6,29 @@
 
 use std::path::PathBuf;
 
-use crate::spec::{JsonPath, Literal};
+use crate::json_path::JsonPath;
+use crate::spec::Literal;
 
 /// Where an item came from, for diagnostics about collisions.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Location {
     /// The spec file.
     pub file: PathBuf,
-    /// The place in it.
+    /// Where in it.
     pub path: JsonPath,
 }
 
 /// Every connector of a run, sorted by module name (so output never depends on file order).
 #[derive(Clone, Debug, Default)]
+#[non_exhaustive]
 pub struct Model {
     /// The connectors.
     pub connectors: Vec<Connector>,
 }
 
 impl Model {
-    /// Every `(connector, auth spec)` pair, in catalog order.
+    /// Every `(connector, auth spec)` pair, in model order.
     pub fn auth_specs(&self) -> impl Iterator<Item = (&Connector, &AuthSpec)> {
         self.connectors
             .iter()
@@ -35,6 +38,7 @@ impl Model {
 
 /// One connection spec.
 #[derive(Clone, Debug)]
+#[non_exhaustive]
 pub struct Connector {
     /// The Rust module name, such as `dynamics_online`.
     pub module: String,
@@ -55,8 +59,6 @@ pub struct Connector {
     pub auth_specs: Vec<AuthSpec>,
     /// For a connector without auth specs: the unit type that stands for "no credentials".
     pub no_auth: Option<NoAuth>,
-    /// Enums generated for params with `enum`, in spec order.
-    pub enums: Vec<EnumType>,
     /// Where the spec was defined.
     pub location: Location,
 }
@@ -79,10 +81,31 @@ impl Connector {
         }
         out
     }
+
+    /// The enums generated for params with `enum`, each once, in spec order: auth spec by auth
+    /// spec, param by param, an `object` param's own params before the next param.
+    pub fn enums(&self) -> Vec<&EnumType> {
+        fn walk<'a>(ty: &'a ParamType, out: &mut Vec<&'a EnumType>) {
+            match ty {
+                ParamType::Enum(enum_type) => out.push(enum_type),
+                ParamType::Array(item) => walk(item, out),
+                ParamType::Object(object) => object.params.iter().for_each(|param| walk(&param.ty, out)),
+                ParamType::String | ParamType::Integer | ParamType::Number | ParamType::Boolean => {}
+            }
+        }
+        let mut out = Vec::new();
+        for auth_spec in &self.auth_specs {
+            for param in &auth_spec.params.params {
+                walk(&param.ty, &mut out);
+            }
+        }
+        out
+    }
 }
 
 /// The names generated for a connector whose connections carry no `auth`.
 #[derive(Clone, Debug)]
+#[non_exhaustive]
 pub struct NoAuth {
     /// The unit type, `NoAuth`.
     pub type_name: String,
@@ -92,6 +115,7 @@ pub struct NoAuth {
 
 /// One auth spec of a connector: a params type and its builder.
 #[derive(Clone, Debug)]
+#[non_exhaustive]
 pub struct AuthSpec {
     /// The exact auth spec name, sent as `auth.specName`.
     pub spec_name: String,
@@ -110,6 +134,7 @@ pub struct AuthSpec {
 /// A generated struct of params with a typestate builder: an auth spec's params, or a nested
 /// `object` param.
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub struct ParamsStruct {
     /// The struct name, such as `BasicAuthenticationForDynamicsOnline`.
     pub type_name: String,
@@ -128,6 +153,7 @@ impl ParamsStruct {
 
 /// A string `enum` param's type: a Rust enum whose variants carry the exact wire values.
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub struct EnumType {
     /// The enum name, such as `SslMode`.
     pub type_name: String,
@@ -139,6 +165,7 @@ pub struct EnumType {
 
 /// One allowed value of an enum param.
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub struct EnumValue {
     /// The exact string sent on the wire.
     pub wire: String,
@@ -148,6 +175,7 @@ pub struct EnumValue {
 
 /// One credential param.
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub struct Param {
     /// The property key, sent in `auth.params` (or in its parent object).
     pub wire_name: String,
@@ -176,6 +204,7 @@ pub struct Param {
 
 /// A param's documented default: as the spec writes it, and the Rust value `build()` fills in.
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub struct ParamDefault {
     /// The JSON literal of the spec (for docs, the runtime catalog and diffs).
     pub literal: Literal,
@@ -192,6 +221,7 @@ impl std::fmt::Display for ParamDefault {
 
 /// The typed value of a default: lowering only keeps defaults that fit their param's type.
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum DefaultValue {
     /// A string (held as a secret when the param is one).
     String(String),
@@ -225,6 +255,7 @@ impl Param {
 
 /// The value type of a param.
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum ParamType {
     /// `"type": "string"`.
     String,
@@ -234,7 +265,7 @@ pub enum ParamType {
     Number,
     /// `"type": "boolean"`.
     Boolean,
-    /// A string with `enum`: a generated Rust enum (also listed in [`Connector::enums`]).
+    /// A string with `enum`: a generated Rust enum (all of a connector's: [`Connector::enums`]).
     Enum(Box<EnumType>),
     /// `"type": "array"` of scalars or enums.
     Array(Box<ParamType>),
@@ -275,6 +306,7 @@ impl ParamType {
 /// messages and the API-surface snapshot. `Display` writes it as people read it, without paths
 /// (`SecretString`, `Vec<SslMode>`).
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum RustType<'a> {
     /// A primitive type: `i64`, `f64` or `bool`.
     Primitive(&'static str),

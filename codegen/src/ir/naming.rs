@@ -11,7 +11,7 @@
 //! - fields that would clash with generated methods (`build`, `builder`, `default`, `new`) get a
 //!   trailing `_value`.
 //!
-//! Names that still collide are reported as errors by the lowering step, pointing at both places.
+//! Names that still collide are reported as errors by the lowering step, pointing at both locations.
 
 use heck::{ToSnakeCase, ToUpperCamelCase};
 

@@ -14,44 +14,7 @@ use std::path::Path;
 
 use serde_json::{Map, Value};
 
-/// The top-level fields kept, in file order.
-const KEPT: [&str; 5] = ["id", "name", "providerId", "version", "description"];
-/// The fields of an `authSpec[]` entry kept, in file order.
-const AUTH_KEPT: [&str; 3] = ["name", "type", "spec"];
-
-fn copy(from: &Map<String, Value>, keys: &[&str]) -> Map<String, Value> {
-    keys.iter()
-        .filter_map(|key| from.get(*key).map(|value| ((*key).to_owned(), value.clone())))
-        .collect()
-}
-
-/// The part of a connection spec item the generator reads. Values are copied as served, even of
-/// the wrong type, so that `generate` and `diff` report them with their place.
-pub fn trim(item: &Map<String, Value>) -> Value {
-    let mut out = copy(item, &KEPT);
-    if let Some(label) = item.get("attributes").and_then(|a| a.pointer("/uiAttributes/label")) {
-        out.insert(
-            "attributes".to_owned(),
-            serde_json::json!({ "uiAttributes": { "label": label } }),
-        );
-    }
-    if let Some(auth) = item.get("authSpec") {
-        let auth = match auth {
-            Value::Array(entries) => Value::Array(
-                entries
-                    .iter()
-                    .map(|entry| match entry {
-                        Value::Object(entry) => Value::Object(copy(entry, &AUTH_KEPT)),
-                        other => other.clone(),
-                    })
-                    .collect(),
-            ),
-            other => other.clone(),
-        };
-        out.insert("authSpec".to_owned(), auth);
-    }
-    Value::Object(out)
-}
+pub use crate::spec::trim;
 
 /// A file name stem: the lowercased text with every character other than `a-z`, `0-9`, `-`, `_`
 /// and `.` replaced by `-`, and no leading `.` or `-` (hidden files are not read as specs).
@@ -127,7 +90,7 @@ pub struct Written {
 /// changed; on any failure the directory keeps exactly its previous files), and lists the `.json`
 /// files already there that this pull did not produce (they are left in place).
 pub fn write(dir: &Path, files: &BTreeMap<String, String>) -> Result<Written, String> {
-    let summary = crate::write::commit(dir, files, Vec::new()).map_err(|err| err.to_string())?;
+    let summary = crate::output::commit(dir, files, Vec::new()).map_err(|err| err.to_string())?;
     let mut done = Written {
         written: summary.written,
         unchanged: summary.unchanged,

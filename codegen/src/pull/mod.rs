@@ -15,13 +15,7 @@ mod options;
 use std::fmt;
 use std::path::PathBuf;
 
-pub use error_body::ErrorBody;
-pub use fetch::next_url;
-pub use files::{plan, stem, trim};
-pub use options::{
-    AccessToken, DEFAULT_BASE_URL, ENV_ACCESS_TOKEN, ENV_API_KEY, ENV_BASE_URL, ENV_ORG_ID, ENV_SANDBOX_NAME, PullArgs,
-    Settings,
-};
+pub use options::PullArgs;
 
 /// Why a pull failed; nothing was written. The message never contains the access token.
 #[derive(Debug)]

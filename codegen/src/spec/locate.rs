@@ -1,20 +1,17 @@
-//! Maps a [`JsonPath`] back to its place in the source text, for diagnostics.
+//! Maps a [`JsonPath`] back to its byte range in the source text, for diagnostics.
 //!
 //! Parsing takes the fast road (`serde_json`), which keeps no positions; only when a diagnostic is
-//! rendered is the file parsed again into a syntax tree with byte ranges, and the path walked there.
+//! displayed is the file parsed again into a syntax tree with byte ranges, and the path walked there.
 
 use jsonc_parser::ast::Value;
 use jsonc_parser::common::Ranged;
 use jsonc_parser::{CollectOptions, ParseOptions, parse_to_ast};
 
-use super::path::{JsonPath, Segment};
+use crate::json_path::{JsonPath, Segment};
 
-/// The byte range of the value at `path` in `text`, or of the nearest ancestor that exists.
-pub fn locate(text: &str, path: &JsonPath) -> Option<(usize, usize)> {
-    locate_all(text, &[path]).pop().flatten()
-}
-
-/// [`locate`] for many paths into one text, parsing it once.
+/// The byte range of the value at each path in `text`, or of its nearest ancestor that exists,
+/// parsing the text once; `None` for every path when the text is not well-formed JSON. This is the
+/// [`Locate`](crate::diagnostic::Locate) function of every run's sources.
 pub fn locate_all(text: &str, paths: &[&JsonPath]) -> Vec<Option<(usize, usize)>> {
     let text_start = text.len() - text.trim_start_matches('\u{feff}').len();
     let parsed = parse_to_ast(
@@ -58,6 +55,10 @@ fn walk<'a>(mut value: &'a Value<'a>, path: &JsonPath) -> &'a Value<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn locate(text: &str, path: &JsonPath) -> Option<(usize, usize)> {
+        locate_all(text, &[path]).pop().flatten()
+    }
 
     #[test]
     fn finds_nested_values() {

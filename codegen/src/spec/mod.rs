@@ -2,11 +2,15 @@
 //!
 //! This is the only part of the generator that knows JSON.
 
-pub mod locate;
+mod fields;
+mod locate;
 mod model;
 mod parse;
-mod path;
+mod schema;
+mod walk;
 
-pub use model::{AuthSpec, ConnectionSpec, Literal, Located, Property, Schema, SpecFile, Unreadable};
+#[cfg(feature = "cli")]
+pub use fields::trim;
+pub use locate::locate_all;
+pub use model::{AuthSpec, ConnectionSpec, Literal, Located, Schema, SpecFile};
 pub use parse::{Parsed, parse_bytes};
-pub use path::{JsonPath, Segment};

@@ -3,19 +3,20 @@
 
 use std::path::PathBuf;
 
-use super::path::JsonPath;
+use crate::json_path::JsonPath;
 
 /// A value together with where it was found.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Located<T> {
     /// The value.
     pub value: T,
-    /// Its place in the file.
+    /// Where in the file it is.
     pub path: JsonPath,
 }
 
 /// A JSON scalar from a spec (`default`, `enum`), free of any JSON library's types.
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum Literal {
     /// `null`.
     Null,

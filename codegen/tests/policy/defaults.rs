@@ -1,8 +1,8 @@
 //! Defaults: a default must fit its param's type, is kept as the spec writes it and as the Rust
 //! value, and makes a required param untracked (`build()` fills it in).
 
-use flow_codegen::ir::DefaultValue;
-use flow_codegen::spec::Literal;
+use flow_codegen::model::DefaultValue;
+use flow_codegen::model::Literal;
 use serde_json::json;
 
 use crate::support::{

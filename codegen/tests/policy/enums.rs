@@ -1,7 +1,7 @@
 //! String enums: their Rust type and variant names, the errors of bad enums, and the names of
 //! enum types shared within a connector.
 
-use flow_codegen::ir::ParamType;
+use flow_codegen::model::ParamType;
 use serde_json::json;
 
 use crate::support::{
@@ -39,7 +39,7 @@ fn string_enums_become_rust_enums() {
             ("Verify Identity", "VerifyIdentity"),
         ]
     );
-    assert_eq!(connector(&model, "my_source").enums, [(**enum_type).clone()]);
+    assert_eq!(connector(&model, "my_source").enums(), [&**enum_type]);
     let rendered = render_of(dir.path());
     assert!(
         rendered.files["my_source.rs"].contains("pub enum SslMode"),
@@ -117,7 +117,7 @@ fn enum_types_shared_within_a_connector_are_prefixed_with_their_auth_spec() {
         "ConnectionStringSslMode"
     );
     let listed: Vec<&str> = connector(&model, "two_auth_specs")
-        .enums
+        .enums()
         .iter()
         .map(|e| e.type_name.as_str())
         .collect();

@@ -1,7 +1,7 @@
 //! Naming: Rust keywords, leading digits, acronyms and punctuation, names that fold to one Rust
 //! name, and params named like the builder's own methods.
 
-use flow_codegen::ir::Param;
+use flow_codegen::model::Param;
 use serde_json::{Value, json};
 
 use crate::support::{

@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use flow_codegen::ir::ParamType;
+use flow_codegen::model::ParamType;
 use flow_codegen::{Config, Diagnostic, Error};
 use serde_json::json;
 

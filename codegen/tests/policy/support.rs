@@ -5,8 +5,8 @@
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
 
-use flow_codegen::diagnostic::{Anchor, Related};
-use flow_codegen::ir::{AuthSpec, Connector, Model, Param, ParamsStruct};
+use flow_codegen::model::{AuthSpec, Connector, Model, Param, ParamsStruct};
+use flow_codegen::{Anchor, Related};
 use flow_codegen::{Config, Diagnostic, Error, Rendered, Report, Severity};
 use serde_json::{Value, json};
 use tempfile::TempDir;

@@ -1,4 +1,4 @@
-//! The two renderings of a [`SpecDiff`]: text for people, JSON for tools.
+//! The two ways a [`SpecDiff`] is displayed: text for people, JSON for tools.
 
 use std::fmt::Write as _;
 

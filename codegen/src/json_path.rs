@@ -1,10 +1,14 @@
 //! JSON paths such as `authSpec[1].spec.properties.port`: where in a spec file a value sits.
+//!
+//! A leaf module (it imports nothing of the crate): `spec` records the path of every value it
+//! reads, `ir` keeps them in each `Location`, and `diagnostic` anchors messages to them. Only
+//! `spec` knows how to find a path in JSON text (`spec::locate_all`).
 
 use std::fmt;
 
 /// One step into a JSON document.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Segment {
+pub(crate) enum Segment {
     /// A member of an object.
     Key(String),
     /// An element of an array.
@@ -17,26 +21,26 @@ pub struct JsonPath(Vec<Segment>);
 
 impl JsonPath {
     /// The document root.
-    pub fn root() -> Self {
+    pub(crate) fn root() -> Self {
         Self(Vec::new())
     }
 
     /// This path extended by an object key.
-    pub fn key(&self, key: &str) -> Self {
+    pub(crate) fn key(&self, key: &str) -> Self {
         let mut segments = self.0.clone();
         segments.push(Segment::Key(key.to_owned()));
         Self(segments)
     }
 
     /// This path extended by an array index.
-    pub fn index(&self, index: usize) -> Self {
+    pub(crate) fn index(&self, index: usize) -> Self {
         let mut segments = self.0.clone();
         segments.push(Segment::Index(index));
         Self(segments)
     }
 
     /// The steps from the root.
-    pub fn segments(&self) -> &[Segment] {
+    pub(crate) fn segments(&self) -> &[Segment] {
         &self.0
     }
 
@@ -78,7 +82,7 @@ mod tests {
     use super::JsonPath;
 
     #[test]
-    fn renders_keys_indexes_and_quoted_keys() {
+    fn displays_keys_indexes_and_quoted_keys() {
         let path = JsonPath::root()
             .key("authSpec")
             .index(1)
