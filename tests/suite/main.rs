@@ -1,6 +1,7 @@
 //! The test suite: one binary (one link) for every integration test of the workspace.
 
 mod common;
+mod catalog_fresh;
 mod compile_fail;
 mod conformance;
 mod corpus;

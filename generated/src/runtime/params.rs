@@ -8,7 +8,7 @@ use serde::ser::{SerializeMap, SerializeSeq};
 use serde::{Serialize, Serializer};
 use serde_json::{Map, Value};
 
-use crate::error::{BuildError, DecodeError};
+use super::error::{BuildError, DecodeError};
 
 /// A value an auth param can hold: how it is written into a body and read back from one.
 ///
@@ -177,13 +177,13 @@ impl<T: WireEnum> ParamValue for T {
 }
 
 /// [`ParamValue::expected`] of an enum: the allowed values.
-pub fn enum_expected<T: WireEnum>() -> String {
+fn enum_expected<T: WireEnum>() -> String {
     let values: Vec<String> = T::VALUES.iter().map(|v| format!("{v:?}")).collect();
     format!("one of {}", values.join(", "))
 }
 
 /// [`ParamValue::from_json`] of an enum.
-pub fn read_enum<T: WireEnum>(value: Value, auth_spec: &'static str, param: &'static str) -> Result<T, DecodeError> {
+fn read_enum<T: WireEnum>(value: Value, auth_spec: &'static str, param: &'static str) -> Result<T, DecodeError> {
     match &value {
         Value::String(s) => T::from_wire(s),
         _ => None,

@@ -5,7 +5,7 @@ use std::fmt;
 use http::header::{AUTHORIZATION, CONTENT_TYPE, HeaderValue};
 use secrecy::{ExposeSecret, SecretString};
 
-use crate::error::{MissingContextField, RequestError};
+use super::error::{MissingContextField, RequestError};
 
 /// The production Flow Service base URL.
 pub const DEFAULT_BASE_URL: &str = "https://platform.adobe.io/data/foundation/flowservice";

@@ -4,9 +4,9 @@ use serde::ser::{SerializeMap, SerializeStruct};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::{Map, Value};
 
-use crate::context::RequestContext;
-use crate::error::{DecodeError, RequestError};
-use crate::params::{ParamObject, ParamReader};
+use super::context::RequestContext;
+use super::error::{DecodeError, RequestError};
+use super::params::{ParamObject, ParamReader};
 
 /// The params of one auth spec of one connector. Implemented by every generated params type, and
 /// by the `NoAuth` type of a connector whose connections carry no `auth`.
