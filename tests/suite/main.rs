@@ -1,7 +1,7 @@
 //! The test suite: one binary (one link) for every integration test of the workspace.
 
-mod common;
 mod catalog_fresh;
+mod common;
 mod compile_fail;
 mod conformance;
 mod corpus;
