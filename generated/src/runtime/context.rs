@@ -121,29 +121,16 @@ impl RequestContextBuilder {
         self
     }
 
-    /// The API key (the client id), sent as `x-api-key`.
-    pub fn api_key(mut self, api_key: impl Into<String>) -> Self {
-        self.api_key = Some(api_key.into());
-        self
-    }
-
-    /// The IMS organization id (`...@AdobeOrg`), sent as `x-gw-ims-org-id`.
-    pub fn org_id(mut self, org_id: impl Into<String>) -> Self {
-        self.org_id = Some(org_id.into());
-        self
-    }
-
-    /// The sandbox name (lowercase, such as `prod`), sent as `x-sandbox-name`.
-    pub fn sandbox_name(mut self, sandbox_name: impl Into<String>) -> Self {
-        self.sandbox_name = Some(sandbox_name.into());
-        self
-    }
-
-    /// Overrides the base URL ([`DEFAULT_BASE_URL`] otherwise), for a stage host or a test server.
-    pub fn base_url(mut self, base_url: impl Into<String>) -> Self {
-        self.base_url = Some(base_url.into());
-        self
-    }
+    string_setters!(
+        /// The API key (the client id), sent as `x-api-key`.
+        api_key,
+        /// The IMS organization id (`...@AdobeOrg`), sent as `x-gw-ims-org-id`.
+        org_id,
+        /// The sandbox name (lowercase, such as `prod`), sent as `x-sandbox-name`.
+        sandbox_name,
+        /// Overrides the base URL ([`DEFAULT_BASE_URL`] otherwise), for a stage host or a test server.
+        base_url,
+    );
 
     /// The context, or the first field that is missing.
     pub fn build(self) -> Result<RequestContext, MissingContextField> {
