@@ -355,29 +355,32 @@ fn names_and_keeps_files_the_service_no_longer_returns() {
     assert!(all_output(&missing).contains("no connection spec named `no-such-connector`"));
 }
 
-/// An error body in each documented shape; the gateway one echoes the token, as a careless proxy
-/// might.
-fn error_body(shape: &str, status: u16) -> (String, &'static str) {
+/// An error body in each documented shape, and the summary line flow-connectors' `ApiError` reading
+/// gives (the same precedence as `tests/suite/http_request.rs` asserts of the library); the
+/// gateway one echoes the token, as a careless proxy might.
+fn error_body(shape: &str, status: u16) -> (String, String) {
     match shape {
         "flow" => (
             json!({
                 "type": format!("https://ns.adobe.com/aep/errors/FLOW-2105-{status}"),
                 "title": "Request failed",
                 "status": status,
-                "report": {"detailed-message": "detailed", "request-id": "req-42"},
+                "report": {"detailed-message": "The sandbox `dev` is not reachable", "request-id": "req-42"},
                 "errorMessage": "The sandbox is not reachable"
             })
             .to_string(),
-            "error 2105-",
+            format!(
+                "\n  error FLOW-2105-{status}: Request failed: The sandbox `dev` is not reachable (request id req-42)\n"
+            ),
         ),
         "gateway" => (
             json!({"error_code": format!("{status}013"), "message": format!("Oauth token {TOKEN} is not valid")}).to_string(),
-            "013: Oauth token *** is not valid",
+            format!("\n  error {status}013: Oauth token [REDACTED] is not valid\n"),
         ),
         _ => (
-            json!({"type": "about:blank", "status": status, "title": "BadRequestError", "detail": "A valid content-type must be specified"})
+            json!({"type": "/placeholder/type/uri", "status": status, "title": "BadRequestError", "detail": "A valid content-type must be specified"})
                 .to_string(),
-            "BadRequestError: A valid content-type must be specified",
+            "\n  BadRequestError: A valid content-type must be specified\n".to_owned(),
         ),
     }
 }
@@ -393,7 +396,7 @@ fn error_statuses_show_the_service_error_and_write_nothing() {
             let text = all_output(&output);
             assert_eq!(output.status.code(), Some(1), "{status} {shape}: {text}");
             assert!(text.contains(&format!("Flow Service answered {status}")), "{text}");
-            assert!(text.contains(summary), "{status} {shape}: {text}");
+            assert!(text.contains(&summary), "{status} {shape}: {text}");
             assert!(text.contains("response body: {"), "{text}");
             assert!(text.contains("help: "), "{text}");
             assert!(!text.contains(TOKEN), "{status} {shape}: {text}");

@@ -5,7 +5,7 @@
 //! The probe crate has flow-codegen as its only (build) dependency; its build script (the one the
 //! README shows) also appends a line to a marker file each time it runs. It lives at a fixed path
 //! under cargo's `CARGO_TARGET_TMPDIR` and builds in this workspace's target directory, where
-//! flow-codegen and its dependencies are already compiled for `flow-connectors`' build script:
+//! flow-codegen and its dependencies are already compiled for `flow-tests`' build script:
 //! each build takes a second or two, and repeated runs reuse the same build directories.
 
 mod support;

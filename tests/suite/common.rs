@@ -2,12 +2,14 @@
 
 use std::path::{Path, PathBuf};
 
+/// The repository's root directory.
+pub fn repo_root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("tests/ has a parent")
+}
+
 /// The repository's `specs/` directory.
 pub fn specs_dir() -> PathBuf {
-    let repo_root = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .expect("tests/ has a parent");
-    repo_root.join("specs")
+    repo_root().join("specs")
 }
 
 /// A fixture under `tests/fixtures/`.

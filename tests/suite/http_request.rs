@@ -90,31 +90,52 @@ fn api_error(status: u16, body: &str) -> ApiError {
 
 #[test]
 fn error_bodies_of_all_three_shapes_are_read() {
+    // Flow Service: the code is the last segment of `type`; `report.detailed-message` is the most
+    // specific message, before `errorMessage` (flow-codegen's `pull` shows the same reading, see
+    // codegen/tests/pull.rs).
     let flow = api_error(
         400,
         r#"{"type": "https://ns.adobe.com/aep/errors/FLOW-1415-400", "title": "Bad Request", "status": 400,
-            "report": {"detailed-message": "Auth spec name is invalid", "request-id": "req-1"}}"#,
+            "report": {"detailed-message": "Auth spec name is invalid", "request-id": "req-1"},
+            "errorMessage": "Invalid request"}"#,
     );
     assert_eq!(flow.code.as_deref(), Some("FLOW-1415-400"));
+    assert_eq!(flow.title.as_deref(), Some("Bad Request"));
     assert_eq!(flow.message.as_deref(), Some("Auth spec name is invalid"));
     assert_eq!(flow.request_id.as_deref(), Some("req-1"));
     assert_eq!(
         flow.to_string(),
         "Flow Service answered 400 (FLOW-1415-400): Auth spec name is invalid"
     );
+    // The etag error: `errorMessage` alone.
+    let etag = api_error(412, r#"{"errorMessage": "Supplied version=[\"a\"] does not match"}"#);
+    assert_eq!(etag.message.as_deref(), Some("Supplied version=[\"a\"] does not match"));
 
+    // The gateway; a numeric code is read too.
     let gateway = api_error(
         401,
         r#"{"error_code": "401013", "message": "Oauth token is not valid"}"#,
     );
     assert_eq!(gateway.code.as_deref(), Some("401013"));
     assert_eq!(gateway.message.as_deref(), Some("Oauth token is not valid"));
+    assert_eq!(
+        api_error(403, r#"{"error_code": 403010}"#).code.as_deref(),
+        Some("403010")
+    );
 
+    // A bad request: its `type` is no Flow Service error code.
     let bad = api_error(
         400,
-        r#"{"type": "about:blank", "status": 400, "title": "BadRequestError", "detail": "A valid content-type must be specified"}"#,
+        r#"{"type": "/placeholder/type/uri", "status": 400, "title": "BadRequestError", "detail": "A valid content-type must be specified"}"#,
     );
+    assert_eq!(bad.code, None);
+    assert_eq!(bad.title.as_deref(), Some("BadRequestError"));
     assert_eq!(bad.message.as_deref(), Some("A valid content-type must be specified"));
+    // A title alone is what `Display` shows.
+    assert_eq!(
+        api_error(404, r#"{"title": "Not Found", "detail": true, "report": "x"}"#).to_string(),
+        "Flow Service answered 404: Not Found"
+    );
 
     let garbage = api_error(502, "<html>Bad Gateway</html>");
     assert_eq!((garbage.status, garbage.code, garbage.message), (502, None, None));
@@ -122,4 +143,23 @@ fn error_bodies_of_all_three_shapes_are_read() {
 
     let wrong_body = api_error(201, "{}");
     assert_eq!(wrong_body.status, 201);
+}
+
+#[test]
+fn a_token_given_with_its_bearer_prefix_is_sent_once_and_redacted_from_text() {
+    let prefixed = context()
+        .access_token(" Bearer eyJ-token-value \n")
+        .build()
+        .expect("complete");
+    let headers = prefixed.headers().expect("valid headers");
+    assert_eq!(headers["authorization"], "Bearer eyJ-token-value");
+    assert!(headers["authorization"].is_sensitive());
+    assert_eq!(
+        prefixed.redact("proxy says: token eyJ-token-value is invalid"),
+        "proxy says: token [REDACTED] is invalid"
+    );
+    assert!(!format!("{prefixed:?}").contains("eyJ-token-value"));
+    // Too short to be an IMS token: replacing it would garble the text.
+    let short = context().access_token("abc").build().expect("complete");
+    assert_eq!(short.redact("abc def"), "abc def");
 }

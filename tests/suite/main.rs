@@ -1,5 +1,6 @@
 //! The test suite: one binary (one link) for every integration test of the workspace.
 
+mod catalog_fresh;
 mod common;
 mod compile_fail;
 mod conformance;

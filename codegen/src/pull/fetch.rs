@@ -3,9 +3,10 @@
 use std::thread;
 use std::time::Duration;
 
+use flow_connectors::{ApiError, RequestError};
+use http::HeaderMap;
 use serde_json::Value;
 
-use super::error_body::ErrorBody;
 use super::options::Settings;
 
 /// The most pages followed before giving up on a paging loop.
@@ -24,7 +25,7 @@ pub enum FetchError {
         /// The HTTP status.
         status: u16,
         /// What the body said.
-        body: Box<ErrorBody>,
+        body: Box<ApiError>,
         /// How many attempts were made.
         attempts: u32,
     },
@@ -50,16 +51,33 @@ pub enum FetchError {
     },
 }
 
-fn status_message(url: &str, status: u16, body: &ErrorBody, attempts: u32) -> String {
+/// One line of what an error body says: `error FLOW-1415-400: Bad Request: the auth spec name ...
+/// (request id ...)`, or `None` when the body said nothing readable.
+fn summary(body: &ApiError) -> Option<String> {
+    let mut parts = Vec::new();
+    parts.extend(body.code.as_ref().map(|code| format!("error {code}")));
+    parts.extend(body.title.clone());
+    parts.extend(body.message.clone());
+    if parts.is_empty() {
+        return None;
+    }
+    let mut line = parts.join(": ");
+    if let Some(id) = &body.request_id {
+        line.push_str(&format!(" (request id {id})"));
+    }
+    Some(line)
+}
+
+fn status_message(url: &str, status: u16, body: &ApiError, attempts: u32) -> String {
     let reason = http_reason(status);
     let mut text = format!("Flow Service answered {status} {reason} to GET {url}");
     if attempts > 1 {
         text.push_str(&format!(" (after {attempts} attempts)"));
     }
-    if let Some(summary) = body.summary() {
+    if let Some(summary) = summary(body) {
         text.push_str(&format!("\n  {summary}"));
     }
-    let raw = body.raw.trim();
+    let raw = body.raw_body.trim();
     if !raw.is_empty() {
         let shown: String = raw.chars().take(2000).collect();
         let cut = if shown.len() < raw.len() { " ..." } else { "" };
@@ -147,11 +165,14 @@ pub fn next_url(base: &str, href: &str) -> Result<String, String> {
 pub struct Client<'a> {
     agent: ureq::Agent,
     settings: &'a Settings,
+    headers: HeaderMap,
 }
 
 impl<'a> Client<'a> {
-    /// A client with bounded timeouts that hands error statuses back instead of failing on them.
-    pub fn new(settings: &'a Settings) -> Self {
+    /// A client with bounded timeouts that hands error statuses back instead of failing on them,
+    /// or the credential that cannot be sent as a header.
+    pub fn new(settings: &'a Settings) -> Result<Self, RequestError> {
+        let headers = settings.context.headers()?;
         let agent = ureq::Agent::config_builder()
             .http_status_as_error(false)
             .timeout_connect(Some(Duration::from_secs(15)))
@@ -159,22 +180,20 @@ impl<'a> Client<'a> {
             .user_agent(format!("flow-codegen/{}", env!("CARGO_PKG_VERSION")))
             .build()
             .into();
-        Self { agent, settings }
+        Ok(Self {
+            agent,
+            settings,
+            headers,
+        })
     }
 
     /// One request: the status and the body text.
     fn once(&self, url: &str) -> Result<(u16, String), String> {
-        let s = self.settings;
-        let mut response = self
-            .agent
-            .get(url)
-            .header("Authorization", s.access_token.header_value())
-            .header("x-api-key", &s.api_key)
-            .header("x-gw-ims-org-id", &s.org_id)
-            .header("x-sandbox-name", &s.sandbox_name)
-            .header("Accept", "application/json")
-            .call()
-            .map_err(|err| err.to_string())?;
+        let mut request = self.agent.get(url).header("Accept", "application/json");
+        for (name, value) in &self.headers {
+            request = request.header(name, value);
+        }
+        let mut response = request.call().map_err(|err| err.to_string())?;
         let status = response.status().as_u16();
         let body = response
             .body_mut()
@@ -199,7 +218,7 @@ impl<'a> Client<'a> {
                     return Err(FetchError::Status {
                         url: url.to_owned(),
                         status,
-                        body: Box::new(ErrorBody::parse(&body)),
+                        body: Box::new(ApiError::from_body(status, body.as_bytes())),
                         attempts,
                     });
                 }
@@ -225,7 +244,8 @@ impl<'a> Client<'a> {
 
     /// Every connection spec: `GET {base}/connectionSpecs`, then each `_links.next.href`.
     pub fn connection_specs(&self, log: &mut dyn FnMut(&str)) -> Result<Fetched, FetchError> {
-        let mut url = format!("{}/connectionSpecs", self.settings.base_url);
+        let base_url = self.settings.context.base_url();
+        let mut url = format!("{base_url}/connectionSpecs");
         let mut seen = Vec::new();
         let mut items = Vec::new();
         loop {
@@ -255,7 +275,7 @@ impl<'a> Client<'a> {
                     pages: seen.len(),
                 });
             };
-            let next = next_url(&self.settings.base_url, href).map_err(page_error)?;
+            let next = next_url(base_url, href).map_err(page_error)?;
             if seen.contains(&next) || seen.len() >= MAX_PAGES {
                 return Err(page_error(format!(
                     "paging does not end: the next page link `{href}` was already followed"

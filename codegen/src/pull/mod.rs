@@ -5,9 +5,10 @@
 //! Credentials come from flags or, when a flag is absent, from `FLOW_ACCESS_TOKEN`,
 //! `FLOW_API_KEY`, `FLOW_ORG_ID` and `FLOW_SANDBOX_NAME`; `FLOW_BASE_URL` overrides the base URL.
 //! The access token is never printed: messages that could quote it (response bodies, client
-//! errors) have it replaced by `***`.
+//! errors) have it replaced by `[REDACTED]` (flow-connectors' `RequestContext::redact`). Error
+//! bodies are read by flow-connectors' `ApiError`, the base URL defaults to its
+//! `DEFAULT_BASE_URL` and the headers are its `RequestContext::headers`: one copy of each wire fact.
 
-mod error_body;
 mod fetch;
 mod files;
 mod options;
@@ -15,19 +16,45 @@ mod options;
 use std::fmt;
 use std::path::PathBuf;
 
+use flow_connectors::RequestError;
+
 pub use options::PullArgs;
 
-/// Why a pull failed; nothing was written. The message never contains the access token.
-#[derive(Debug)]
-pub struct PullError(String);
-
-impl fmt::Display for PullError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
+/// Why a pull failed; nothing was written. No message contains the access token: those that
+/// could quote it (response bodies, client errors, file errors) are redacted when made.
+#[derive(Debug, thiserror::Error)]
+pub enum PullError {
+    /// Credentials given neither as flags nor in the environment: each as `--flag or VARIABLE`.
+    #[error(
+        "missing credentials: set {} (Flow Service needs all four headers: Authorization, x-api-key, x-gw-ims-org-id, x-sandbox-name)",
+        .0.join(", ")
+    )]
+    MissingCredentials(Vec<String>),
+    /// A base URL over which the token would travel in clear.
+    #[error(
+        "the base URL `{0}` must start with https:// (plain http:// only to 127.0.0.1, [::1] or localhost): the access token must not travel in clear"
+    )]
+    InsecureBaseUrl(String),
+    /// A credential that cannot be sent as an HTTP header (such as one with a line break).
+    #[error("{0}")]
+    Header(#[from] RequestError),
+    /// Flow Service did not serve every page: the status, the service's error and a hint, or
+    /// the network error (redacted).
+    #[error("{0}")]
+    Fetch(String),
+    /// `--name` asked for connection specs the service did not return.
+    #[error(
+        "Flow Service returned no connection spec named {}; nothing was written",
+        .0.iter().map(|name| format!("`{name}`")).collect::<Vec<_>>().join(", ")
+    )]
+    NotReturned(Vec<String>),
+    /// The specs returned cannot be laid out as files (redacted).
+    #[error("{0}; nothing was written")]
+    Plan(String),
+    /// The files could not be written (redacted).
+    #[error("{0}")]
+    Write(String),
 }
-
-impl std::error::Error for PullError {}
 
 /// What a pull did.
 #[derive(Debug)]
@@ -75,22 +102,21 @@ pub fn run(args: &PullArgs) -> Result<Pulled, PullError> {
 }
 
 /// Pulls with `env` as the fallback for absent flags, reporting retries to `log`.
-pub fn run_with_env(
+fn run_with_env(
     args: &PullArgs,
     env: impl Fn(&str) -> Option<String>,
     log: &mut dyn FnMut(&str),
 ) -> Result<Pulled, PullError> {
-    let settings = args.settings(env).map_err(PullError)?;
-    let token = settings.access_token.clone();
-    let redact = |text: String| PullError(token.redact(&text));
-    let mut redacting_log = |line: &str| log(&token.redact(line));
-    let fetched = fetch::Client::new(&settings)
+    let settings = args.settings(env)?;
+    let context = &settings.context;
+    let mut redacting_log = |line: &str| log(&context.redact(line));
+    let fetched = fetch::Client::new(&settings)?
         .connection_specs(&mut redacting_log)
-        .map_err(|err| redact(err.to_string()))?;
+        .map_err(|err| PullError::Fetch(context.redact(&err.to_string())))?;
     let mut items = fetched.items;
     if !args.names.is_empty() {
         let name_of = |item: &serde_json::Value| item.get("name").and_then(|n| n.as_str()).map(str::to_owned);
-        let missing: Vec<&str> = args
+        let missing: Vec<String> = args
             .names
             .iter()
             .filter(|wanted| {
@@ -98,18 +124,15 @@ pub fn run_with_env(
                     .iter()
                     .any(|item| name_of(item).as_deref() == Some(wanted.as_str()))
             })
-            .map(String::as_str)
+            .cloned()
             .collect();
         if !missing.is_empty() {
-            return Err(PullError(format!(
-                "Flow Service returned no connection spec named {}; nothing was written",
-                missing.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ")
-            )));
+            return Err(PullError::NotReturned(missing));
         }
         items.retain(|item| name_of(item).is_some_and(|name| args.names.contains(&name)));
     }
-    let planned = files::plan(&items).map_err(|err| redact(format!("{err}; nothing was written")))?;
-    let written = files::write(&args.out, &planned).map_err(redact)?;
+    let planned = files::plan(&items).map_err(|err| PullError::Plan(context.redact(&err)))?;
+    let written = files::write(&args.out, &planned).map_err(|err| PullError::Write(context.redact(&err)))?;
     Ok(Pulled {
         out: args.out.clone(),
         pages: fetched.pages,

@@ -1,13 +1,12 @@
 //! What `flow-codegen pull` is told: flags, each with an environment variable to fall back on.
 
-use std::fmt;
 use std::path::PathBuf;
 use std::time::Duration;
 
 use clap::Args;
+use flow_connectors::{DEFAULT_BASE_URL, RequestContext};
 
-/// Flow Service's production base URL.
-pub const DEFAULT_BASE_URL: &str = "https://platform.adobe.io/data/foundation/flowservice";
+use super::PullError;
 
 /// The environment variables read when the matching flag is not given.
 pub const ENV_ACCESS_TOKEN: &str = "FLOW_ACCESS_TOKEN";
@@ -27,9 +26,8 @@ pub struct PullArgs {
     /// The directory to write one `<name>.json` file per connection spec into.
     #[arg(long, value_name = "DIR")]
     pub out: PathBuf,
-    /// Flow Service's base URL [env: FLOW_BASE_URL] [default:
-    /// https://platform.adobe.io/data/foundation/flowservice].
-    #[arg(long, value_name = "URL")]
+    /// Flow Service's base URL [env: FLOW_BASE_URL] [default: flow-connectors' `DEFAULT_BASE_URL`].
+    #[arg(long, value_name = "URL", help = format!("Flow Service's base URL [env: {ENV_BASE_URL}] [default: {DEFAULT_BASE_URL}]"))]
     pub base_url: Option<String>,
     /// The IMS access token, sent as `Authorization: Bearer ..` [env: FLOW_ACCESS_TOKEN].
     /// Prefer the environment variable: command lines are visible to other users of the machine.
@@ -56,52 +54,12 @@ pub struct PullArgs {
     pub retry_delay_ms: u64,
 }
 
-/// An access token: never displayed; `Debug` shows `***`.
-#[derive(Clone)]
-pub struct AccessToken(String);
-
-impl AccessToken {
-    /// The `Authorization` header value. A token given with its `Bearer ` prefix keeps it.
-    pub fn header_value(&self) -> String {
-        if self.0.starts_with("Bearer ") {
-            self.0.clone()
-        } else {
-            format!("Bearer {}", self.0)
-        }
-    }
-
-    /// Replaces every occurrence of the token in `text` with `***`. A "token" shorter than 8
-    /// characters is no IMS token (those run to hundreds of characters); replacing it would only
-    /// garble the message, so it is left alone.
-    pub fn redact(&self, text: &str) -> String {
-        let bare = self.0.strip_prefix("Bearer ").unwrap_or(&self.0).trim();
-        if bare.chars().count() < 8 {
-            text.to_owned()
-        } else {
-            text.replace(bare, "***")
-        }
-    }
-}
-
-impl fmt::Debug for AccessToken {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("AccessToken(***)")
-    }
-}
-
-/// Everything a pull needs, resolved from flags and environment.
+/// Everything a pull needs, resolved from flags and environment. `Debug` never shows the token.
 #[derive(Debug)]
 pub struct Settings {
-    /// The base URL, without a trailing slash.
-    pub base_url: String,
-    /// `Authorization`.
-    pub access_token: AccessToken,
-    /// `x-api-key`.
-    pub api_key: String,
-    /// `x-gw-ims-org-id`.
-    pub org_id: String,
-    /// `x-sandbox-name`.
-    pub sandbox_name: String,
+    /// The base URL and the four headers, as flow-connectors sends them; it also redacts the
+    /// token from messages.
+    pub context: RequestContext,
     /// Retries after the first attempt.
     pub retries: u32,
     /// The first retry's wait.
@@ -131,7 +89,7 @@ fn is_loopback_http(url: &str) -> bool {
 impl PullArgs {
     /// Resolves flags and environment variables (read through `env`), naming every missing
     /// credential at once.
-    pub fn settings(&self, env: impl Fn(&str) -> Option<String>) -> Result<Settings, String> {
+    pub fn settings(&self, env: impl Fn(&str) -> Option<String>) -> Result<Settings, PullError> {
         let token = resolve(self.access_token.as_ref(), ENV_ACCESS_TOKEN, &env);
         let api_key = resolve(self.api_key.as_ref(), ENV_API_KEY, &env);
         let org_id = resolve(self.org_id.as_ref(), ENV_ORG_ID, &env);
@@ -148,24 +106,23 @@ impl PullArgs {
             }
         }
         let (Some(token), Some(api_key), Some(org_id), Some(sandbox_name)) = (token, api_key, org_id, sandbox) else {
-            return Err(format!(
-                "missing credentials: set {} (Flow Service needs all four headers: Authorization, x-api-key, x-gw-ims-org-id, x-sandbox-name)",
-                missing.join(", ")
-            ));
+            return Err(PullError::MissingCredentials(missing));
         };
         let base_url =
             resolve(self.base_url.as_ref(), ENV_BASE_URL, &env).unwrap_or_else(|| DEFAULT_BASE_URL.to_owned());
         if !(base_url.starts_with("https://") || is_loopback_http(&base_url)) {
-            return Err(format!(
-                "the base URL `{base_url}` must start with https:// (plain http:// only to 127.0.0.1, [::1] or localhost): the access token must not travel in clear"
-            ));
+            return Err(PullError::InsecureBaseUrl(base_url));
         }
+        let context = RequestContext::builder()
+            .base_url(base_url)
+            .access_token(token)
+            .api_key(api_key)
+            .org_id(org_id)
+            .sandbox_name(sandbox_name)
+            .build()
+            .map_err(|missing| PullError::MissingCredentials(vec![missing.0.to_owned()]))?;
         Ok(Settings {
-            base_url: base_url.trim_end_matches('/').to_owned(),
-            access_token: AccessToken(token.trim().to_owned()),
-            api_key,
-            org_id,
-            sandbox_name,
+            context,
             retries: self.retries,
             retry_delay: Duration::from_millis(self.retry_delay_ms),
         })
@@ -203,13 +160,15 @@ mod tests {
     #[test]
     fn flags_win_over_the_environment_and_the_token_stays_hidden() {
         let settings = args().settings(env).unwrap();
-        assert_eq!(settings.api_key, "flag-key");
-        assert_eq!(settings.base_url, DEFAULT_BASE_URL);
-        assert_eq!(settings.access_token.header_value(), "Bearer s3cr3t-token");
+        let headers = settings.context.headers().unwrap();
+        assert_eq!(headers["x-api-key"], "flag-key");
+        assert_eq!(settings.context.base_url(), DEFAULT_BASE_URL);
+        // The environment's token has its `Bearer ` prefix: it is sent once.
+        assert_eq!(headers["authorization"], "Bearer s3cr3t-token");
         assert!(!format!("{settings:?}").contains("s3cr3t"));
         assert_eq!(
-            settings.access_token.redact("token s3cr3t-token rejected"),
-            "token *** rejected"
+            settings.context.redact("token s3cr3t-token rejected"),
+            "token [REDACTED] rejected"
         );
     }
 
@@ -229,6 +188,9 @@ mod tests {
         }
         let mut args = args();
         args.base_url = Some("https://example.test/flow/".into());
-        assert_eq!(args.settings(env).unwrap().base_url, "https://example.test/flow");
+        assert_eq!(
+            args.settings(env).unwrap().context.base_url(),
+            "https://example.test/flow"
+        );
     }
 }

@@ -8,7 +8,7 @@ use serde::ser::{SerializeMap, SerializeSeq};
 use serde::{Serialize, Serializer};
 use serde_json::{Map, Value};
 
-use crate::error::{BuildError, DecodeError};
+use super::error::{BuildError, DecodeError};
 
 /// A value an auth param can hold: how it is written into a body and read back from one.
 ///
@@ -61,16 +61,27 @@ impl ParamValue for SecretString {
     }
 }
 
-impl ParamValue for i64 {
-    fn expected() -> String {
-        "an integer".into()
-    }
-    fn from_json(value: Value, auth_spec: &'static str, param: &'static str) -> Result<Self, DecodeError> {
-        value.as_i64().ok_or_else(|| invalid::<Self>(auth_spec, param))
-    }
-    fn write<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_i64(*self)
-    }
+/// The `ParamValue` of a JSON scalar: what it is called, how `serde_json` reads it and how serde
+/// writes it.
+macro_rules! scalar_param_value {
+    ($($ty:ty: $expected:literal, $read:ident, $write:ident;)+) => {$(
+        impl ParamValue for $ty {
+            fn expected() -> String {
+                $expected.into()
+            }
+            fn from_json(value: Value, auth_spec: &'static str, param: &'static str) -> Result<Self, DecodeError> {
+                value.$read().ok_or_else(|| invalid::<Self>(auth_spec, param))
+            }
+            fn write<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.$write(*self)
+            }
+        }
+    )+};
+}
+
+scalar_param_value! {
+    i64: "an integer", as_i64, serialize_i64;
+    bool: "a boolean", as_bool, serialize_bool;
 }
 
 /// The largest integer an `f64` holds exactly.
@@ -91,18 +102,6 @@ impl ParamValue for f64 {
         } else {
             serializer.serialize_f64(*self)
         }
-    }
-}
-
-impl ParamValue for bool {
-    fn expected() -> String {
-        "a boolean".into()
-    }
-    fn from_json(value: Value, auth_spec: &'static str, param: &'static str) -> Result<Self, DecodeError> {
-        value.as_bool().ok_or_else(|| invalid::<Self>(auth_spec, param))
-    }
-    fn write<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_bool(*self)
     }
 }
 
@@ -177,13 +176,13 @@ impl<T: WireEnum> ParamValue for T {
 }
 
 /// [`ParamValue::expected`] of an enum: the allowed values.
-pub fn enum_expected<T: WireEnum>() -> String {
+fn enum_expected<T: WireEnum>() -> String {
     let values: Vec<String> = T::VALUES.iter().map(|v| format!("{v:?}")).collect();
     format!("one of {}", values.join(", "))
 }
 
 /// [`ParamValue::from_json`] of an enum.
-pub fn read_enum<T: WireEnum>(value: Value, auth_spec: &'static str, param: &'static str) -> Result<T, DecodeError> {
+fn read_enum<T: WireEnum>(value: Value, auth_spec: &'static str, param: &'static str) -> Result<T, DecodeError> {
     match &value {
         Value::String(s) => T::from_wire(s),
         _ => None,

@@ -3,6 +3,26 @@
 //!
 //! Generated code fills these types with `const` data; nothing here allocates.
 
+/// Const setters for generated code, which states only what differs from the defaults. Each method
+/// is named in full where it is declared, so `mark_required` or `with_pattern` greps to here:
+/// `mark_x => x = true` declares `const fn mark_x(self) -> Self` setting the flag `x`;
+/// `with_x => x = Some` declares `const fn with_x(self, value: &'static str) -> Self` setting
+/// `x` to `Some(value)`.
+macro_rules! const_setters {
+    ($($method:ident => $field:ident = true),+ $(,)?) => {$(
+        pub const fn $method(mut self) -> Self {
+            self.$field = true;
+            self
+        }
+    )+};
+    ($($method:ident => $field:ident = Some),+ $(,)?) => {$(
+        pub const fn $method(mut self, value: &'static str) -> Self {
+            self.$field = Some(value);
+            self
+        }
+    )+};
+}
+
 /// Every connector of a generated module tree, in module-name order.
 #[derive(Clone, Copy, Debug)]
 pub struct Catalog {
@@ -71,15 +91,7 @@ impl ConnectorInfo {
         }
     }
 
-    pub const fn with_provider_id(mut self, provider_id: &'static str) -> Self {
-        self.provider_id = Some(provider_id);
-        self
-    }
-
-    pub const fn with_description(mut self, description: &'static str) -> Self {
-        self.description = Some(description);
-        self
-    }
+    const_setters!(with_provider_id => provider_id = Some, with_description => description = Some);
 }
 
 impl ConnectorInfo {
@@ -114,15 +126,7 @@ impl AuthSpecInfo {
         }
     }
 
-    pub const fn with_auth_type(mut self, auth_type: &'static str) -> Self {
-        self.auth_type = Some(auth_type);
-        self
-    }
-
-    pub const fn with_description(mut self, description: &'static str) -> Self {
-        self.description = Some(description);
-        self
-    }
+    const_setters!(with_auth_type => auth_type = Some, with_description => description = Some);
 }
 
 impl AuthSpecInfo {
@@ -172,35 +176,13 @@ impl ParamInfo {
         }
     }
 
-    pub const fn mark_required(mut self) -> Self {
-        self.required = true;
-        self
-    }
-
-    pub const fn mark_secret(mut self) -> Self {
-        self.secret = true;
-        self
-    }
-
-    pub const fn with_format(mut self, format: &'static str) -> Self {
-        self.format = Some(format);
-        self
-    }
-
-    pub const fn with_pattern(mut self, pattern: &'static str) -> Self {
-        self.pattern = Some(pattern);
-        self
-    }
-
-    pub const fn with_default(mut self, default: &'static str) -> Self {
-        self.default = Some(default);
-        self
-    }
-
-    pub const fn with_description(mut self, description: &'static str) -> Self {
-        self.description = Some(description);
-        self
-    }
+    const_setters!(mark_required => required = true, mark_secret => secret = true);
+    const_setters!(
+        with_format => format = Some,
+        with_pattern => pattern = Some,
+        with_default => default = Some,
+        with_description => description = Some,
+    );
 }
 
 /// The value type of a param.

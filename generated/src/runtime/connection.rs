@@ -4,9 +4,9 @@ use serde::ser::{SerializeMap, SerializeStruct};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::{Map, Value};
 
-use crate::context::RequestContext;
-use crate::error::{DecodeError, RequestError};
-use crate::params::{ParamObject, ParamReader};
+use super::context::RequestContext;
+use super::error::{DecodeError, RequestError};
+use super::params::{ParamObject, ParamReader};
 
 /// The params of one auth spec of one connector. Implemented by every generated params type, and
 /// by the `NoAuth` type of a connector whose connections carry no `auth`.
@@ -51,17 +51,12 @@ impl<A: AuthParams> CreateConnection<A> {
         }
     }
 
-    /// Sets the top-level `providerId`.
-    pub fn provider_id(mut self, provider_id: impl Into<String>) -> Self {
-        self.provider_id = Some(provider_id.into());
-        self
-    }
-
-    /// Sets the description.
-    pub fn description(mut self, description: impl Into<String>) -> Self {
-        self.description = Some(description.into());
-        self
-    }
+    string_setters!(
+        /// Sets the top-level `providerId`.
+        provider_id,
+        /// Sets the description.
+        description,
+    );
 
     /// The connection spec id the request is for.
     pub fn connection_spec_id(&self) -> &'static str {

@@ -1,7 +1,7 @@
 //! Errors of the runtime. None of them ever carries a param value, so none can leak a secret.
 
-use crate::catalog::Catalog;
-use crate::connection::RawConnection;
+use super::catalog::Catalog;
+use super::connection::RawConnection;
 
 /// A typed builder could not finish: a value breaks its spec's rules.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]

@@ -2,13 +2,17 @@
 
 use std::fmt;
 
+use http::HeaderMap;
 use http::header::{AUTHORIZATION, CONTENT_TYPE, HeaderValue};
 use secrecy::{ExposeSecret, SecretString};
 
-use crate::error::{MissingContextField, RequestError};
+use super::error::{MissingContextField, RequestError};
 
 /// The production Flow Service base URL.
 pub const DEFAULT_BASE_URL: &str = "https://platform.adobe.io/data/foundation/flowservice";
+
+/// What `Debug` and [`RequestContext::redact`] show in place of the access token.
+const REDACTED: &str = "[REDACTED]";
 
 /// The access token, API key, organization and sandbox of every request, and the base URL.
 ///
@@ -42,21 +46,45 @@ impl RequestContext {
     pub fn post_json(&self, path: &str, body: Vec<u8>) -> Result<http::Request<Vec<u8>>, RequestError> {
         let uri = format!("{}{}", self.base_url, path);
         let uri: http::Uri = uri.parse().map_err(|_| RequestError::InvalidUri(uri.clone()))?;
+        let mut request = http::Request::post(uri)
+            .body(body)
+            .map_err(|_| RequestError::InvalidUri(self.base_url.clone()))?;
+        let headers = request.headers_mut();
+        headers.extend(self.headers()?);
+        headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+        Ok(request)
+    }
+
+    /// The headers every Flow Service call carries: `Authorization: Bearer ...` (marked
+    /// sensitive), `x-api-key`, `x-gw-ims-org-id` and `x-sandbox-name`.
+    pub fn headers(&self) -> Result<HeaderMap, RequestError> {
         let mut token = HeaderValue::try_from(format!("Bearer {}", self.access_token.expose_secret()))
             .map_err(|_| RequestError::InvalidHeader("Authorization"))?;
         token.set_sensitive(true);
-        let header = |name: &'static str, value: &str| {
-            HeaderValue::try_from(value).map_err(|_| RequestError::InvalidHeader(name))
-        };
-        let request = http::Request::post(uri)
-            .header(AUTHORIZATION, token)
-            .header("x-api-key", header("x-api-key", &self.api_key)?)
-            .header("x-gw-ims-org-id", header("x-gw-ims-org-id", &self.org_id)?)
-            .header("x-sandbox-name", header("x-sandbox-name", &self.sandbox_name)?)
-            .header(CONTENT_TYPE, HeaderValue::from_static("application/json"))
-            .body(body)
-            .map_err(|_| RequestError::InvalidUri(self.base_url.clone()))?;
-        Ok(request)
+        let mut headers = HeaderMap::with_capacity(4);
+        headers.insert(AUTHORIZATION, token);
+        for (name, value) in [
+            ("x-api-key", &self.api_key),
+            ("x-gw-ims-org-id", &self.org_id),
+            ("x-sandbox-name", &self.sandbox_name),
+        ] {
+            let value = HeaderValue::try_from(value.as_str()).map_err(|_| RequestError::InvalidHeader(name))?;
+            headers.insert(name, value);
+        }
+        Ok(headers)
+    }
+
+    /// `text` with every occurrence of the access token replaced by `[REDACTED]`: for messages
+    /// that may quote it, such as an error body echoed by a careless proxy. A "token" shorter than
+    /// 8 characters is no IMS token (those run to hundreds of characters); replacing it would only
+    /// garble the text, so it is left alone.
+    pub fn redact(&self, text: &str) -> String {
+        let token = self.access_token.expose_secret();
+        if token.chars().count() < 8 {
+            text.to_owned()
+        } else {
+            text.replace(token, REDACTED)
+        }
     }
 }
 
@@ -64,7 +92,7 @@ impl fmt::Debug for RequestContext {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("RequestContext")
             .field("base_url", &self.base_url)
-            .field("access_token", &"[REDACTED]")
+            .field("access_token", &REDACTED)
             .field("api_key", &self.api_key)
             .field("org_id", &self.org_id)
             .field("sandbox_name", &self.sandbox_name)
@@ -83,35 +111,26 @@ pub struct RequestContextBuilder {
 }
 
 impl RequestContextBuilder {
-    /// The IMS access token, sent as `Authorization: Bearer ...`.
+    /// The IMS access token, sent as `Authorization: Bearer ...`. Surrounding whitespace and a
+    /// leading `Bearer ` are dropped, so a token copied with its prefix is sent once.
     pub fn access_token(mut self, token: impl Into<String>) -> Self {
-        self.access_token = Some(SecretString::from(token.into()));
+        let token = token.into();
+        let bare = token.trim();
+        let bare = bare.strip_prefix("Bearer ").unwrap_or(bare).trim_start();
+        self.access_token = Some(SecretString::from(bare.to_owned()));
         self
     }
 
-    /// The API key (the client id), sent as `x-api-key`.
-    pub fn api_key(mut self, api_key: impl Into<String>) -> Self {
-        self.api_key = Some(api_key.into());
-        self
-    }
-
-    /// The IMS organization id (`...@AdobeOrg`), sent as `x-gw-ims-org-id`.
-    pub fn org_id(mut self, org_id: impl Into<String>) -> Self {
-        self.org_id = Some(org_id.into());
-        self
-    }
-
-    /// The sandbox name (lowercase, such as `prod`), sent as `x-sandbox-name`.
-    pub fn sandbox_name(mut self, sandbox_name: impl Into<String>) -> Self {
-        self.sandbox_name = Some(sandbox_name.into());
-        self
-    }
-
-    /// Overrides the base URL ([`DEFAULT_BASE_URL`] otherwise), for a stage host or a test server.
-    pub fn base_url(mut self, base_url: impl Into<String>) -> Self {
-        self.base_url = Some(base_url.into());
-        self
-    }
+    string_setters!(
+        /// The API key (the client id), sent as `x-api-key`.
+        api_key,
+        /// The IMS organization id (`...@AdobeOrg`), sent as `x-gw-ims-org-id`.
+        org_id,
+        /// The sandbox name (lowercase, such as `prod`), sent as `x-sandbox-name`.
+        sandbox_name,
+        /// Overrides the base URL ([`DEFAULT_BASE_URL`] otherwise), for a stage host or a test server.
+        base_url,
+    );
 
     /// The context, or the first field that is missing.
     pub fn build(self) -> Result<RequestContext, MissingContextField> {
@@ -133,7 +152,7 @@ impl fmt::Debug for RequestContextBuilder {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("RequestContextBuilder")
             .field("base_url", &self.base_url)
-            .field("access_token", &self.access_token.as_ref().map(|_| "[REDACTED]"))
+            .field("access_token", &self.access_token.as_ref().map(|_| REDACTED))
             .field("api_key", &self.api_key)
             .field("org_id", &self.org_id)
             .field("sandbox_name", &self.sandbox_name)
