@@ -4,7 +4,9 @@ use std::path::{Path, PathBuf};
 
 /// The repository's root directory.
 pub fn repo_root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("tests/ has a parent")
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("tests/ has a parent")
 }
 
 /// The repository's `specs/` directory.
