@@ -10,7 +10,7 @@
 //! `cargo bench -p flow-codegen --bench generate`; a summary table (ns per connector, ratio to the
 //! floor, growth from 1,000 to 5,000 connectors) is printed at the end.
 
-#[path = "../tests/common/specs.rs"]
+#[path = "../tests/support/specs.rs"]
 mod specs;
 mod summary;
 mod synthetic;

@@ -5,7 +5,7 @@ use std::process::{Command, Output};
 
 use specs::{spec_files, specs_dir};
 
-#[path = "common/specs.rs"]
+#[path = "support/specs.rs"]
 mod specs;
 
 fn run(args: &[&str]) -> Output {

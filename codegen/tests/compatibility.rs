@@ -21,13 +21,14 @@
 //! repository's catalog, the way a downstream crate depends on it.
 //!
 //! All crates are members of one workspace at a fixed path under `CARGO_TARGET_TMPDIR`, checked
-//! by one `cargo check --keep-going` into `support::downstream_target_dir()`, where the property
+//! by one `cargo check --keep-going` into `packages::downstream_target_dir()`, where the property
 //! test's sample compiles too. `cargo check` finds every error this test looks for (types, trait
 //! bounds, `#[non_exhaustive]`) without generating code. Only the first run compiles the runtime
 //! and its dependencies; files are rewritten only when their content changes, so a later run
 //! recompiles only what the generator now writes differently.
 
-mod support;
+#[path = "support/packages.rs"]
+mod packages;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
@@ -196,10 +197,10 @@ impl Workspace {
             &crate_dir.join("src/lib.rs"),
             "//! The connectors of one spec set.\ninclude!(\"connectors/mod.rs\");\n",
         );
-        let runtime = support::runtime_dependency();
+        let runtime = packages::runtime_dependency();
         write(
             &crate_dir.join("Cargo.toml"),
-            &support::package_manifest(&generated, &format!("[dependencies]\n{runtime}\n")),
+            &packages::package_manifest(&generated, &format!("[dependencies]\n{runtime}\n")),
         );
         let user = format!("user_{case}");
         let api = format!("api = {{ package = \"{generated}\", path = \"../{generated}\" }}");
@@ -207,7 +208,7 @@ impl Workspace {
         write(&self.root.join(&user).join("src/lib.rs"), &user_code);
         write(
             &self.root.join(&user).join("Cargo.toml"),
-            &support::package_manifest(&user, &format!("[dependencies]\n{api}\n{runtime}\n")),
+            &packages::package_manifest(&user, &format!("[dependencies]\n{api}\n{runtime}\n")),
         );
         self.members.extend([generated, user]);
     }
@@ -219,8 +220,8 @@ impl Workspace {
             &self.root.join("Cargo.toml"),
             &format!("[workspace]\nresolver = \"2\"\nmembers = [{}]\n", members.join(", ")),
         );
-        support::copy_lock(&self.root);
-        let output = support::cargo(&self.root, &support::downstream_target_dir())
+        packages::copy_lock(&self.root);
+        let output = packages::cargo(&self.root, &packages::downstream_target_dir())
             .args([
                 "check",
                 "--offline",

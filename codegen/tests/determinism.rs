@@ -6,7 +6,7 @@ use std::path::Path;
 use flow_codegen::Config;
 use specs::{spec_files, specs_dir};
 
-#[path = "common/specs.rs"]
+#[path = "support/specs.rs"]
 mod specs;
 
 fn render(config: Config) -> BTreeMap<String, String> {

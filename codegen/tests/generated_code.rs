@@ -11,7 +11,7 @@ use flow_codegen::Config;
 use flow_codegen::model::{ParamType, ParamsStruct};
 use specs::specs_dir;
 
-#[path = "common/specs.rs"]
+#[path = "support/specs.rs"]
 mod specs;
 
 /// Spec files whose whole generated source is snapshotted, and what each one exercises.

@@ -15,7 +15,7 @@ use std::time::{Duration, SystemTime};
 use serde_json::{Value, json};
 use specs::{spec_files, specs_dir};
 
-#[path = "common/specs.rs"]
+#[path = "support/specs.rs"]
 mod specs;
 
 const TOKEN: &str = "eyJ-test-token-7f3a9c";

@@ -8,7 +8,8 @@
 //! flow-codegen and its dependencies are already compiled for `flow-tests`' build script:
 //! each build takes a second or two, and repeated runs reuse the same build directories.
 
-mod support;
+#[path = "support/packages.rs"]
+mod packages;
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -52,18 +53,18 @@ impl Probe {
         let codegen = Path::new(env!("CARGO_MANIFEST_DIR"))
             .canonicalize()
             .expect("codegen dir");
-        let manifest = support::package_manifest(
+        let manifest = packages::package_manifest(
             "rebuild-probe",
             &format!(
                 "[build-dependencies]\n{}\n\n[workspace]\n",
-                support::path_dependency("flow-codegen", &codegen)
+                packages::path_dependency("flow-codegen", &codegen)
             ),
         );
         fs::create_dir_all(dir.join("src")).expect("probe dir");
         fs::create_dir_all(dir.join("specs")).expect("specs dir");
         fs::write(dir.join("Cargo.toml"), manifest).expect("write manifest");
         // The workspace's lock: the same dependency versions, so the compiled ones are reused.
-        support::copy_lock(&dir);
+        packages::copy_lock(&dir);
         fs::write(dir.join("build.rs"), BUILD_RS).expect("write build.rs");
         fs::write(dir.join("src/lib.rs"), "").expect("write lib.rs");
         let probe = Self { dir };
@@ -72,7 +73,7 @@ impl Probe {
     }
 
     fn add_spec(&self, name: &str) {
-        fs::copy(support::workspace().join("specs").join(name), self.spec(name)).expect("copy spec");
+        fs::copy(packages::workspace().join("specs").join(name), self.spec(name)).expect("copy spec");
     }
 
     fn spec(&self, name: &str) -> PathBuf {
@@ -90,7 +91,7 @@ impl Probe {
 
     /// Runs `cargo build`; returns whether it succeeded, and its stderr.
     fn try_build(&self) -> (bool, String) {
-        let output = support::cargo(&self.dir, &support::target_dir())
+        let output = packages::cargo(&self.dir, &packages::target_dir())
             .args(["build", "--offline", "--verbose"])
             .output()
             .expect("cargo runs");

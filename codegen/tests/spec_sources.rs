@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use flow_codegen::model::ParamType;
 use flow_codegen::{Config, Error};
 
-#[path = "common/specs.rs"]
+#[path = "support/specs.rs"]
 mod specs;
 #[path = "../benches/synthetic.rs"]
 mod synthetic;

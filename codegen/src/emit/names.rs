@@ -38,9 +38,13 @@ pub struct Runtime {
 }
 
 impl Runtime {
-    /// Runtime items live under `root`.
-    pub fn new(root: TokenStream) -> Self {
-        Self { root }
+    /// Runtime items live under the Rust path `path` (such as `::flow_connectors`); `None` when
+    /// `path` is not a Rust path.
+    pub fn parse(path: &str) -> Option<Self> {
+        let root: syn::Path = syn::parse_str(path).ok()?;
+        Some(Self {
+            root: quote::quote!(#root),
+        })
     }
 
     /// The `use` item that opens every generated file: `use root::__private as __rt;`.

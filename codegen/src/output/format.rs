@@ -11,15 +11,9 @@ use super::HEADER;
 use crate::emit::{self, EmittedFile, Runtime};
 use crate::{Error, ir, parallel};
 
-/// The runtime path as tokens; `None` when it is not a Rust path.
-fn runtime(path: &str) -> Option<Runtime> {
-    let root: syn::Path = syn::parse_str(path).ok()?;
-    Some(Runtime::new(quote::quote!(#root)))
-}
-
 /// Checks that `runtime_path` is a Rust path, as [`render`] needs.
 pub fn check_runtime_path(runtime_path: &str) -> Result<(), Error> {
-    match runtime(runtime_path) {
+    match Runtime::parse(runtime_path) {
         Some(_) => Ok(()),
         None => Err(Error::Config(format!(
             "runtime path `{runtime_path}` is not a Rust path"
@@ -32,7 +26,7 @@ pub fn check_runtime_path(runtime_path: &str) -> Result<(), Error> {
 pub fn render(model: &ir::Model, runtime_path: &str) -> Result<BTreeMap<String, String>, Error> {
     let files = parallel::map(
         emit::file_count(model),
-        || runtime(runtime_path).expect("the runtime path was checked before rendering"),
+        || Runtime::parse(runtime_path).expect("the runtime path was checked before rendering"),
         |runtime, index| {
             let file = emit::emit_file(model, runtime, index);
             let name = file.name.clone();

@@ -6,6 +6,7 @@ mod fields;
 mod locate;
 mod model;
 mod parse;
+mod reader;
 mod schema;
 mod walk;
 

@@ -4,7 +4,7 @@
 use serde_json::{Map, Value};
 
 use super::model::{Literal, Located, Property, Schema};
-use super::walk::{Walker, kind_of};
+use super::reader::{Walker, kind_of};
 use crate::json_path::JsonPath;
 
 /// JSON Schema keywords that change what a value may be and that the generator cannot express.

@@ -8,6 +8,7 @@ use serde_json::{Map, Value};
 
 use super::fields;
 use super::model::{AuthSpec, ConnectionSpec, Located};
+use super::reader::{Walker, kind_of};
 use crate::diagnostic::Diagnostic;
 use crate::json_path::JsonPath;
 
@@ -17,30 +18,7 @@ pub fn document(file: &Path, value: &Value, diagnostics: &mut Vec<Diagnostic>) -
     Walker { file, diagnostics }.document(value)
 }
 
-/// How a JSON value is named in messages (`a string`, `an array`).
-pub(super) fn kind_of(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
-    }
-}
-
-/// Reads one file's document, reporting into `diagnostics`.
-pub(super) struct Walker<'a> {
-    pub(super) file: &'a Path,
-    pub(super) diagnostics: &'a mut Vec<Diagnostic>,
-}
-
 impl Walker<'_> {
-    pub(super) fn error(&mut self, path: &JsonPath, message: String, help: &str) {
-        self.diagnostics
-            .push(Diagnostic::error(self.file, path, message).with_help(help));
-    }
-
     fn document(&mut self, value: &Value) -> Vec<ConnectionSpec> {
         let root = JsonPath::root();
         match value {
@@ -120,30 +98,6 @@ impl Walker<'_> {
             None => {
                 let help = format!("add `\"{key}\"`: {what}");
                 self.error(path, format!("missing required field `{key}`"), &help);
-                None
-            }
-        }
-    }
-
-    /// An optional string member.
-    pub(super) fn optional_string(
-        &mut self,
-        object: &Map<String, Value>,
-        key: &str,
-        path: &JsonPath,
-    ) -> Option<Located<String>> {
-        match object.get(key) {
-            None | Some(Value::Null) => None,
-            Some(Value::String(s)) => Some(Located {
-                value: s.clone(),
-                path: path.key(key),
-            }),
-            Some(other) => {
-                self.error(
-                    &path.key(key),
-                    format!("`{key}` must be a string, found {}", kind_of(other)),
-                    "write it as a JSON string or remove it",
-                );
                 None
             }
         }

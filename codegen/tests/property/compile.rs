@@ -6,7 +6,7 @@
 //! `tests/fixtures/compile-regressions/` (shapes the sample once failed on) is compiled with it, and
 //! so is an empty catalog.
 //!
-//! The check builds into `support::downstream_target_dir()`, so only the first run compiles the
+//! The check builds into `packages::downstream_target_dir()`, so only the first run compiles the
 //! runtime's dependencies (later runs take 1-4 s).
 
 use std::fmt::Write as _;
@@ -15,8 +15,8 @@ use std::path::Path;
 use proptest::strategy::{Strategy, ValueTree};
 use proptest::test_runner::TestRunner;
 
+use crate::packages;
 use crate::specs;
-use crate::support;
 
 /// How many accepted catalogs go into the sample crate.
 const SAMPLE: usize = 8;
@@ -70,14 +70,14 @@ fn a_sample_of_random_catalogs_compiles_warning_free() {
         .unwrap_or_else(|err| panic!("an empty catalog must render:\n{err}"));
     add_module("empty", &rendered);
     std::fs::write(src.join("lib.rs"), lib).expect("write lib.rs");
-    let manifest = support::package_manifest(
+    let manifest = packages::package_manifest(
         "flow-codegen-property-sample",
-        &format!("[dependencies]\n{}\n\n[workspace]\n", support::runtime_dependency()),
+        &format!("[dependencies]\n{}\n\n[workspace]\n", packages::runtime_dependency()),
     );
     std::fs::write(krate.path().join("Cargo.toml"), manifest).expect("write Cargo.toml");
-    support::copy_lock(krate.path());
+    packages::copy_lock(krate.path());
     // Clippy when installed (CI installs it), else the compiler's own warnings.
-    let has_clippy = support::cargo(krate.path(), &support::downstream_target_dir())
+    let has_clippy = packages::cargo(krate.path(), &packages::downstream_target_dir())
         .args(["clippy", "--version"])
         .output()
         .is_ok_and(|out| out.status.success());
@@ -96,7 +96,7 @@ fn a_sample_of_random_catalogs_compiles_warning_free() {
         eprintln!("cargo clippy is not installed: checking the sample with rustc's warnings only");
         &["check", "--offline", "--quiet", "--message-format=short"]
     };
-    let output = support::cargo(krate.path(), &support::downstream_target_dir())
+    let output = packages::cargo(krate.path(), &packages::downstream_target_dir())
         .args(args)
         .output()
         .expect("run cargo");

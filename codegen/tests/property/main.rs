@@ -8,9 +8,9 @@
 //!   (`compile.rs`).
 
 mod compile;
+#[path = "../support/packages.rs"]
+mod packages;
 mod specs;
-#[path = "../support/mod.rs"]
-mod support;
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU32, Ordering};

@@ -1,5 +1,5 @@
 //! The repository's real connection specs (`specs/`), for the tests and benchmarks of
-//! flow-codegen. Included by path (`#[path = "common/specs.rs"] mod specs;`), so it is not a test
+//! flow-codegen. Included by path (`#[path = "support/specs.rs"] mod specs;`), so it is not a test
 //! target of its own.
 
 #![allow(dead_code, reason = "each includer uses part of it")]

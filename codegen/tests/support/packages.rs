@@ -6,7 +6,7 @@
 //! workspace's `Cargo.lock`: the same dependency versions, so `--offline` finds them and a target
 //! directory that compiled them once reuses them.
 
-// Each test crate that declares `mod support;` uses only some of these helpers.
+// Each test crate that declares this module uses only some of these helpers.
 #![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
