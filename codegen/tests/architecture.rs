@@ -118,9 +118,9 @@ fn resolve(module: &str, path: &str, modules: &BTreeSet<String>) -> Option<Strin
         parts.remove(0);
     }
     (0..=parts.len())
+        .rev()
         .map(|len| base.iter().chain(&parts[..len]).copied().collect::<Vec<_>>().join("::"))
-        .filter(|candidate| modules.contains(candidate))
-        .last()
+        .find(|candidate| modules.contains(candidate))
 }
 
 struct Source {
