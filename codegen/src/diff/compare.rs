@@ -1,4 +1,4 @@
-//! Matching old and new catalogs item by item and listing what changed.
+//! Matching old and new models item by item and listing what changed.
 //!
 //! Connectors are matched by spec id, then by machine name (so a changed id is reported as such,
 //! not as a removal and an addition); auth specs by name, then as a rename when exactly one

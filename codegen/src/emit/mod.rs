@@ -1,4 +1,4 @@
-//! Emission: the validated catalog -> Rust token streams, one per output file.
+//! Emission: the validated model -> Rust token streams, one per output file.
 //!
 //! The only part of the generator that knows `quote!`. Each fragment has its own small template:
 //! [`params`] (a params struct: an auth spec's or a nested object's), [`builder`] (its typestate
