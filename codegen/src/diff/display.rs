@@ -135,7 +135,7 @@ pub fn text(diff: &SpecDiff) -> String {
             );
         }
         let what = match location(change) {
-            Some(place) => format!("{place}: {}", message(change)),
+            Some(location) => format!("{location}: {}", message(change)),
             None => message(change),
         };
         let _ = writeln!(out, "  {:<10}  {what}", change.impact.as_str());
@@ -204,7 +204,7 @@ fn change_json(change: &Change) -> Json {
     Json::Object(object)
 }
 
-/// The report for tools: counts and every change with its place, values, message and reason.
+/// The report for tools: counts and every change with its location, values, message and reason.
 pub fn json(diff: &SpecDiff) -> String {
     let report = json!({
         "breaking": diff.count(Impact::Breaking),

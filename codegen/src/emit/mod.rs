@@ -32,7 +32,7 @@ pub struct EmittedFile {
     /// The file name, relative to the output directory.
     pub name: String,
     /// One line naming where the file comes from, for its header.
-    pub origin: String,
+    pub source: String,
     /// Its items.
     pub tokens: TokenStream,
 }
@@ -48,14 +48,14 @@ pub fn emit_file(model: &Model, runtime: &Runtime, index: usize) -> EmittedFile 
     match index.checked_sub(1) {
         None => EmittedFile {
             name: ROOT_FILE.to_owned(),
-            origin: format!("the module tree of {} connector(s)", model.connectors.len()),
+            source: format!("the module tree of {} connector(s)", model.connectors.len()),
             tokens: with_import(runtime, root::emit(model)),
         },
         Some(n) => {
             let connector = &model.connectors[n];
             EmittedFile {
                 name: root::file_name(connector),
-                origin: format!("connection spec {} ({})", connector.spec_id, connector.machine_name),
+                source: format!("connection spec {} ({})", connector.spec_id, connector.machine_name),
                 tokens: with_import(runtime, connector::emit(connector)),
             }
         }

@@ -45,7 +45,7 @@ fn format(file: EmittedFile) -> Result<String, syn::Error> {
     let parsed: syn::File = syn::parse2(file.tokens)?;
     Ok(format!(
         "{HEADER}\n// Source: {}.\n\n{}",
-        crate::text::one_line_escaped(&file.origin),
+        crate::text::one_line_escaped(&file.source),
         prettyplease::unparse(&parsed)
     ))
 }

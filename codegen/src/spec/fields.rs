@@ -51,8 +51,8 @@ fn copy(from: &Map<String, Value>, keys: &[&str]) -> Map<String, Value> {
 #[cfg(any(test, feature = "cli"))]
 pub fn trim(spec: &Map<String, Value>) -> Value {
     let mut out = copy(spec, &TOP_LEVEL);
-    if let Some(label) = display_name(spec) {
-        let nested = DISPLAY_NAME[1..].iter().rev().fold(label.clone(), |inner, key| {
+    if let Some(name) = display_name(spec) {
+        let nested = DISPLAY_NAME[1..].iter().rev().fold(name.clone(), |inner, key| {
             Value::Object(Map::from_iter([((*key).to_owned(), inner)]))
         });
         out.insert(DISPLAY_NAME[0].to_owned(), nested);

@@ -56,7 +56,7 @@ impl Catalog {
 pub struct ConnectorInfo {
     /// The machine name, such as `dynamics-online`.
     pub name: &'static str,
-    /// The human-readable name (the spec's display label, or the machine name).
+    /// The human-readable name (the spec's display name, or the machine name).
     pub display_name: &'static str,
     /// The connection spec id, sent as `connectionSpec.id`.
     pub spec_id: &'static str,
