@@ -324,8 +324,13 @@ fn check_rejection(row: &Rejection) {
         if let Some(message) = expected.message {
             assert_eq!(error.message, message);
         }
-        assert_eq!(error.severity, Severity::Error);
-        assert_eq!(error.file.as_deref(), Some(dir.path().join(expected.file).as_path()));
+        assert_eq!(error.severity, Severity::Error, "{}", error.message);
+        assert_eq!(
+            error.file.as_deref(),
+            Some(dir.path().join(expected.file).as_path()),
+            "{}",
+            error.message
+        );
         assert_eq!(at(error), expected.at, "{}", error.message);
         let related: Vec<(PathBuf, String)> = error
             .related
