@@ -2,9 +2,10 @@
 //! returns, for build scripts and tests that need the generated names (module, type, field and
 //! variant of every connector, auth spec and param).
 //!
-//! Every type is `#[non_exhaustive]`: fields can be read, but values cannot be built outside
-//! flow-codegen, and matches on its enums need a wildcard arm, so the model can grow without a
-//! breaking release.
+//! Its structs are `#[non_exhaustive]`: fields can be read, but a struct cannot be built with a
+//! literal outside flow-codegen (a `Model` only comes from `Config::validate`). Its enums are
+//! `#[non_exhaustive]` too: a `match` needs a wildcard arm, so a new variant is not a breaking
+//! release. `JsonPath` is a value with private parts.
 
 pub use crate::ir::{
     AuthSpec, Connector, DefaultValue, EnumType, EnumValue, Location, Model, NoAuth, Param, ParamDefault, ParamType,

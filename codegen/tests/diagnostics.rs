@@ -1,5 +1,5 @@
-//! The bad-spec catalog: every file (or directory) under `tests/fixtures/bad-specs/` is a spec
-//! with one kind of mistake, and its rendered diagnostic is a reviewed snapshot. Large inputs (a
+//! The bad-spec collection: every file (or directory) under `fixtures/bad-specs/` is a spec
+//! with one kind of mistake, and its displayed report is a reviewed snapshot. Large inputs (a
 //! 10 MB file, thousands of params, deep nesting) are made by the tests instead of checked in.
 //!
 //! Paths in the reports are shown relative to `codegen/tests/` (`fixtures/bad-specs/…`), so the
@@ -27,7 +27,7 @@ fn relative(report: &str) -> String {
     report.replace(&format!("{}/", tests_dir().display()), "")
 }
 
-/// The diagnostics of generating from `path` (a spec file or a directory), rendered plainly.
+/// The diagnostics of generating from `path` (a spec file or a directory), displayed plainly.
 fn diagnostics(path: &Path) -> Result<String, String> {
     let config = if path.is_dir() {
         Config::new().spec_dir(path)
@@ -62,7 +62,7 @@ fn every_bad_spec_has_a_reviewed_diagnostic() {
     assert!(cases.len() >= 30, "the catalog has {} cases", cases.len());
     for case in cases {
         let name = case.file_name().expect("named").to_string_lossy().into_owned();
-        let rendered = match diagnostics(&case) {
+        let report = match diagnostics(&case) {
             Err(report) => {
                 assert!(
                     !WARNING_ONLY.contains(&name.as_str()),
@@ -78,11 +78,11 @@ fn every_bad_spec_has_a_reviewed_diagnostic() {
         };
         // Every diagnostic says where (file and line:column) and what to do.
         assert!(
-            rendered.contains(&format!("--> {}", shown(&case).display())),
-            "{name}:\n{rendered}"
+            report.contains(&format!("--> {}", shown(&case).display())),
+            "{name}:\n{report}"
         );
-        assert!(rendered.contains("help: "), "{name}:\n{rendered}");
-        insta::assert_snapshot!(format!("bad_spec__{name}"), rendered);
+        assert!(report.contains("help: "), "{name}:\n{report}");
+        insta::assert_snapshot!(format!("bad_spec__{name}"), report);
     }
 }
 
@@ -111,8 +111,8 @@ fn generated_case(name: &str, bytes: &[u8]) -> String {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join(name);
     std::fs::write(&path, bytes).expect("write");
-    let rendered = diagnostics(&path).expect_err("rejected");
-    rendered.replace(&dir.path().display().to_string(), "<tmp>")
+    let report = diagnostics(&path).expect_err("rejected");
+    report.replace(&dir.path().display().to_string(), "<tmp>")
 }
 
 fn spec_with_params(count: usize, required: usize) -> Vec<u8> {
@@ -172,7 +172,7 @@ fn unknown_type_error() -> Error {
 }
 
 #[test]
-fn a_build_script_that_returns_the_error_prints_the_rendered_report() {
+fn a_build_script_that_returns_the_error_prints_the_displayed_report() {
     // `fn main() -> Result<(), flow_codegen::Error>` prints the error with `Debug`: it must be
     // the same report the command line prints, not a struct dump.
     let error = unknown_type_error();

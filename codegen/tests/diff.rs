@@ -144,7 +144,7 @@ fn single_spec_files_can_be_compared() {
 }
 
 #[test]
-fn spec_errors_are_rendered_and_exit_1() {
+fn spec_errors_are_displayed_and_exit_1() {
     let temp = tempfile::tempdir().expect("temp dir");
     let bad = temp.path().join("bad.json");
     std::fs::write(

@@ -148,7 +148,7 @@ fn only_changed_specs_rerun_the_generator_and_unchanged_output_keeps_its_mtime()
     assert_ne!(mtime(&root), root_mtime, "the module tree is rewritten");
     assert_eq!(mtime(&azure), azure_mtime, "the unchanged connector keeps its mtime");
 
-    // A bad spec fails the build with the rendered report, and the previous output stays.
+    // A bad spec fails the build with the displayed report, and the previous output stays.
     let mysql = fs::read(out.join("mysql.rs")).expect("generated");
     let bad = fs::read_to_string(probe.spec("mysql.json")).expect("spec").replacen(
         "\"type\": \"string\"",

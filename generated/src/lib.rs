@@ -107,6 +107,6 @@ pub mod __private {
 }
 
 // The connectors of the repository's `specs/`, written by `flow-codegen generate` (see README,
-// "Regenerating the catalog"); `tests/suite/catalog_fresh.rs` fails when they are stale.
+// "The two commands"); `codegen/tests/catalog_fresh.rs` fails when they are stale.
 #[cfg(feature = "catalog")]
 include!("connectors/mod.rs");

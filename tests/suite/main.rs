@@ -1,6 +1,5 @@
-//! The test suite: one binary (one link) for every integration test of the workspace.
+//! The test suite of flow-tests: one binary (one link) for every test that needs the generated crate.
 
-mod catalog_fresh;
 mod common;
 mod compile_fail;
 mod conformance;

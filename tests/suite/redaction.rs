@@ -124,9 +124,9 @@ mod whole_catalog {
 
     const MARK: &str = "s3cret-marker";
 
-    /// A valid-looking value of `kind`; strings of secrets are markers numbered by `counter`.
-    fn value(kind: &ParamType, secret: bool, counter: &mut usize) -> Value {
-        match kind {
+    /// A valid-looking value of type `param_type`; strings of secrets are markers numbered by `counter`.
+    fn value(param_type: &ParamType, secret: bool, counter: &mut usize) -> Value {
+        match param_type {
             ParamType::String if secret => {
                 *counter += 1;
                 Value::String(format!("{MARK}-{counter}"))

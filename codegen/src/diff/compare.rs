@@ -31,7 +31,7 @@ fn sort_key(change: &Change) -> (&str, Option<&str>, Option<&str>) {
     (
         &change.connector.module,
         change.auth.as_ref().map(|a| a.name.as_str()),
-        change.param.as_ref().map(|p| p.wire.as_str()),
+        change.param.as_ref().map(|p| p.dotted_name.as_str()),
     )
 }
 
@@ -227,7 +227,6 @@ fn auth(at: &ConnectorRef, old: &AuthSpec, new: &AuthSpec, out: &mut Vec<Change>
     let scope = Scope {
         connector: at,
         auth: &here,
-        wire: String::new(),
         field: String::new(),
     };
     params(&scope, &old.params, &new.params, out);
@@ -237,7 +236,6 @@ fn auth(at: &ConnectorRef, old: &AuthSpec, new: &AuthSpec, out: &mut Vec<Change>
 struct Scope<'a> {
     connector: &'a ConnectorRef,
     auth: &'a AuthRef,
-    wire: String,
     field: String,
 }
 
@@ -251,7 +249,7 @@ impl Scope<'_> {
             }
         };
         ParamRef {
-            wire: join(&self.wire, &param.wire_name),
+            dotted_name: param.dotted_name.clone(),
             field: join(&self.field, &param.field),
             holder: holder.type_name.clone(),
             setter: param.field.clone(),
@@ -453,7 +451,6 @@ fn types(scope: &Scope<'_>, at: &ParamRef, old: &ParamType, new: &ParamType, out
             let nested = Scope {
                 connector: scope.connector,
                 auth: scope.auth,
-                wire: at.wire.clone(),
                 field: at.field.clone(),
             };
             params(&nested, a, b, out);

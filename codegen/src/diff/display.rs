@@ -99,7 +99,7 @@ fn location(change: &Change) -> Option<String> {
     let param = change
         .param
         .as_ref()
-        .map(|p| format!("param `{}` (field `{}`)", p.wire, p.field));
+        .map(|p| format!("param `{}` (field `{}`)", p.dotted_name, p.field));
     match (auth, param) {
         (Some(a), Some(p)) => Some(format!("{a}, {p}")),
         (a, p) => a.or(p),
@@ -193,7 +193,7 @@ fn change_json(change: &Change) -> Json {
         "param".into(),
         change.param.as_ref().map_or(
             Json::Null,
-            |p| json!({ "wire": p.wire, "field": p.field, "holder": p.holder }),
+            |p| json!({ "wire": p.dotted_name, "field": p.field, "holder": p.holder }),
         ),
     );
     let (old, new) = change.values();

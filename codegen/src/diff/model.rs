@@ -48,8 +48,8 @@ pub struct AuthRef {
 /// The param a change belongs to.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ParamRef {
-    /// The dotted wire path from `auth.params`: `clientId`, `requestParameterOverride.method`.
-    pub wire: String,
+    /// The param's dotted name from `auth.params`: `clientId`, `requestParameterOverride.method`.
+    pub dotted_name: String,
     /// The dotted Rust field path from the params type: `client_id`,
     /// `request_parameter_override.method`.
     pub field: String,
@@ -288,7 +288,7 @@ impl Change {
 }
 
 /// Every change between two spec sets, in a stable order: by connector module, then
-/// connector-level changes, then by auth spec name, then by param wire path.
+/// connector-level changes, then by auth spec name, then by param dotted name.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct SpecDiff {
     /// The changes.

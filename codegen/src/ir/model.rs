@@ -20,7 +20,7 @@ pub struct Location {
 }
 
 /// Every connector of a run, sorted by module name (so output never depends on file order).
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub struct Model {
     /// The connectors.

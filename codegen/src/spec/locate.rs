@@ -1,7 +1,8 @@
 //! Maps a [`JsonPath`] back to its byte range in the source text, for diagnostics.
 //!
-//! Parsing takes the fast road (`serde_json`), which keeps no positions; only when a diagnostic is
-//! displayed is the file parsed again into a syntax tree with byte ranges, and the path walked there.
+//! Parsing takes the fast road (`serde_json`), which keeps no positions; only a file that has a
+//! diagnostic is parsed again, once, when its report is built, into a syntax tree with byte ranges,
+//! and each diagnostic's path walked there.
 
 use jsonc_parser::ast::Value;
 use jsonc_parser::common::Ranged;

@@ -145,8 +145,8 @@ fn syntax_message(err: &serde_json::Error) -> (String, &'static str) {
             "a string is not closed on its line, or holds a raw control character; close it with `\"` or \
              escape the character (`\\n`, `\\t`)"
         }
-        m if m.starts_with("expected") => "add the missing punctuation at the marked place",
-        _ => "fix the JSON syntax at the marked place",
+        m if m.starts_with("expected") => "add the missing punctuation at the marked location",
+        _ => "fix the JSON syntax at the marked location",
     };
     (message, help)
 }

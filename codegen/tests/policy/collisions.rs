@@ -12,7 +12,7 @@ use crate::support::{
 fn connectors_that_would_share_a_module_or_an_id_are_errors() {
     let key_only = |id: u32, name: &str| spec(&uuid(id), name, &[("Key", json!({"key": string()}), &["key"])]);
     check_rejections(&[
-        // Points at the name that folds; the related place is in the other file.
+        // Points at the name that folds; the related location is in the other file.
         Rejection::of(
             "connector names folding to one module, in two files",
             [

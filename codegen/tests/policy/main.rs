@@ -5,7 +5,7 @@
 //!
 //! Every test writes small spec files into a temporary directory and asserts on the IR
 //! (`validate()`), the rendered code (`render()`) or the diagnostics: message, severity, the JSON
-//! path of the anchor, the file, and the related places. Where tests share a shape they are rows
+//! path of the anchor, the file, and the related locations. Where tests share a shape they are rows
 //! of one table ([`support::each_row`]): a failing row is named in the failure.
 
 mod collisions;

@@ -48,10 +48,10 @@ fn unsupported_keywords_are_errors_reported_together() {
         ("anyOf", "tags.items.anyOf", &other),
     ]
     .into_iter()
-    .map(|(k, place, file)| {
+    .map(|(k, location, file)| {
         (
             keyword(k),
-            format!("authSpec[0].spec.properties.{place}"),
+            format!("authSpec[0].spec.properties.{location}"),
             file.as_path(),
         )
     })

@@ -136,7 +136,7 @@ pub fn at(diagnostic: &Diagnostic) -> String {
     }
 }
 
-/// The JSON path of a related place's anchor, as displayed.
+/// The JSON path of a related location's anchor, as displayed.
 pub fn related_at(related: &Related) -> String {
     match &related.anchor {
         Some(Anchor::Path(path)) => path.to_string(),
@@ -247,7 +247,7 @@ struct Expected {
     file: &'static str,
     /// The JSON path it points at.
     at: &'static str,
-    /// The related places, `(file name, JSON path)`.
+    /// The related locations, `(file name, JSON path)`.
     related: Vec<(&'static str, &'static str)>,
 }
 
@@ -268,7 +268,7 @@ impl Rejection {
     }
 
     /// Expects an error: the one diagnostic whose message contains `needle`, in `my-source.json`
-    /// (see [`Self::in_file`]) at the JSON path `at`, with no related place (see
+    /// (see [`Self::in_file`]) at the JSON path `at`, with no related location (see
     /// [`Self::related`]).
     pub fn error(mut self, needle: &'static str, at: &'static str) -> Self {
         self.errors.push(Expected {
@@ -294,7 +294,7 @@ impl Rejection {
         self
     }
 
-    /// A related place of the last error, in order.
+    /// A related location of the last error, in order.
     pub fn related(mut self, file: &'static str, at: &'static str) -> Self {
         self.last().related.push((file, at));
         self

@@ -6,9 +6,14 @@
 
 use std::path::{Path, PathBuf};
 
+/// The repository's root directory.
+pub fn repo_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
 /// The repository's `specs/` directory.
 pub fn specs_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../specs")
+    repo_root().join("specs")
 }
 
 /// Every `*.json` file of `specs/`, sorted.

@@ -18,7 +18,7 @@ pub trait ParamValue: Sized {
     /// What the JSON value must be, for error messages ("a string", "one of \"A\", \"B\"").
     fn expected() -> String;
 
-    /// The typed value of the param labelled `param` of the auth spec `auth_spec`. Errors name the
+    /// The typed value of the param whose dotted name is `param` of the auth spec `auth_spec`. Errors name the
     /// param and what was expected, never the value.
     fn from_json(value: Value, auth_spec: &'static str, param: &'static str) -> Result<Self, DecodeError>;
 
@@ -226,7 +226,7 @@ impl ParamReader {
         Self::nested(auth_spec, "", params)
     }
 
-    /// A reader over the object param labelled `object` (`""` for `auth.params` itself).
+    /// A reader over the object param whose dotted name is `object` (`""` for `auth.params` itself).
     pub fn nested(auth_spec: &'static str, object: &'static str, params: Map<String, Value>) -> Self {
         Self {
             auth_spec,
@@ -235,12 +235,12 @@ impl ParamReader {
         }
     }
 
-    /// A param the spec requires. `key` is its name in this object, `label` its dotted path from
+    /// A param the spec requires. `key` is its name in this object, `dotted_name` its dotted name from
     /// `auth.params` for messages.
-    pub fn required<T: ParamValue>(&mut self, key: &'static str, label: &'static str) -> Result<T, DecodeError> {
-        self.optional(key, label)?.ok_or(DecodeError::MissingParam {
+    pub fn required<T: ParamValue>(&mut self, key: &'static str, dotted_name: &'static str) -> Result<T, DecodeError> {
+        self.optional(key, dotted_name)?.ok_or(DecodeError::MissingParam {
             auth_spec: self.auth_spec,
-            param: label,
+            param: dotted_name,
         })
     }
 
@@ -248,11 +248,11 @@ impl ParamReader {
     pub fn optional<T: ParamValue>(
         &mut self,
         key: &'static str,
-        label: &'static str,
+        dotted_name: &'static str,
     ) -> Result<Option<T>, DecodeError> {
         match self.params.remove(key) {
             None | Some(Value::Null) => Ok(None),
-            Some(value) => T::from_json(value, self.auth_spec, label).map(Some),
+            Some(value) => T::from_json(value, self.auth_spec, dotted_name).map(Some),
         }
     }
 
@@ -305,7 +305,7 @@ impl Pattern {
         }
     }
 
-    /// Checks the value of the param labelled `param`. The error names the param and the
+    /// Checks the value of the param whose dotted name is `param`. The error names the param and the
     /// pattern, never the value.
     pub fn check(&self, param: &'static str, value: &impl PatternText) -> Result<(), BuildError> {
         let matches = self

@@ -122,7 +122,7 @@ pub(super) fn model(connectors: &[Connector], diagnostics: &mut Vec<Diagnostic>)
     );
 }
 
-/// Within a connection spec: auth spec names, which select the auth method in requests.
+/// Within a connection spec: auth spec names, which requests select by name.
 pub(super) fn auth_spec_names(file: &Path, auth_specs: &[spec::AuthSpec], diagnostics: &mut Vec<Diagnostic>) {
     let name_locations: Vec<Location> = auth_specs.iter().map(|a| location(file, &a.name.path)).collect();
     report_duplicates(
@@ -134,7 +134,7 @@ pub(super) fn auth_spec_names(file: &Path, auth_specs: &[spec::AuthSpec], diagno
         |name, _, _| {
             (
                 format!("the auth spec name `{name}` appears twice in this connection spec"),
-                "auth spec names select the auth method in requests and must be unique; rename or remove one".into(),
+                "requests select an auth spec by its name, so names must be unique; rename or remove one".into(),
             )
         },
     );

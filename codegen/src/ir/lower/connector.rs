@@ -157,7 +157,7 @@ impl ConnectorCx<'_> {
             self.error(
                 &name.path,
                 "the auth spec name is empty",
-                "requests select an auth method by this exact name; give it one",
+                "requests select an auth spec by this exact name; give it one",
             );
             None
         } else {

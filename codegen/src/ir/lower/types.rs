@@ -38,8 +38,8 @@ impl ConnectorCx<'_> {
     ) -> Option<ParamType> {
         let declared = schema.ty.as_ref().map(|t| t.value.as_str());
         // Without `type`, `properties` or `enum` still say what the value is.
-        let kind = match declared {
-            Some(kind) => kind,
+        let schema_type = match declared {
+            Some(declared) => declared,
             None if !schema.properties.is_empty() => "object",
             None if schema.enum_values.is_some() => "string",
             None => {
@@ -53,16 +53,16 @@ impl ConnectorCx<'_> {
         };
         let type_path = schema.ty.as_ref().map_or(&schema.path, |t| &t.path);
         if let Some(values) = &schema.enum_values
-            && kind != "string"
+            && schema_type != "string"
         {
             self.error(
                 &values.path,
-                format!("`enum` is supported on strings, not on `{kind}` params"),
+                format!("`enum` is supported on strings, not on `{schema_type}` params"),
                 "list string values, or drop `enum` and describe the allowed values in the description",
             );
             return None;
         }
-        match kind {
+        match schema_type {
             "string" => match &schema.enum_values {
                 Some(values) => self.enum_type(name, values, parent, dotted_name),
                 None => Some(ParamType::String),

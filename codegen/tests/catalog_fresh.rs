@@ -5,7 +5,10 @@ use std::path::Path;
 
 use flow_codegen::Config;
 
-use crate::common::{repo_root, specs_dir};
+#[path = "support/specs.rs"]
+mod specs;
+
+use specs::{repo_root, specs_dir};
 
 /// The command that rewrites the checked-in catalog, run from the repository root.
 const REGENERATE: &str = "cargo run -p flow-codegen -- generate --specs specs --out generated/src/connectors";
