@@ -161,10 +161,11 @@ pub fn emit_struct(object: &ParamsStruct, doc: TokenStream) -> TokenStream {
 pub fn emit_auth_spec(connector: &Connector, auth_spec: &AuthSpec) -> TokenStream {
     let object = &auth_spec.params;
     let summary = format!(
-        "Credentials for the {} auth spec of {}.\n\nBuild it with [`{}::builder`]; every required param must be set before `build()` compiles.",
+        "Credentials for the {} auth spec of {}.\n\nBuild it with [`{}::builder`]; every required param must be set before `build()` compiles. Change a stored connection's params with [`{}`].",
         docs::code(&auth_spec.spec_name),
         docs::code(&connector.machine_name),
         object.type_name,
+        auth_spec.patch_name,
     );
     let doc = docs::summary_and_description(&summary, auth_spec.description.as_deref());
     let body = emit_struct(object, doc);
