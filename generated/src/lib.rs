@@ -44,6 +44,49 @@
 //! # }
 //! ```
 //!
+//! Changing a stored connection: each auth spec has a typed JSON Patch (`{params type}Patch`) for
+//! `PATCH /connections/{id}`, sent with the connection's etag, verbatim, as `If-Match`:
+//!
+//! ```
+//! use flow_connectors::Patch;
+//! use flow_connectors::dynamics_online::BasicAuthenticationForDynamicsOnlinePatch;
+//!
+//! let patch: Patch = BasicAuthenticationForDynamicsOnlinePatch::new()
+//!     .password("n3w secret")
+//!     .name("Dynamics (rotated)")
+//!     .into();
+//! assert_eq!(
+//!     patch.to_json_bytes()?,
+//!     br#"[{"op":"replace","path":"/auth/params/password","value":"n3w secret"},{"op":"replace","path":"/name","value":"Dynamics (rotated)"}]"#,
+//! );
+//! assert!(!format!("{patch:?}").contains("n3w secret"));
+//! # Ok::<(), serde_json::Error>(())
+//! ```
+//!
+//! Reading connections back comes in two [`DecodeMode`]s: [`DecodeMode::Strict`] (the default of
+//! `from_raw` and `Deserialize`) for bodies we send, where anything the spec does not define is an
+//! error; [`DecodeMode::Lenient`] for what the service returns, which carries server fields and
+//! may carry params the spec does not list. A fetched [`Connection`] holds the server fields and
+//! the connection, typed by any [`ReadConnection`]:
+//!
+//! ```
+//! use flow_connectors::{AnyConnection, Connection, ConnectionState};
+//!
+//! let body = br#"{"items": [{
+//!     "id": "5b1752ec-0261-4729-8a7d-959021676230", "etag": "\"00009b11-0000-0200-0000-62f334cd0000\"",
+//!     "state": "enabled", "createdAt": 1597784069368, "sandboxName": "prod",
+//!     "name": "Dynamics", "connectionSpec": {"id": "38ad80fe-8b06-4938-94f4-d4ee80266b07", "version": "1.0"},
+//!     "auth": {"specName": "Basic Authentication for Dynamics-Online", "params": {
+//!         "serviceUri": "https://myorg.crm.dynamics.com", "username": "etl", "password": "echoed"}}
+//! }]}"#;
+//! let fetched = Connection::<AnyConnection>::from_get_response(body)?;
+//! assert_eq!(fetched.etag, "\"00009b11-0000-0200-0000-62f334cd0000\"");
+//! assert_eq!(fetched.state, Some(ConnectionState::Enabled));
+//! assert_eq!(fetched.connection.name(), "Dynamics");
+//! assert!(!format!("{fetched:?}").contains("echoed"));
+//! # Ok::<(), flow_connectors::DecodeError>(())
+//! ```
+//!
 //! Leaving out a required param is a compile error that names it:
 //!
 //! ```compile_fail
@@ -99,9 +142,9 @@ pub mod __private {
         ParamObject, ParamReader, ParamValue, Pattern, PatternText, Wire, WireEnum, read_object, write_object,
     };
     pub use crate::{
-        AuthParams, AuthSpecInfo, BuildError, Catalog, ConnectorInfo, CreateConnection, DecodeError, DecodeMode,
-        ParamInfo, ParamType, Patch, RawConnection, ReadConnection, RequestContext, RequestError, SecretString, Set,
-        Unset,
+        AuthParams, AuthSpecInfo, BuildError, Catalog, Connection, ConnectorInfo, CreateConnection, DecodeError,
+        DecodeMode, ParamInfo, ParamType, Patch, RawConnection, ReadConnection, RequestContext, RequestError,
+        SecretString, Set, Unset,
     };
 
     /// The version of the generated code's contract with this runtime. Every generated root file

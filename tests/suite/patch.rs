@@ -172,3 +172,11 @@ fn the_runtime_patch_alone() {
         r#"[{"op":"add","path":"/description","value":"quote \" and \\ escaped"},{"op":"replace","path":"/name","value":"n"}]"#
     );
 }
+
+#[test]
+fn patches_and_fetched_connections_cross_tasks() {
+    fn send_sync<T: Send + Sync + 'static>() {}
+    send_sync::<Patch>();
+    send_sync::<MysqlPatch>();
+    send_sync::<flow_connectors::Connection<flow_connectors::AnyConnection>>();
+}

@@ -96,8 +96,7 @@ pub fn emit(model: &Model) -> TokenStream {
         /// Deserializing picks the variant from `connectionSpec.id` and `auth.specName`, and rejects
         /// unknown ids, unknown auth spec names, and missing, unknown or mistyped params with an
         /// error that names them. Serializing gives the same JSON back. What the service returns
-        /// is read with [`Connection::<AnyConnection>::from_item`](__rt::Connection::from_item), in
-        /// lenient mode.
+        /// is read as [a fetched connection](__rt::Connection::from_item), in lenient mode.
         // Variants are as large as their connectors' params; boxing them would cost every user an
         // allocation for the sake of the largest one.
         #[derive(Clone, Debug)]
@@ -109,7 +108,7 @@ pub fn emit(model: &Model) -> TokenStream {
 
         impl AnyConnection {
             /// Reads a body that was already split into its parts, in strict mode (see
-            /// [`ReadConnection`](__rt::ReadConnection) for the lenient read of what the service returns).
+            /// [the lenient read](__rt::ReadConnection) of what the service returns).
             pub fn from_raw(raw: __rt::RawConnection) -> __rt::Result<Self, __rt::DecodeError> {
                 <Self as __rt::ReadConnection>::read(raw, __rt::DecodeMode::Strict)
             }

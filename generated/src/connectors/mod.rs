@@ -646,8 +646,7 @@ pub mod __required {
 /// Deserializing picks the variant from `connectionSpec.id` and `auth.specName`, and rejects
 /// unknown ids, unknown auth spec names, and missing, unknown or mistyped params with an
 /// error that names them. Serializing gives the same JSON back. What the service returns
-/// is read with [`Connection::<AnyConnection>::from_item`](__rt::Connection::from_item), in
-/// lenient mode.
+/// is read as [a fetched connection](__rt::Connection::from_item), in lenient mode.
 #[derive(Clone, Debug)]
 #[non_exhaustive]
 #[allow(clippy::large_enum_variant)]
@@ -873,7 +872,7 @@ pub enum AnyConnection {
 }
 impl AnyConnection {
     /// Reads a body that was already split into its parts, in strict mode (see
-    /// [`ReadConnection`](__rt::ReadConnection) for the lenient read of what the service returns).
+    /// [the lenient read](__rt::ReadConnection) of what the service returns).
     pub fn from_raw(raw: __rt::RawConnection) -> __rt::Result<Self, __rt::DecodeError> {
         <Self as __rt::ReadConnection>::read(raw, __rt::DecodeMode::Strict)
     }
