@@ -2,8 +2,9 @@
 //!
 //! - The full source of the seed specs and of specs that together use every schema feature
 //!   (nested objects, enums, arrays, defaults, patterns, integers, booleans, several auth specs).
-//! - The public API surface of the whole catalog: every module, type, field and enum variant a
-//!   user's code can name, so a regeneration that renames anything shows up in one reviewable file.
+//! - The public API surface of the whole catalog: every module, type (params, builder, patch),
+//!   field and enum variant a user's code can name, so a regeneration that renames anything shows
+//!   up in one reviewable file.
 
 use std::fmt::Write as _;
 
@@ -82,8 +83,8 @@ fn public_api_surface_of_the_whole_catalog() {
         for auth_spec in &connector.auth_specs {
             writeln!(
                 out,
-                "  auth {:?} -> AnyConnection::{}",
-                auth_spec.spec_name, auth_spec.variant
+                "  auth {:?} -> AnyConnection::{}, patch {}",
+                auth_spec.spec_name, auth_spec.variant, auth_spec.patch_name
             )
             .unwrap();
             surface(&auth_spec.params, "    ", &mut out);

@@ -6,5 +6,7 @@ mod conformance;
 mod corpus;
 mod fixture_catalog;
 mod http_request;
+mod patch;
 mod quirks;
+mod read_back;
 mod redaction;

@@ -113,7 +113,7 @@ fn decode_errors_never_carry_values() {
     assert_hidden(&format!("{raw:?}"));
 }
 
-mod whole_catalog {
+pub(crate) mod whole_catalog {
     //! Every auth spec of the catalog, driven by the runtime catalog: a body whose secrets
     //! (nested and in arrays included) are recognisable markers is read into its generated type,
     //! which must show none of them, while the body it writes back carries all of them. Then
@@ -122,7 +122,7 @@ mod whole_catalog {
     use flow_connectors::{AnyConnection, ParamInfo, ParamType, catalog};
     use serde_json::{Map, Value, json};
 
-    const MARK: &str = "s3cret-marker";
+    pub(crate) const MARK: &str = "s3cret-marker";
 
     /// A valid-looking value of type `param_type`; strings of secrets are markers numbered by `counter`.
     fn value(param_type: &ParamType, secret: bool, counter: &mut usize) -> Value {
@@ -141,7 +141,7 @@ mod whole_catalog {
         }
     }
 
-    fn object(params: &[ParamInfo], counter: &mut usize) -> Map<String, Value> {
+    pub(crate) fn object(params: &[ParamInfo], counter: &mut usize) -> Map<String, Value> {
         params
             .iter()
             .map(|param| {

@@ -1,11 +1,11 @@
-//! One connector's module file: per auth spec a params type and its builder (or the `NoAuth`
+//! One connector's module file: per auth spec a params type, its builder and its patch type (or the `NoAuth`
 //! type), the nested object types and enums they hold, then its constants and catalog entry.
 
 use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::names::ident;
-use super::{builder, catalog, docs, enums, params};
+use super::{builder, catalog, docs, enums, params, patch};
 use crate::ir::{Connector, NoAuth, ParamType};
 
 /// The text of the `///` line on the connector's `mod` item.
@@ -50,7 +50,8 @@ pub fn emit(connector: &Connector) -> TokenStream {
     let auth_specs = connector.auth_specs.iter().map(|auth_spec| {
         let params = params::emit_auth_spec(connector, auth_spec);
         let builder = builder::emit(&auth_spec.params);
-        quote!(#params #builder)
+        let patch = patch::emit(connector, auth_spec);
+        quote!(#params #builder #patch)
     });
     let nested = connector.params_structs().into_iter().flat_map(|object| {
         object.params.iter().filter_map(|param| match &param.ty {

@@ -2,7 +2,7 @@
 //!
 //! The only part of the generator that knows `quote!`. Each fragment has its own small template:
 //! [`params`] (a params struct: an auth spec's or a nested object's), [`builder`] (its typestate
-//! builder), [`markers`] (the traits naming missing required params), [`enums`] (a string enum
+//! builder), [`patch`] (an auth spec's typed JSON Patch), [`markers`] (the traits naming missing required params), [`enums`] (a string enum
 //! param's type), [`connector`] (a module file), [`catalog`] (runtime metadata),
 //! [`any_connection`] (the catalog-wide enum) and [`root`] (the file that ties them up).
 
@@ -15,6 +15,7 @@ mod enums;
 mod markers;
 mod names;
 mod params;
+mod patch;
 mod root;
 mod types;
 

@@ -161,10 +161,11 @@ pub fn emit_struct(object: &ParamsStruct, doc: TokenStream) -> TokenStream {
 pub fn emit_auth_spec(connector: &Connector, auth_spec: &AuthSpec) -> TokenStream {
     let object = &auth_spec.params;
     let summary = format!(
-        "Credentials for the {} auth spec of {}.\n\nBuild it with [`{}::builder`]; every required param must be set before `build()` compiles.",
+        "Credentials for the {} auth spec of {}.\n\nBuild it with [`{}::builder`]; every required param must be set before `build()` compiles. Change a stored connection's params with [`{}`].",
         docs::code(&auth_spec.spec_name),
         docs::code(&connector.machine_name),
         object.type_name,
+        auth_spec.patch_name,
     );
     let doc = docs::summary_and_description(&summary, auth_spec.description.as_deref());
     let body = emit_struct(object, doc);
@@ -220,8 +221,9 @@ pub fn emit_nested(param: &Param, object: &ParamsStruct) -> TokenStream {
                 value: __rt::serde_json::Value,
                 auth_spec: &'static str,
                 param: &'static str,
+                mode: __rt::DecodeMode,
             ) -> __rt::Result<Self, __rt::DecodeError> {
-                __rt::read_object(value, auth_spec, param)
+                __rt::read_object(value, auth_spec, param, mode)
             }
 
             fn write<S: __rt::serde::Serializer>(&self, serializer: S) -> __rt::Result<S::Ok, S::Error> {

@@ -113,7 +113,7 @@ pub struct NoAuth {
     pub variant: String,
 }
 
-/// One auth spec of a connector: a params type and its builder.
+/// One auth spec of a connector: a params type, its builder and its patch type.
 #[derive(Clone, Debug)]
 #[non_exhaustive]
 pub struct AuthSpec {
@@ -127,6 +127,9 @@ pub struct AuthSpec {
     pub variant: String,
     /// The params type, its builder and its params.
     pub params: ParamsStruct,
+    /// The typed JSON Patch builder of the auth spec's connections (`{params type}Patch`): one
+    /// setter per param, for `PATCH /connections/{id}`.
+    pub patch_name: String,
     /// Where the auth spec was defined.
     pub location: Location,
 }

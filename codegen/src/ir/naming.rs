@@ -8,8 +8,8 @@
 //!   reserves `__rt` and `__required`); a name that starts with a digit gets a leading `n` / `N`
 //!   (`3m` -> `n3m`);
 //! - Rust keywords of every edition (`type`, `ref`, `self`, `gen`, ...) get a trailing `_`;
-//! - fields that would clash with generated methods (`build`, `builder`, `default`, `new`) get a
-//!   trailing `_value`.
+//! - fields that would clash with generated methods (`build`, `builder`, `default`, `new`, and the
+//!   patch type's `name`, `description`, `params`) get a trailing `_value`.
 //!
 //! Names that still collide are reported as errors by the lowering step, pointing at both locations.
 
@@ -23,8 +23,9 @@ const KEYWORDS: &[&str] = &[
     "true", "try", "type", "typeof", "unsafe", "unsized", "use", "virtual", "where", "while", "yield",
 ];
 
-/// Param names that would shadow methods of the generated params and builder types.
-const RESERVED_FIELDS: &[&str] = &["build", "builder", "default", "new"];
+/// Param names that would shadow methods of the generated params, builder and patch types (a
+/// patch type has a setter per param next to `name`, `description` and `params`).
+const RESERVED_FIELDS: &[&str] = &["build", "builder", "default", "description", "name", "new", "params"];
 
 fn ascii_only(name: &str) -> String {
     name.chars()

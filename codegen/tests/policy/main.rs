@@ -1,7 +1,7 @@
 //! The generator's policies: naming (keywords, digits, acronyms, folded names, reserved methods),
 //! collisions (across files and within one file), spec quirks (non-UUID ids, empty `authSpec`,
 //! dangling `required`) and the schema subset (unsupported keywords, enums, objects, arrays,
-//! defaults, patterns, secrets).
+//! defaults, patterns, secrets), and the typed patch (pointers, redaction).
 //!
 //! Every test writes small spec files into a temporary directory and asserts on the IR
 //! (`validate()`), the rendered code (`render()`) or the diagnostics: message, severity, the JSON
@@ -12,6 +12,7 @@ mod collisions;
 mod defaults;
 mod enums;
 mod naming;
+mod patch;
 mod quirks;
 mod schema;
 mod support;

@@ -135,13 +135,21 @@ const PARAM_NAMES: &[ParamNames] = &[
     },
     ParamNames {
         name: "names of generated methods get a value suffix",
-        properties: || json!({"build": string(), "builder": string(), "default": string(), "new": string()}),
+        properties: || {
+            json!({
+                "build": string(), "builder": string(), "default": string(), "description": string(),
+                "name": string(), "new": string(), "params": string(),
+            })
+        },
         required: &["build", "builder"],
         fields: &[
             ("build", "build_value"),
             ("builder", "builder_value"),
             ("default", "default_value"),
+            ("description", "description_value"),
+            ("name", "name_value"),
             ("new", "new_value"),
+            ("params", "params_value"),
         ],
     },
 ];
@@ -236,7 +244,28 @@ fn names_folding_to_one_rust_name_are_errors() {
             .related("my-source.json", "authSpec[0].name")
             .error("the Rust type `OAuth2RefreshCodeBuilder`", "authSpec[1].name")
             .message("two items of this connector would both generate the Rust type `OAuth2RefreshCodeBuilder`")
+            .related("my-source.json", "authSpec[0].name")
+            .error("the Rust type `OAuth2RefreshCodePatch`", "authSpec[1].name")
+            .message("two items of this connector would both generate the Rust type `OAuth2RefreshCodePatch`")
             .related("my-source.json", "authSpec[0].name"),
+        // An auth spec named like another's patch type.
+        Rejection::of(
+            "an auth spec named like another's patch type",
+            [(
+                "my-source.json",
+                spec(
+                    &uuid(1),
+                    "my-source",
+                    &[
+                        ("Basic", json!({"user": string()}), &[]),
+                        ("Basic Patch", json!({"user": string()}), &[]),
+                    ],
+                ),
+            )],
+        )
+        .error("the Rust type `BasicPatch`", "authSpec[1].name")
+        .message("two items of this connector would both generate the Rust type `BasicPatch`")
+        .related("my-source.json", "authSpec[0].name"),
         Rejection::basic(
             "params folding by punctuation",
             json!({"client-id": string(), "client_id": string()}),

@@ -4,7 +4,7 @@
 use ::flow_connectors::__private as __rt;
 /// Credentials for the `Basic Authentication for adls-gen2` auth spec of `adls-gen2`.
 ///
-/// Build it with [`BasicAuthenticationForAdlsGen2::builder`]; every required param must be set before `build()` compiles.
+/// Build it with [`BasicAuthenticationForAdlsGen2::builder`]; every required param must be set before `build()` compiles. Change a stored connection's params with [`BasicAuthenticationForAdlsGen2Patch`].
 ///
 /// Signs in to the storage account as an Azure AD application (service principal).
 #[derive(Clone, Debug)]
@@ -194,6 +194,86 @@ impl<
             tenant: __rt::IsSet::into_value(self.tenant),
         };
         __rt::Ok(value)
+    }
+}
+/// A JSON Patch for a connection of the `Basic Authentication for adls-gen2` auth spec of `adls-gen2`: the body of `PATCH /connections/{id}`.
+///
+/// Each setter replaces one param (`replace` of `/auth/params/<wire name>`), [`params`](Self::params) replaces them all, [`name`](Self::name) and [`description`](Self::description) the connection's own; operations are sent in the order they were set. Send it with `.into()` as a [`Patch`](__rt::Patch), with the connection's etag as `If-Match`. `Debug` never shows a secret.
+#[derive(Clone, Debug, Default)]
+#[must_use = "a patch does nothing until it is sent"]
+pub struct BasicAuthenticationForAdlsGen2Patch {
+    patch: __rt::Patch,
+}
+impl BasicAuthenticationForAdlsGen2Patch {
+    /// An empty patch.
+    pub fn new() -> Self {
+        Self { patch: __rt::Patch::new() }
+    }
+    /// Replaces `url` (string, required). Sent as `replace` of `/auth/params/url`.
+    ///
+    /// Endpoint of the storage account, such as <https://myaccount.dfs.core.windows.net>.
+    pub fn url(self, value: impl __rt::Into<__rt::String>) -> Self {
+        let value: __rt::String = value.into();
+        Self {
+            patch: self.patch.replace_param("/auth/params/url", value, false),
+        }
+    }
+    /// Replaces `servicePrincipalId` (string, required). Sent as `replace` of `/auth/params/servicePrincipalId`.
+    ///
+    /// Application (client) id of the service principal.
+    pub fn service_principal_id(self, value: impl __rt::Into<__rt::String>) -> Self {
+        let value: __rt::String = value.into();
+        Self {
+            patch: self
+                .patch
+                .replace_param("/auth/params/servicePrincipalId", value, false),
+        }
+    }
+    /// Replaces `servicePrincipalKey` (string, required, secret: redacted in `Debug`). Sent as `replace` of `/auth/params/servicePrincipalKey`.
+    ///
+    /// Client secret of the service principal.
+    pub fn service_principal_key(
+        self,
+        value: impl __rt::Into<__rt::SecretString>,
+    ) -> Self {
+        let value: __rt::SecretString = value.into();
+        Self {
+            patch: self
+                .patch
+                .replace_param("/auth/params/servicePrincipalKey", value, true),
+        }
+    }
+    /// Replaces `tenant` (string, required). Sent as `replace` of `/auth/params/tenant`.
+    ///
+    /// Azure AD tenant the service principal belongs to, given as a domain name or tenant id.
+    pub fn tenant(self, value: impl __rt::Into<__rt::String>) -> Self {
+        let value: __rt::String = value.into();
+        Self {
+            patch: self.patch.replace_param("/auth/params/tenant", value, false),
+        }
+    }
+    /// Replaces every param at once: `replace` of `/auth/params` with `params`.
+    pub fn params(self, params: BasicAuthenticationForAdlsGen2) -> Self {
+        Self {
+            patch: self.patch.replace_params(params),
+        }
+    }
+    /// Replaces the connection's name: `replace` of `/name`.
+    pub fn name(self, name: impl __rt::Into<__rt::String>) -> Self {
+        Self {
+            patch: self.patch.replace_name(name),
+        }
+    }
+    /// Sets the connection's description: `add` of `/description` (which replaces one that exists).
+    pub fn description(self, description: impl __rt::Into<__rt::String>) -> Self {
+        Self {
+            patch: self.patch.replace_description(description),
+        }
+    }
+}
+impl __rt::From<BasicAuthenticationForAdlsGen2Patch> for __rt::Patch {
+    fn from(patch: BasicAuthenticationForAdlsGen2Patch) -> Self {
+        patch.patch
     }
 }
 /// The connection spec id, sent as `connectionSpec.id`.

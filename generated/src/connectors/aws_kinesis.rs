@@ -4,7 +4,7 @@
 use ::flow_connectors::__private as __rt;
 /// Credentials for the `Aws Kinesis authentication credentials` auth spec of `aws-kinesis`.
 ///
-/// Build it with [`AwsKinesisAuthenticationCredentials::builder`]; every required param must be set before `build()` compiles.
+/// Build it with [`AwsKinesisAuthenticationCredentials::builder`]; every required param must be set before `build()` compiles. Change a stored connection's params with [`AwsKinesisAuthenticationCredentialsPatch`].
 ///
 /// Signs in to AWS with an access key pair.
 #[derive(Clone, Debug)]
@@ -144,6 +144,70 @@ impl<
             region: __rt::IsSet::into_value(self.region),
         };
         __rt::Ok(value)
+    }
+}
+/// A JSON Patch for a connection of the `Aws Kinesis authentication credentials` auth spec of `aws-kinesis`: the body of `PATCH /connections/{id}`.
+///
+/// Each setter replaces one param (`replace` of `/auth/params/<wire name>`), [`params`](Self::params) replaces them all, [`name`](Self::name) and [`description`](Self::description) the connection's own; operations are sent in the order they were set. Send it with `.into()` as a [`Patch`](__rt::Patch), with the connection's etag as `If-Match`. `Debug` never shows a secret.
+#[derive(Clone, Debug, Default)]
+#[must_use = "a patch does nothing until it is sent"]
+pub struct AwsKinesisAuthenticationCredentialsPatch {
+    patch: __rt::Patch,
+}
+impl AwsKinesisAuthenticationCredentialsPatch {
+    /// An empty patch.
+    pub fn new() -> Self {
+        Self { patch: __rt::Patch::new() }
+    }
+    /// Replaces `accessKeyId` (string, required). Sent as `replace` of `/auth/params/accessKeyId`.
+    ///
+    /// AWS access key id with read access to the stream.
+    pub fn access_key_id(self, value: impl __rt::Into<__rt::String>) -> Self {
+        let value: __rt::String = value.into();
+        Self {
+            patch: self.patch.replace_param("/auth/params/accessKeyId", value, false),
+        }
+    }
+    /// Replaces `secretKey` (string, required, secret: redacted in `Debug`). Sent as `replace` of `/auth/params/secretKey`.
+    ///
+    /// AWS secret access key that pairs with the access key id.
+    pub fn secret_key(self, value: impl __rt::Into<__rt::SecretString>) -> Self {
+        let value: __rt::SecretString = value.into();
+        Self {
+            patch: self.patch.replace_param("/auth/params/secretKey", value, true),
+        }
+    }
+    /// Replaces `region` (string, required). Sent as `replace` of `/auth/params/region`.
+    ///
+    /// AWS region of the Kinesis stream, such as us-east-1.
+    pub fn region(self, value: impl __rt::Into<__rt::String>) -> Self {
+        let value: __rt::String = value.into();
+        Self {
+            patch: self.patch.replace_param("/auth/params/region", value, false),
+        }
+    }
+    /// Replaces every param at once: `replace` of `/auth/params` with `params`.
+    pub fn params(self, params: AwsKinesisAuthenticationCredentials) -> Self {
+        Self {
+            patch: self.patch.replace_params(params),
+        }
+    }
+    /// Replaces the connection's name: `replace` of `/name`.
+    pub fn name(self, name: impl __rt::Into<__rt::String>) -> Self {
+        Self {
+            patch: self.patch.replace_name(name),
+        }
+    }
+    /// Sets the connection's description: `add` of `/description` (which replaces one that exists).
+    pub fn description(self, description: impl __rt::Into<__rt::String>) -> Self {
+        Self {
+            patch: self.patch.replace_description(description),
+        }
+    }
+}
+impl __rt::From<AwsKinesisAuthenticationCredentialsPatch> for __rt::Patch {
+    fn from(patch: AwsKinesisAuthenticationCredentialsPatch) -> Self {
+        patch.patch
     }
 }
 /// The connection spec id, sent as `connectionSpec.id`.

@@ -4,7 +4,7 @@
 use ::flow_connectors::__private as __rt;
 /// Credentials for the `ConnectionString` auth spec of `azure-blob`.
 ///
-/// Build it with [`ConnectionString::builder`]; every required param must be set before `build()` compiles.
+/// Build it with [`ConnectionString::builder`]; every required param must be set before `build()` compiles. Change a stored connection's params with [`ConnectionStringPatch`].
 ///
 /// Connects with a storage account connection string that includes the account key.
 #[derive(Clone, Debug)]
@@ -76,9 +76,55 @@ impl<_ConnectionString> ConnectionStringBuilder<_ConnectionString> {
         __rt::Ok(value)
     }
 }
+/// A JSON Patch for a connection of the `ConnectionString` auth spec of `azure-blob`: the body of `PATCH /connections/{id}`.
+///
+/// Each setter replaces one param (`replace` of `/auth/params/<wire name>`), [`params`](Self::params) replaces them all, [`name`](Self::name) and [`description`](Self::description) the connection's own; operations are sent in the order they were set. Send it with `.into()` as a [`Patch`](__rt::Patch), with the connection's etag as `If-Match`. `Debug` never shows a secret.
+#[derive(Clone, Debug, Default)]
+#[must_use = "a patch does nothing until it is sent"]
+pub struct ConnectionStringPatch {
+    patch: __rt::Patch,
+}
+impl ConnectionStringPatch {
+    /// An empty patch.
+    pub fn new() -> Self {
+        Self { patch: __rt::Patch::new() }
+    }
+    /// Replaces `connectionString` (string, required, secret: redacted in `Debug`). Sent as `replace` of `/auth/params/connectionString`.
+    ///
+    /// Storage account connection string, such as DefaultEndpointsProtocol=https;AccountName=myaccount;AccountKey=mykey.
+    pub fn connection_string(self, value: impl __rt::Into<__rt::SecretString>) -> Self {
+        let value: __rt::SecretString = value.into();
+        Self {
+            patch: self.patch.replace_param("/auth/params/connectionString", value, true),
+        }
+    }
+    /// Replaces every param at once: `replace` of `/auth/params` with `params`.
+    pub fn params(self, params: ConnectionString) -> Self {
+        Self {
+            patch: self.patch.replace_params(params),
+        }
+    }
+    /// Replaces the connection's name: `replace` of `/name`.
+    pub fn name(self, name: impl __rt::Into<__rt::String>) -> Self {
+        Self {
+            patch: self.patch.replace_name(name),
+        }
+    }
+    /// Sets the connection's description: `add` of `/description` (which replaces one that exists).
+    pub fn description(self, description: impl __rt::Into<__rt::String>) -> Self {
+        Self {
+            patch: self.patch.replace_description(description),
+        }
+    }
+}
+impl __rt::From<ConnectionStringPatch> for __rt::Patch {
+    fn from(patch: ConnectionStringPatch) -> Self {
+        patch.patch
+    }
+}
 /// Credentials for the `SasURIAuthentication` auth spec of `azure-blob`.
 ///
-/// Build it with [`SasUriAuthentication::builder`]; every required param must be set before `build()` compiles.
+/// Build it with [`SasUriAuthentication::builder`]; every required param must be set before `build()` compiles. Change a stored connection's params with [`SasUriAuthenticationPatch`].
 ///
 /// Connects with a shared access signature (SAS) URI that grants limited access to the account.
 #[derive(Clone, Debug)]
@@ -148,6 +194,52 @@ impl<_SasUri> SasUriAuthenticationBuilder<_SasUri> {
             sas_uri: __rt::IsSet::into_value(self.sas_uri),
         };
         __rt::Ok(value)
+    }
+}
+/// A JSON Patch for a connection of the `SasURIAuthentication` auth spec of `azure-blob`: the body of `PATCH /connections/{id}`.
+///
+/// Each setter replaces one param (`replace` of `/auth/params/<wire name>`), [`params`](Self::params) replaces them all, [`name`](Self::name) and [`description`](Self::description) the connection's own; operations are sent in the order they were set. Send it with `.into()` as a [`Patch`](__rt::Patch), with the connection's etag as `If-Match`. `Debug` never shows a secret.
+#[derive(Clone, Debug, Default)]
+#[must_use = "a patch does nothing until it is sent"]
+pub struct SasUriAuthenticationPatch {
+    patch: __rt::Patch,
+}
+impl SasUriAuthenticationPatch {
+    /// An empty patch.
+    pub fn new() -> Self {
+        Self { patch: __rt::Patch::new() }
+    }
+    /// Replaces `sasUri` (string, required, secret: redacted in `Debug`). Sent as `replace` of `/auth/params/sasUri`.
+    ///
+    /// SAS URI of the storage account, such as <https://myaccount.blob.core.windows.net/?sv=...&sig=>....
+    pub fn sas_uri(self, value: impl __rt::Into<__rt::SecretString>) -> Self {
+        let value: __rt::SecretString = value.into();
+        Self {
+            patch: self.patch.replace_param("/auth/params/sasUri", value, true),
+        }
+    }
+    /// Replaces every param at once: `replace` of `/auth/params` with `params`.
+    pub fn params(self, params: SasUriAuthentication) -> Self {
+        Self {
+            patch: self.patch.replace_params(params),
+        }
+    }
+    /// Replaces the connection's name: `replace` of `/name`.
+    pub fn name(self, name: impl __rt::Into<__rt::String>) -> Self {
+        Self {
+            patch: self.patch.replace_name(name),
+        }
+    }
+    /// Sets the connection's description: `add` of `/description` (which replaces one that exists).
+    pub fn description(self, description: impl __rt::Into<__rt::String>) -> Self {
+        Self {
+            patch: self.patch.replace_description(description),
+        }
+    }
+}
+impl __rt::From<SasUriAuthenticationPatch> for __rt::Patch {
+    fn from(patch: SasUriAuthenticationPatch) -> Self {
+        patch.patch
     }
 }
 /// The connection spec id, sent as `connectionSpec.id`.

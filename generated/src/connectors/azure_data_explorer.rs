@@ -4,7 +4,7 @@
 use ::flow_connectors::__private as __rt;
 /// Credentials for the `Service Principal Based Authentication` auth spec of `azure-data-explorer`.
 ///
-/// Build it with [`ServicePrincipalBasedAuthentication::builder`]; every required param must be set before `build()` compiles.
+/// Build it with [`ServicePrincipalBasedAuthentication::builder`]; every required param must be set before `build()` compiles. Change a stored connection's params with [`ServicePrincipalBasedAuthenticationPatch`].
 ///
 /// Signs in to the cluster as an Azure AD application (service principal).
 #[derive(Clone, Debug)]
@@ -238,6 +238,95 @@ impl<
             service_principal_key: __rt::IsSet::into_value(self.service_principal_key),
         };
         __rt::Ok(value)
+    }
+}
+/// A JSON Patch for a connection of the `Service Principal Based Authentication` auth spec of `azure-data-explorer`: the body of `PATCH /connections/{id}`.
+///
+/// Each setter replaces one param (`replace` of `/auth/params/<wire name>`), [`params`](Self::params) replaces them all, [`name`](Self::name) and [`description`](Self::description) the connection's own; operations are sent in the order they were set. Send it with `.into()` as a [`Patch`](__rt::Patch), with the connection's etag as `If-Match`. `Debug` never shows a secret.
+#[derive(Clone, Debug, Default)]
+#[must_use = "a patch does nothing until it is sent"]
+pub struct ServicePrincipalBasedAuthenticationPatch {
+    patch: __rt::Patch,
+}
+impl ServicePrincipalBasedAuthenticationPatch {
+    /// An empty patch.
+    pub fn new() -> Self {
+        Self { patch: __rt::Patch::new() }
+    }
+    /// Replaces `endpoint` (string, required). Sent as `replace` of `/auth/params/endpoint`.
+    ///
+    /// URL of the Azure Data Explorer cluster, such as <https://mycluster.westeurope.kusto.windows.net>.
+    pub fn endpoint(self, value: impl __rt::Into<__rt::String>) -> Self {
+        let value: __rt::String = value.into();
+        Self {
+            patch: self.patch.replace_param("/auth/params/endpoint", value, false),
+        }
+    }
+    /// Replaces `database` (string, required). Sent as `replace` of `/auth/params/database`.
+    ///
+    /// Database on the cluster to read from.
+    pub fn database(self, value: impl __rt::Into<__rt::String>) -> Self {
+        let value: __rt::String = value.into();
+        Self {
+            patch: self.patch.replace_param("/auth/params/database", value, false),
+        }
+    }
+    /// Replaces `tenant` (string, required). Sent as `replace` of `/auth/params/tenant`.
+    ///
+    /// Azure AD tenant (directory) id the service principal belongs to.
+    pub fn tenant(self, value: impl __rt::Into<__rt::String>) -> Self {
+        let value: __rt::String = value.into();
+        Self {
+            patch: self.patch.replace_param("/auth/params/tenant", value, false),
+        }
+    }
+    /// Replaces `servicePrincipalId` (string, required). Sent as `replace` of `/auth/params/servicePrincipalId`.
+    ///
+    /// Application (client) id of the service principal.
+    pub fn service_principal_id(self, value: impl __rt::Into<__rt::String>) -> Self {
+        let value: __rt::String = value.into();
+        Self {
+            patch: self
+                .patch
+                .replace_param("/auth/params/servicePrincipalId", value, false),
+        }
+    }
+    /// Replaces `servicePrincipalKey` (string, required, secret: redacted in `Debug`). Sent as `replace` of `/auth/params/servicePrincipalKey`.
+    ///
+    /// Client secret of the service principal.
+    pub fn service_principal_key(
+        self,
+        value: impl __rt::Into<__rt::SecretString>,
+    ) -> Self {
+        let value: __rt::SecretString = value.into();
+        Self {
+            patch: self
+                .patch
+                .replace_param("/auth/params/servicePrincipalKey", value, true),
+        }
+    }
+    /// Replaces every param at once: `replace` of `/auth/params` with `params`.
+    pub fn params(self, params: ServicePrincipalBasedAuthentication) -> Self {
+        Self {
+            patch: self.patch.replace_params(params),
+        }
+    }
+    /// Replaces the connection's name: `replace` of `/name`.
+    pub fn name(self, name: impl __rt::Into<__rt::String>) -> Self {
+        Self {
+            patch: self.patch.replace_name(name),
+        }
+    }
+    /// Sets the connection's description: `add` of `/description` (which replaces one that exists).
+    pub fn description(self, description: impl __rt::Into<__rt::String>) -> Self {
+        Self {
+            patch: self.patch.replace_description(description),
+        }
+    }
+}
+impl __rt::From<ServicePrincipalBasedAuthenticationPatch> for __rt::Patch {
+    fn from(patch: ServicePrincipalBasedAuthenticationPatch) -> Self {
+        patch.patch
     }
 }
 /// The connection spec id, sent as `connectionSpec.id`.

@@ -4,7 +4,7 @@
 use ::flow_connectors::__private as __rt;
 /// Credentials for the `Access Token Authentication` auth spec of `azure-databricks`.
 ///
-/// Build it with [`AccessTokenAuthentication::builder`]; every required param must be set before `build()` compiles.
+/// Build it with [`AccessTokenAuthentication::builder`]; every required param must be set before `build()` compiles. Change a stored connection's params with [`AccessTokenAuthenticationPatch`].
 ///
 /// Connects with a Databricks personal access token.
 #[derive(Clone, Debug)]
@@ -179,6 +179,79 @@ impl<
             database: __rt::IsSet::into_value(self.database),
         };
         __rt::Ok(value)
+    }
+}
+/// A JSON Patch for a connection of the `Access Token Authentication` auth spec of `azure-databricks`: the body of `PATCH /connections/{id}`.
+///
+/// Each setter replaces one param (`replace` of `/auth/params/<wire name>`), [`params`](Self::params) replaces them all, [`name`](Self::name) and [`description`](Self::description) the connection's own; operations are sent in the order they were set. Send it with `.into()` as a [`Patch`](__rt::Patch), with the connection's etag as `If-Match`. `Debug` never shows a secret.
+#[derive(Clone, Debug, Default)]
+#[must_use = "a patch does nothing until it is sent"]
+pub struct AccessTokenAuthenticationPatch {
+    patch: __rt::Patch,
+}
+impl AccessTokenAuthenticationPatch {
+    /// An empty patch.
+    pub fn new() -> Self {
+        Self { patch: __rt::Patch::new() }
+    }
+    /// Replaces `domain` (string, required). Sent as `replace` of `/auth/params/domain`.
+    ///
+    /// URL of the Databricks workspace, such as <https://adb-1234567890123456.7.azuredatabricks.net>.
+    pub fn domain(self, value: impl __rt::Into<__rt::String>) -> Self {
+        let value: __rt::String = value.into();
+        Self {
+            patch: self.patch.replace_param("/auth/params/domain", value, false),
+        }
+    }
+    /// Replaces `clusterId` (string, required). Sent as `replace` of `/auth/params/clusterId`.
+    ///
+    /// Id of an existing interactive cluster in the workspace.
+    pub fn cluster_id(self, value: impl __rt::Into<__rt::String>) -> Self {
+        let value: __rt::String = value.into();
+        Self {
+            patch: self.patch.replace_param("/auth/params/clusterId", value, false),
+        }
+    }
+    /// Replaces `accessToken` (string, required, secret: redacted in `Debug`). Sent as `replace` of `/auth/params/accessToken`.
+    ///
+    /// Access token generated in the Databricks workspace.
+    pub fn access_token(self, value: impl __rt::Into<__rt::SecretString>) -> Self {
+        let value: __rt::SecretString = value.into();
+        Self {
+            patch: self.patch.replace_param("/auth/params/accessToken", value, true),
+        }
+    }
+    /// Replaces `database` (string, required). Sent as `replace` of `/auth/params/database`.
+    ///
+    /// Delta Lake database to read from.
+    pub fn database(self, value: impl __rt::Into<__rt::String>) -> Self {
+        let value: __rt::String = value.into();
+        Self {
+            patch: self.patch.replace_param("/auth/params/database", value, false),
+        }
+    }
+    /// Replaces every param at once: `replace` of `/auth/params` with `params`.
+    pub fn params(self, params: AccessTokenAuthentication) -> Self {
+        Self {
+            patch: self.patch.replace_params(params),
+        }
+    }
+    /// Replaces the connection's name: `replace` of `/name`.
+    pub fn name(self, name: impl __rt::Into<__rt::String>) -> Self {
+        Self {
+            patch: self.patch.replace_name(name),
+        }
+    }
+    /// Sets the connection's description: `add` of `/description` (which replaces one that exists).
+    pub fn description(self, description: impl __rt::Into<__rt::String>) -> Self {
+        Self {
+            patch: self.patch.replace_description(description),
+        }
+    }
+}
+impl __rt::From<AccessTokenAuthenticationPatch> for __rt::Patch {
+    fn from(patch: AccessTokenAuthenticationPatch) -> Self {
+        patch.patch
     }
 }
 /// The connection spec id, sent as `connectionSpec.id`.

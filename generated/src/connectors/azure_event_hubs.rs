@@ -4,7 +4,7 @@
 use ::flow_connectors::__private as __rt;
 /// Credentials for the `Azure EventHub authentication credentials` auth spec of `azure-event-hubs`.
 ///
-/// Build it with [`AzureEventHubAuthenticationCredentials::builder`]; every required param must be set before `build()` compiles.
+/// Build it with [`AzureEventHubAuthenticationCredentials::builder`]; every required param must be set before `build()` compiles. Change a stored connection's params with [`AzureEventHubAuthenticationCredentialsPatch`].
 ///
 /// Authorizes with a shared access signature key of the Event Hubs namespace.
 #[derive(Clone, Debug)]
@@ -144,6 +144,70 @@ impl<
             namespace: __rt::IsSet::into_value(self.namespace),
         };
         __rt::Ok(value)
+    }
+}
+/// A JSON Patch for a connection of the `Azure EventHub authentication credentials` auth spec of `azure-event-hubs`: the body of `PATCH /connections/{id}`.
+///
+/// Each setter replaces one param (`replace` of `/auth/params/<wire name>`), [`params`](Self::params) replaces them all, [`name`](Self::name) and [`description`](Self::description) the connection's own; operations are sent in the order they were set. Send it with `.into()` as a [`Patch`](__rt::Patch), with the connection's etag as `If-Match`. `Debug` never shows a secret.
+#[derive(Clone, Debug, Default)]
+#[must_use = "a patch does nothing until it is sent"]
+pub struct AzureEventHubAuthenticationCredentialsPatch {
+    patch: __rt::Patch,
+}
+impl AzureEventHubAuthenticationCredentialsPatch {
+    /// An empty patch.
+    pub fn new() -> Self {
+        Self { patch: __rt::Patch::new() }
+    }
+    /// Replaces `sasKeyName` (string, required). Sent as `replace` of `/auth/params/sasKeyName`.
+    ///
+    /// Name of the shared access policy (SAS key name) to use.
+    pub fn sas_key_name(self, value: impl __rt::Into<__rt::String>) -> Self {
+        let value: __rt::String = value.into();
+        Self {
+            patch: self.patch.replace_param("/auth/params/sasKeyName", value, false),
+        }
+    }
+    /// Replaces `sasKey` (string, required, secret: redacted in `Debug`). Sent as `replace` of `/auth/params/sasKey`.
+    ///
+    /// Shared access key that belongs to that policy.
+    pub fn sas_key(self, value: impl __rt::Into<__rt::SecretString>) -> Self {
+        let value: __rt::SecretString = value.into();
+        Self {
+            patch: self.patch.replace_param("/auth/params/sasKey", value, true),
+        }
+    }
+    /// Replaces `namespace` (string, required). Sent as `replace` of `/auth/params/namespace`.
+    ///
+    /// Event Hubs namespace that holds the event hub.
+    pub fn namespace(self, value: impl __rt::Into<__rt::String>) -> Self {
+        let value: __rt::String = value.into();
+        Self {
+            patch: self.patch.replace_param("/auth/params/namespace", value, false),
+        }
+    }
+    /// Replaces every param at once: `replace` of `/auth/params` with `params`.
+    pub fn params(self, params: AzureEventHubAuthenticationCredentials) -> Self {
+        Self {
+            patch: self.patch.replace_params(params),
+        }
+    }
+    /// Replaces the connection's name: `replace` of `/name`.
+    pub fn name(self, name: impl __rt::Into<__rt::String>) -> Self {
+        Self {
+            patch: self.patch.replace_name(name),
+        }
+    }
+    /// Sets the connection's description: `add` of `/description` (which replaces one that exists).
+    pub fn description(self, description: impl __rt::Into<__rt::String>) -> Self {
+        Self {
+            patch: self.patch.replace_description(description),
+        }
+    }
+}
+impl __rt::From<AzureEventHubAuthenticationCredentialsPatch> for __rt::Patch {
+    fn from(patch: AzureEventHubAuthenticationCredentialsPatch) -> Self {
+        patch.patch
     }
 }
 /// The connection spec id, sent as `connectionSpec.id`.

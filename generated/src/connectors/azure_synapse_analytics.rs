@@ -4,7 +4,7 @@
 use ::flow_connectors::__private as __rt;
 /// Credentials for the `Connection String Based Authentication` auth spec of `azure-synapse-analytics`.
 ///
-/// Build it with [`ConnectionStringBasedAuthentication::builder`]; every required param must be set before `build()` compiles.
+/// Build it with [`ConnectionStringBasedAuthentication::builder`]; every required param must be set before `build()` compiles. Change a stored connection's params with [`ConnectionStringBasedAuthenticationPatch`].
 ///
 /// Connects with a SQL connection string that includes the user name and password.
 #[derive(Clone, Debug)]
@@ -78,9 +78,55 @@ impl<_ConnectionString> ConnectionStringBasedAuthenticationBuilder<_ConnectionSt
         __rt::Ok(value)
     }
 }
+/// A JSON Patch for a connection of the `Connection String Based Authentication` auth spec of `azure-synapse-analytics`: the body of `PATCH /connections/{id}`.
+///
+/// Each setter replaces one param (`replace` of `/auth/params/<wire name>`), [`params`](Self::params) replaces them all, [`name`](Self::name) and [`description`](Self::description) the connection's own; operations are sent in the order they were set. Send it with `.into()` as a [`Patch`](__rt::Patch), with the connection's etag as `If-Match`. `Debug` never shows a secret.
+#[derive(Clone, Debug, Default)]
+#[must_use = "a patch does nothing until it is sent"]
+pub struct ConnectionStringBasedAuthenticationPatch {
+    patch: __rt::Patch,
+}
+impl ConnectionStringBasedAuthenticationPatch {
+    /// An empty patch.
+    pub fn new() -> Self {
+        Self { patch: __rt::Patch::new() }
+    }
+    /// Replaces `connectionString` (string, required, secret: redacted in `Debug`). Sent as `replace` of `/auth/params/connectionString`.
+    ///
+    /// SQL connection string, such as Server=tcp:myserver.database.windows.net,1433;Database=mydb;User ID=me@myserver;Password=...;Encrypt=True.
+    pub fn connection_string(self, value: impl __rt::Into<__rt::SecretString>) -> Self {
+        let value: __rt::SecretString = value.into();
+        Self {
+            patch: self.patch.replace_param("/auth/params/connectionString", value, true),
+        }
+    }
+    /// Replaces every param at once: `replace` of `/auth/params` with `params`.
+    pub fn params(self, params: ConnectionStringBasedAuthentication) -> Self {
+        Self {
+            patch: self.patch.replace_params(params),
+        }
+    }
+    /// Replaces the connection's name: `replace` of `/name`.
+    pub fn name(self, name: impl __rt::Into<__rt::String>) -> Self {
+        Self {
+            patch: self.patch.replace_name(name),
+        }
+    }
+    /// Sets the connection's description: `add` of `/description` (which replaces one that exists).
+    pub fn description(self, description: impl __rt::Into<__rt::String>) -> Self {
+        Self {
+            patch: self.patch.replace_description(description),
+        }
+    }
+}
+impl __rt::From<ConnectionStringBasedAuthenticationPatch> for __rt::Patch {
+    fn from(patch: ConnectionStringBasedAuthenticationPatch) -> Self {
+        patch.patch
+    }
+}
 /// Credentials for the `Service Principal Key Based Authentication` auth spec of `azure-synapse-analytics`.
 ///
-/// Build it with [`ServicePrincipalKeyBasedAuthentication::builder`]; every required param must be set before `build()` compiles.
+/// Build it with [`ServicePrincipalKeyBasedAuthentication::builder`]; every required param must be set before `build()` compiles. Change a stored connection's params with [`ServicePrincipalKeyBasedAuthenticationPatch`].
 ///
 /// Signs in to the SQL endpoint as an Azure AD application (service principal).
 #[derive(Clone, Debug)]
@@ -314,6 +360,95 @@ impl<
             service_principal_key: __rt::IsSet::into_value(self.service_principal_key),
         };
         __rt::Ok(value)
+    }
+}
+/// A JSON Patch for a connection of the `Service Principal Key Based Authentication` auth spec of `azure-synapse-analytics`: the body of `PATCH /connections/{id}`.
+///
+/// Each setter replaces one param (`replace` of `/auth/params/<wire name>`), [`params`](Self::params) replaces them all, [`name`](Self::name) and [`description`](Self::description) the connection's own; operations are sent in the order they were set. Send it with `.into()` as a [`Patch`](__rt::Patch), with the connection's etag as `If-Match`. `Debug` never shows a secret.
+#[derive(Clone, Debug, Default)]
+#[must_use = "a patch does nothing until it is sent"]
+pub struct ServicePrincipalKeyBasedAuthenticationPatch {
+    patch: __rt::Patch,
+}
+impl ServicePrincipalKeyBasedAuthenticationPatch {
+    /// An empty patch.
+    pub fn new() -> Self {
+        Self { patch: __rt::Patch::new() }
+    }
+    /// Replaces `server` (string, required). Sent as `replace` of `/auth/params/server`.
+    ///
+    /// Fully qualified name of the Synapse SQL endpoint, such as myworkspace.sql.azuresynapse.net.
+    pub fn server(self, value: impl __rt::Into<__rt::String>) -> Self {
+        let value: __rt::String = value.into();
+        Self {
+            patch: self.patch.replace_param("/auth/params/server", value, false),
+        }
+    }
+    /// Replaces `database` (string, required). Sent as `replace` of `/auth/params/database`.
+    ///
+    /// Database in the Synapse workspace to read from.
+    pub fn database(self, value: impl __rt::Into<__rt::String>) -> Self {
+        let value: __rt::String = value.into();
+        Self {
+            patch: self.patch.replace_param("/auth/params/database", value, false),
+        }
+    }
+    /// Replaces `tenant` (string, required). Sent as `replace` of `/auth/params/tenant`.
+    ///
+    /// Azure AD tenant id of the subscription.
+    pub fn tenant(self, value: impl __rt::Into<__rt::String>) -> Self {
+        let value: __rt::String = value.into();
+        Self {
+            patch: self.patch.replace_param("/auth/params/tenant", value, false),
+        }
+    }
+    /// Replaces `servicePrincipalId` (string, required). Sent as `replace` of `/auth/params/servicePrincipalId`.
+    ///
+    /// Application (client) id of the service principal.
+    pub fn service_principal_id(self, value: impl __rt::Into<__rt::String>) -> Self {
+        let value: __rt::String = value.into();
+        Self {
+            patch: self
+                .patch
+                .replace_param("/auth/params/servicePrincipalId", value, false),
+        }
+    }
+    /// Replaces `servicePrincipalKey` (string, required, secret: redacted in `Debug`). Sent as `replace` of `/auth/params/servicePrincipalKey`.
+    ///
+    /// Client secret of the service principal.
+    pub fn service_principal_key(
+        self,
+        value: impl __rt::Into<__rt::SecretString>,
+    ) -> Self {
+        let value: __rt::SecretString = value.into();
+        Self {
+            patch: self
+                .patch
+                .replace_param("/auth/params/servicePrincipalKey", value, true),
+        }
+    }
+    /// Replaces every param at once: `replace` of `/auth/params` with `params`.
+    pub fn params(self, params: ServicePrincipalKeyBasedAuthentication) -> Self {
+        Self {
+            patch: self.patch.replace_params(params),
+        }
+    }
+    /// Replaces the connection's name: `replace` of `/name`.
+    pub fn name(self, name: impl __rt::Into<__rt::String>) -> Self {
+        Self {
+            patch: self.patch.replace_name(name),
+        }
+    }
+    /// Sets the connection's description: `add` of `/description` (which replaces one that exists).
+    pub fn description(self, description: impl __rt::Into<__rt::String>) -> Self {
+        Self {
+            patch: self.patch.replace_description(description),
+        }
+    }
+}
+impl __rt::From<ServicePrincipalKeyBasedAuthenticationPatch> for __rt::Patch {
+    fn from(patch: ServicePrincipalKeyBasedAuthenticationPatch) -> Self {
+        patch.patch
     }
 }
 /// The connection spec id, sent as `connectionSpec.id`.

@@ -4,7 +4,7 @@
 use ::flow_connectors::__private as __rt;
 /// Credentials for the `OAuth generic-rest-connector` auth spec of `capillary-streaming-events`.
 ///
-/// Build it with [`OAuthGenericRestConnector::builder`]; every required param must be set before `build()` compiles.
+/// Build it with [`OAuthGenericRestConnector::builder`]; every required param must be set before `build()` compiles. Change a stored connection's params with [`OAuthGenericRestConnectorPatch`].
 ///
 /// Uses an OAuth client id and secret together with an access token obtained from them.
 #[derive(Clone, Debug)]
@@ -142,6 +142,70 @@ impl<
             access_token: __rt::IsSet::into_value(self.access_token),
         };
         __rt::Ok(value)
+    }
+}
+/// A JSON Patch for a connection of the `OAuth generic-rest-connector` auth spec of `capillary-streaming-events`: the body of `PATCH /connections/{id}`.
+///
+/// Each setter replaces one param (`replace` of `/auth/params/<wire name>`), [`params`](Self::params) replaces them all, [`name`](Self::name) and [`description`](Self::description) the connection's own; operations are sent in the order they were set. Send it with `.into()` as a [`Patch`](__rt::Patch), with the connection's etag as `If-Match`. `Debug` never shows a secret.
+#[derive(Clone, Debug, Default)]
+#[must_use = "a patch does nothing until it is sent"]
+pub struct OAuthGenericRestConnectorPatch {
+    patch: __rt::Patch,
+}
+impl OAuthGenericRestConnectorPatch {
+    /// An empty patch.
+    pub fn new() -> Self {
+        Self { patch: __rt::Patch::new() }
+    }
+    /// Replaces `clientId` (string, required). Sent as `replace` of `/auth/params/clientId`.
+    ///
+    /// Client id issued for the Capillary source.
+    pub fn client_id(self, value: impl __rt::Into<__rt::String>) -> Self {
+        let value: __rt::String = value.into();
+        Self {
+            patch: self.patch.replace_param("/auth/params/clientId", value, false),
+        }
+    }
+    /// Replaces `clientSecret` (string, required, secret: redacted in `Debug`). Sent as `replace` of `/auth/params/clientSecret`.
+    ///
+    /// Client secret issued with the client id.
+    pub fn client_secret(self, value: impl __rt::Into<__rt::SecretString>) -> Self {
+        let value: __rt::SecretString = value.into();
+        Self {
+            patch: self.patch.replace_param("/auth/params/clientSecret", value, true),
+        }
+    }
+    /// Replaces `accessToken` (string, required, secret: redacted in `Debug`). Sent as `replace` of `/auth/params/accessToken`.
+    ///
+    /// Access token obtained with the client id and secret.
+    pub fn access_token(self, value: impl __rt::Into<__rt::SecretString>) -> Self {
+        let value: __rt::SecretString = value.into();
+        Self {
+            patch: self.patch.replace_param("/auth/params/accessToken", value, true),
+        }
+    }
+    /// Replaces every param at once: `replace` of `/auth/params` with `params`.
+    pub fn params(self, params: OAuthGenericRestConnector) -> Self {
+        Self {
+            patch: self.patch.replace_params(params),
+        }
+    }
+    /// Replaces the connection's name: `replace` of `/name`.
+    pub fn name(self, name: impl __rt::Into<__rt::String>) -> Self {
+        Self {
+            patch: self.patch.replace_name(name),
+        }
+    }
+    /// Sets the connection's description: `add` of `/description` (which replaces one that exists).
+    pub fn description(self, description: impl __rt::Into<__rt::String>) -> Self {
+        Self {
+            patch: self.patch.replace_description(description),
+        }
+    }
+}
+impl __rt::From<OAuthGenericRestConnectorPatch> for __rt::Patch {
+    fn from(patch: OAuthGenericRestConnectorPatch) -> Self {
+        patch.patch
     }
 }
 /// The connection spec id, sent as `connectionSpec.id`.

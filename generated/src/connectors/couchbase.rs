@@ -4,7 +4,7 @@
 use ::flow_connectors::__private as __rt;
 /// Credentials for the `Connection String Based Authentication` auth spec of `couchbase`.
 ///
-/// Build it with [`ConnectionStringBasedAuthentication::builder`]; every required param must be set before `build()` compiles.
+/// Build it with [`ConnectionStringBasedAuthentication::builder`]; every required param must be set before `build()` compiles. Change a stored connection's params with [`ConnectionStringBasedAuthenticationPatch`].
 ///
 /// Connects with a Couchbase connection string that carries the credentials.
 #[derive(Clone, Debug)]
@@ -76,6 +76,52 @@ impl<_ConnectionString> ConnectionStringBasedAuthenticationBuilder<_ConnectionSt
             connection_string: __rt::IsSet::into_value(self.connection_string),
         };
         __rt::Ok(value)
+    }
+}
+/// A JSON Patch for a connection of the `Connection String Based Authentication` auth spec of `couchbase`: the body of `PATCH /connections/{id}`.
+///
+/// Each setter replaces one param (`replace` of `/auth/params/<wire name>`), [`params`](Self::params) replaces them all, [`name`](Self::name) and [`description`](Self::description) the connection's own; operations are sent in the order they were set. Send it with `.into()` as a [`Patch`](__rt::Patch), with the connection's etag as `If-Match`. `Debug` never shows a secret.
+#[derive(Clone, Debug, Default)]
+#[must_use = "a patch does nothing until it is sent"]
+pub struct ConnectionStringBasedAuthenticationPatch {
+    patch: __rt::Patch,
+}
+impl ConnectionStringBasedAuthenticationPatch {
+    /// An empty patch.
+    pub fn new() -> Self {
+        Self { patch: __rt::Patch::new() }
+    }
+    /// Replaces `connectionString` (string, required, secret: redacted in `Debug`). Sent as `replace` of `/auth/params/connectionString`.
+    ///
+    /// Connection string giving the server, port and credentials, in the form Server=...;Port=...;AuthMech=1;CredString=\[{"user": "...", "pass": "..."}\];.
+    pub fn connection_string(self, value: impl __rt::Into<__rt::SecretString>) -> Self {
+        let value: __rt::SecretString = value.into();
+        Self {
+            patch: self.patch.replace_param("/auth/params/connectionString", value, true),
+        }
+    }
+    /// Replaces every param at once: `replace` of `/auth/params` with `params`.
+    pub fn params(self, params: ConnectionStringBasedAuthentication) -> Self {
+        Self {
+            patch: self.patch.replace_params(params),
+        }
+    }
+    /// Replaces the connection's name: `replace` of `/name`.
+    pub fn name(self, name: impl __rt::Into<__rt::String>) -> Self {
+        Self {
+            patch: self.patch.replace_name(name),
+        }
+    }
+    /// Sets the connection's description: `add` of `/description` (which replaces one that exists).
+    pub fn description(self, description: impl __rt::Into<__rt::String>) -> Self {
+        Self {
+            patch: self.patch.replace_description(description),
+        }
+    }
+}
+impl __rt::From<ConnectionStringBasedAuthenticationPatch> for __rt::Patch {
+    fn from(patch: ConnectionStringBasedAuthenticationPatch) -> Self {
+        patch.patch
     }
 }
 /// The connection spec id, sent as `connectionSpec.id`.

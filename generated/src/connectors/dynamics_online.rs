@@ -4,7 +4,7 @@
 use ::flow_connectors::__private as __rt;
 /// Credentials for the `Basic Authentication for Dynamics-Online` auth spec of `dynamics-online`.
 ///
-/// Build it with [`BasicAuthenticationForDynamicsOnline::builder`]; every required param must be set before `build()` compiles.
+/// Build it with [`BasicAuthenticationForDynamicsOnline::builder`]; every required param must be set before `build()` compiles. Change a stored connection's params with [`BasicAuthenticationForDynamicsOnlinePatch`].
 ///
 /// Signs in with the user name and password of a Dynamics account.
 #[derive(Clone, Debug)]
@@ -146,9 +146,73 @@ impl<
         __rt::Ok(value)
     }
 }
+/// A JSON Patch for a connection of the `Basic Authentication for Dynamics-Online` auth spec of `dynamics-online`: the body of `PATCH /connections/{id}`.
+///
+/// Each setter replaces one param (`replace` of `/auth/params/<wire name>`), [`params`](Self::params) replaces them all, [`name`](Self::name) and [`description`](Self::description) the connection's own; operations are sent in the order they were set. Send it with `.into()` as a [`Patch`](__rt::Patch), with the connection's etag as `If-Match`. `Debug` never shows a secret.
+#[derive(Clone, Debug, Default)]
+#[must_use = "a patch does nothing until it is sent"]
+pub struct BasicAuthenticationForDynamicsOnlinePatch {
+    patch: __rt::Patch,
+}
+impl BasicAuthenticationForDynamicsOnlinePatch {
+    /// An empty patch.
+    pub fn new() -> Self {
+        Self { patch: __rt::Patch::new() }
+    }
+    /// Replaces `serviceUri` (string, required). Sent as `replace` of `/auth/params/serviceUri`.
+    ///
+    /// URL of the Dynamics instance, such as <https://myorg.crm.dynamics.com>.
+    pub fn service_uri(self, value: impl __rt::Into<__rt::String>) -> Self {
+        let value: __rt::String = value.into();
+        Self {
+            patch: self.patch.replace_param("/auth/params/serviceUri", value, false),
+        }
+    }
+    /// Replaces `username` (string, required). Sent as `replace` of `/auth/params/username`.
+    ///
+    /// User name of the Dynamics account.
+    pub fn username(self, value: impl __rt::Into<__rt::String>) -> Self {
+        let value: __rt::String = value.into();
+        Self {
+            patch: self.patch.replace_param("/auth/params/username", value, false),
+        }
+    }
+    /// Replaces `password` (string, required, secret: redacted in `Debug`). Sent as `replace` of `/auth/params/password`.
+    ///
+    /// Password of the Dynamics account.
+    pub fn password(self, value: impl __rt::Into<__rt::SecretString>) -> Self {
+        let value: __rt::SecretString = value.into();
+        Self {
+            patch: self.patch.replace_param("/auth/params/password", value, true),
+        }
+    }
+    /// Replaces every param at once: `replace` of `/auth/params` with `params`.
+    pub fn params(self, params: BasicAuthenticationForDynamicsOnline) -> Self {
+        Self {
+            patch: self.patch.replace_params(params),
+        }
+    }
+    /// Replaces the connection's name: `replace` of `/name`.
+    pub fn name(self, name: impl __rt::Into<__rt::String>) -> Self {
+        Self {
+            patch: self.patch.replace_name(name),
+        }
+    }
+    /// Sets the connection's description: `add` of `/description` (which replaces one that exists).
+    pub fn description(self, description: impl __rt::Into<__rt::String>) -> Self {
+        Self {
+            patch: self.patch.replace_description(description),
+        }
+    }
+}
+impl __rt::From<BasicAuthenticationForDynamicsOnlinePatch> for __rt::Patch {
+    fn from(patch: BasicAuthenticationForDynamicsOnlinePatch) -> Self {
+        patch.patch
+    }
+}
 /// Credentials for the `Service Principal Key Based Authentication` auth spec of `dynamics-online`.
 ///
-/// Build it with [`ServicePrincipalKeyBasedAuthentication::builder`]; every required param must be set before `build()` compiles.
+/// Build it with [`ServicePrincipalKeyBasedAuthentication::builder`]; every required param must be set before `build()` compiles. Change a stored connection's params with [`ServicePrincipalKeyBasedAuthenticationPatch`].
 ///
 /// Signs in as an Azure AD application registered for the Dynamics instance.
 #[derive(Clone, Debug)]
@@ -302,6 +366,77 @@ impl<
             service_principal_key: __rt::IsSet::into_value(self.service_principal_key),
         };
         __rt::Ok(value)
+    }
+}
+/// A JSON Patch for a connection of the `Service Principal Key Based Authentication` auth spec of `dynamics-online`: the body of `PATCH /connections/{id}`.
+///
+/// Each setter replaces one param (`replace` of `/auth/params/<wire name>`), [`params`](Self::params) replaces them all, [`name`](Self::name) and [`description`](Self::description) the connection's own; operations are sent in the order they were set. Send it with `.into()` as a [`Patch`](__rt::Patch), with the connection's etag as `If-Match`. `Debug` never shows a secret.
+#[derive(Clone, Debug, Default)]
+#[must_use = "a patch does nothing until it is sent"]
+pub struct ServicePrincipalKeyBasedAuthenticationPatch {
+    patch: __rt::Patch,
+}
+impl ServicePrincipalKeyBasedAuthenticationPatch {
+    /// An empty patch.
+    pub fn new() -> Self {
+        Self { patch: __rt::Patch::new() }
+    }
+    /// Replaces `serviceUri` (string, required). Sent as `replace` of `/auth/params/serviceUri`.
+    ///
+    /// URL of the Dynamics instance, such as <https://myorg.crm.dynamics.com>.
+    pub fn service_uri(self, value: impl __rt::Into<__rt::String>) -> Self {
+        let value: __rt::String = value.into();
+        Self {
+            patch: self.patch.replace_param("/auth/params/serviceUri", value, false),
+        }
+    }
+    /// Replaces `servicePrincipalId` (string, required). Sent as `replace` of `/auth/params/servicePrincipalId`.
+    ///
+    /// Application (client) id of the service principal.
+    pub fn service_principal_id(self, value: impl __rt::Into<__rt::String>) -> Self {
+        let value: __rt::String = value.into();
+        Self {
+            patch: self
+                .patch
+                .replace_param("/auth/params/servicePrincipalId", value, false),
+        }
+    }
+    /// Replaces `servicePrincipalKey` (string, required, secret: redacted in `Debug`). Sent as `replace` of `/auth/params/servicePrincipalKey`.
+    ///
+    /// Client secret of the service principal.
+    pub fn service_principal_key(
+        self,
+        value: impl __rt::Into<__rt::SecretString>,
+    ) -> Self {
+        let value: __rt::SecretString = value.into();
+        Self {
+            patch: self
+                .patch
+                .replace_param("/auth/params/servicePrincipalKey", value, true),
+        }
+    }
+    /// Replaces every param at once: `replace` of `/auth/params` with `params`.
+    pub fn params(self, params: ServicePrincipalKeyBasedAuthentication) -> Self {
+        Self {
+            patch: self.patch.replace_params(params),
+        }
+    }
+    /// Replaces the connection's name: `replace` of `/name`.
+    pub fn name(self, name: impl __rt::Into<__rt::String>) -> Self {
+        Self {
+            patch: self.patch.replace_name(name),
+        }
+    }
+    /// Sets the connection's description: `add` of `/description` (which replaces one that exists).
+    pub fn description(self, description: impl __rt::Into<__rt::String>) -> Self {
+        Self {
+            patch: self.patch.replace_description(description),
+        }
+    }
+}
+impl __rt::From<ServicePrincipalKeyBasedAuthenticationPatch> for __rt::Patch {
+    fn from(patch: ServicePrincipalKeyBasedAuthenticationPatch) -> Self {
+        patch.patch
     }
 }
 /// The connection spec id, sent as `connectionSpec.id`.

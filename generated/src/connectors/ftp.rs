@@ -4,7 +4,7 @@
 use ::flow_connectors::__private as __rt;
 /// Credentials for the `Basic Authentication for FTP` auth spec of `ftp`.
 ///
-/// Build it with [`BasicAuthenticationForFtp::builder`]; every required param must be set before `build()` compiles.
+/// Build it with [`BasicAuthenticationForFtp::builder`]; every required param must be set before `build()` compiles. Change a stored connection's params with [`BasicAuthenticationForFtpPatch`].
 ///
 /// Signs in to the FTP server with a user name and password.
 #[derive(Clone, Debug)]
@@ -138,6 +138,70 @@ impl<
             password: __rt::IsSet::into_value(self.password),
         };
         __rt::Ok(value)
+    }
+}
+/// A JSON Patch for a connection of the `Basic Authentication for FTP` auth spec of `ftp`: the body of `PATCH /connections/{id}`.
+///
+/// Each setter replaces one param (`replace` of `/auth/params/<wire name>`), [`params`](Self::params) replaces them all, [`name`](Self::name) and [`description`](Self::description) the connection's own; operations are sent in the order they were set. Send it with `.into()` as a [`Patch`](__rt::Patch), with the connection's etag as `If-Match`. `Debug` never shows a secret.
+#[derive(Clone, Debug, Default)]
+#[must_use = "a patch does nothing until it is sent"]
+pub struct BasicAuthenticationForFtpPatch {
+    patch: __rt::Patch,
+}
+impl BasicAuthenticationForFtpPatch {
+    /// An empty patch.
+    pub fn new() -> Self {
+        Self { patch: __rt::Patch::new() }
+    }
+    /// Replaces `host` (string, required). Sent as `replace` of `/auth/params/host`.
+    ///
+    /// Host name or IP address of the FTP server.
+    pub fn host(self, value: impl __rt::Into<__rt::String>) -> Self {
+        let value: __rt::String = value.into();
+        Self {
+            patch: self.patch.replace_param("/auth/params/host", value, false),
+        }
+    }
+    /// Replaces `userName` (string, required). Sent as `replace` of `/auth/params/userName`.
+    ///
+    /// User name of the FTP account.
+    pub fn user_name(self, value: impl __rt::Into<__rt::String>) -> Self {
+        let value: __rt::String = value.into();
+        Self {
+            patch: self.patch.replace_param("/auth/params/userName", value, false),
+        }
+    }
+    /// Replaces `password` (string, required, secret: redacted in `Debug`). Sent as `replace` of `/auth/params/password`.
+    ///
+    /// Password of the FTP account.
+    pub fn password(self, value: impl __rt::Into<__rt::SecretString>) -> Self {
+        let value: __rt::SecretString = value.into();
+        Self {
+            patch: self.patch.replace_param("/auth/params/password", value, true),
+        }
+    }
+    /// Replaces every param at once: `replace` of `/auth/params` with `params`.
+    pub fn params(self, params: BasicAuthenticationForFtp) -> Self {
+        Self {
+            patch: self.patch.replace_params(params),
+        }
+    }
+    /// Replaces the connection's name: `replace` of `/name`.
+    pub fn name(self, name: impl __rt::Into<__rt::String>) -> Self {
+        Self {
+            patch: self.patch.replace_name(name),
+        }
+    }
+    /// Sets the connection's description: `add` of `/description` (which replaces one that exists).
+    pub fn description(self, description: impl __rt::Into<__rt::String>) -> Self {
+        Self {
+            patch: self.patch.replace_description(description),
+        }
+    }
+}
+impl __rt::From<BasicAuthenticationForFtpPatch> for __rt::Patch {
+    fn from(patch: BasicAuthenticationForFtpPatch) -> Self {
+        patch.patch
     }
 }
 /// The connection spec id, sent as `connectionSpec.id`.

@@ -4,7 +4,7 @@
 use ::flow_connectors::__private as __rt;
 /// Credentials for the `oAuth2RefreshCode` auth spec of `generic-rest-api`.
 ///
-/// Build it with [`OAuth2RefreshCode::builder`]; every required param must be set before `build()` compiles.
+/// Build it with [`OAuth2RefreshCode::builder`]; every required param must be set before `build()` compiles. Change a stored connection's params with [`OAuth2RefreshCodePatch`].
 ///
 /// Calls the API with an OAuth 2 access token and, optionally, what is needed to refresh it.
 #[derive(Clone, Debug)]
@@ -247,9 +247,134 @@ impl<_Host, _AccessToken> OAuth2RefreshCodeBuilder<_Host, _AccessToken> {
         __rt::Ok(value)
     }
 }
+/// A JSON Patch for a connection of the `oAuth2RefreshCode` auth spec of `generic-rest-api`: the body of `PATCH /connections/{id}`.
+///
+/// Each setter replaces one param (`replace` of `/auth/params/<wire name>`), [`params`](Self::params) replaces them all, [`name`](Self::name) and [`description`](Self::description) the connection's own; operations are sent in the order they were set. Send it with `.into()` as a [`Patch`](__rt::Patch), with the connection's etag as `If-Match`. `Debug` never shows a secret.
+#[derive(Clone, Debug, Default)]
+#[must_use = "a patch does nothing until it is sent"]
+pub struct OAuth2RefreshCodePatch {
+    patch: __rt::Patch,
+}
+impl OAuth2RefreshCodePatch {
+    /// An empty patch.
+    pub fn new() -> Self {
+        Self { patch: __rt::Patch::new() }
+    }
+    /// Replaces `host` (string, required). Sent as `replace` of `/auth/params/host`.
+    ///
+    /// Base URL of the API; it cannot be replaced through requestParameterOverride.
+    pub fn host(self, value: impl __rt::Into<__rt::String>) -> Self {
+        let value: __rt::String = value.into();
+        Self {
+            patch: self.patch.replace_param("/auth/params/host", value, false),
+        }
+    }
+    /// Replaces `authorizationTestUrl` (string, optional). Sent as `replace` of `/auth/params/authorizationTestUrl`.
+    ///
+    /// URL called to check the credentials when the base connection is created; when left out, the check happens when the source connection is created.
+    pub fn authorization_test_url(self, value: impl __rt::Into<__rt::String>) -> Self {
+        let value: __rt::String = value.into();
+        Self {
+            patch: self
+                .patch
+                .replace_param("/auth/params/authorizationTestUrl", value, false),
+        }
+    }
+    /// Replaces `clientId` (string, optional). Sent as `replace` of `/auth/params/clientId`.
+    ///
+    /// Client id of the OAuth application; optional.
+    pub fn client_id(self, value: impl __rt::Into<__rt::String>) -> Self {
+        let value: __rt::String = value.into();
+        Self {
+            patch: self.patch.replace_param("/auth/params/clientId", value, false),
+        }
+    }
+    /// Replaces `clientSecret` (string, optional, secret: redacted in `Debug`). Sent as `replace` of `/auth/params/clientSecret`.
+    ///
+    /// Client secret of the OAuth application; optional.
+    pub fn client_secret(self, value: impl __rt::Into<__rt::SecretString>) -> Self {
+        let value: __rt::SecretString = value.into();
+        Self {
+            patch: self.patch.replace_param("/auth/params/clientSecret", value, true),
+        }
+    }
+    /// Replaces `accessToken` (string, required, secret: redacted in `Debug`). Sent as `replace` of `/auth/params/accessToken`.
+    ///
+    /// OAuth access token used to call the API; it cannot be replaced through requestParameterOverride.
+    pub fn access_token(self, value: impl __rt::Into<__rt::SecretString>) -> Self {
+        let value: __rt::SecretString = value.into();
+        Self {
+            patch: self.patch.replace_param("/auth/params/accessToken", value, true),
+        }
+    }
+    /// Replaces `refreshToken` (string, optional, secret: redacted in `Debug`). Sent as `replace` of `/auth/params/refreshToken`.
+    ///
+    /// Token used to obtain a new access token once the current one expires; optional.
+    pub fn refresh_token(self, value: impl __rt::Into<__rt::SecretString>) -> Self {
+        let value: __rt::SecretString = value.into();
+        Self {
+            patch: self.patch.replace_param("/auth/params/refreshToken", value, true),
+        }
+    }
+    /// Replaces `expirationDate` (string, optional, format `date`). Sent as `replace` of `/auth/params/expirationDate`.
+    ///
+    /// Date on which the access token expires; hidden in the UI.
+    pub fn expiration_date(self, value: impl __rt::Into<__rt::String>) -> Self {
+        let value: __rt::String = value.into();
+        Self {
+            patch: self.patch.replace_param("/auth/params/expirationDate", value, false),
+        }
+    }
+    /// Replaces `accessTokenUrl` (string, optional). Sent as `replace` of `/auth/params/accessTokenUrl`.
+    ///
+    /// URL from which new access tokens are fetched; optional.
+    pub fn access_token_url(self, value: impl __rt::Into<__rt::String>) -> Self {
+        let value: __rt::String = value.into();
+        Self {
+            patch: self.patch.replace_param("/auth/params/accessTokenUrl", value, false),
+        }
+    }
+    /// Replaces `requestParameterOverride` (object [`RequestParameterOverride`], optional). Sent as `replace` of `/auth/params/requestParameterOverride`, the whole object at once.
+    ///
+    /// Overrides for the field names and HTTP method used when fetching tokens; optional.
+    pub fn request_parameter_override(
+        self,
+        value: impl __rt::Into<RequestParameterOverride>,
+    ) -> Self {
+        let value: RequestParameterOverride = value.into();
+        Self {
+            patch: self
+                .patch
+                .replace_param("/auth/params/requestParameterOverride", value, true),
+        }
+    }
+    /// Replaces every param at once: `replace` of `/auth/params` with `params`.
+    pub fn params(self, params: OAuth2RefreshCode) -> Self {
+        Self {
+            patch: self.patch.replace_params(params),
+        }
+    }
+    /// Replaces the connection's name: `replace` of `/name`.
+    pub fn name(self, name: impl __rt::Into<__rt::String>) -> Self {
+        Self {
+            patch: self.patch.replace_name(name),
+        }
+    }
+    /// Sets the connection's description: `add` of `/description` (which replaces one that exists).
+    pub fn description(self, description: impl __rt::Into<__rt::String>) -> Self {
+        Self {
+            patch: self.patch.replace_description(description),
+        }
+    }
+}
+impl __rt::From<OAuth2RefreshCodePatch> for __rt::Patch {
+    fn from(patch: OAuth2RefreshCodePatch) -> Self {
+        patch.patch
+    }
+}
 /// Credentials for the `Basic Authentication` auth spec of `generic-rest-api`.
 ///
-/// Build it with [`BasicAuthentication::builder`]; every required param must be set before `build()` compiles.
+/// Build it with [`BasicAuthentication::builder`]; every required param must be set before `build()` compiles. Change a stored connection's params with [`BasicAuthenticationPatch`].
 ///
 /// Calls the API with a user name and password.
 #[derive(Clone, Debug)]
@@ -377,6 +502,70 @@ impl<
         __rt::Ok(value)
     }
 }
+/// A JSON Patch for a connection of the `Basic Authentication` auth spec of `generic-rest-api`: the body of `PATCH /connections/{id}`.
+///
+/// Each setter replaces one param (`replace` of `/auth/params/<wire name>`), [`params`](Self::params) replaces them all, [`name`](Self::name) and [`description`](Self::description) the connection's own; operations are sent in the order they were set. Send it with `.into()` as a [`Patch`](__rt::Patch), with the connection's etag as `If-Match`. `Debug` never shows a secret.
+#[derive(Clone, Debug, Default)]
+#[must_use = "a patch does nothing until it is sent"]
+pub struct BasicAuthenticationPatch {
+    patch: __rt::Patch,
+}
+impl BasicAuthenticationPatch {
+    /// An empty patch.
+    pub fn new() -> Self {
+        Self { patch: __rt::Patch::new() }
+    }
+    /// Replaces `host` (string, required). Sent as `replace` of `/auth/params/host`.
+    ///
+    /// Base URL of the API.
+    pub fn host(self, value: impl __rt::Into<__rt::String>) -> Self {
+        let value: __rt::String = value.into();
+        Self {
+            patch: self.patch.replace_param("/auth/params/host", value, false),
+        }
+    }
+    /// Replaces `username` (string, required). Sent as `replace` of `/auth/params/username`.
+    ///
+    /// User name of the account.
+    pub fn username(self, value: impl __rt::Into<__rt::String>) -> Self {
+        let value: __rt::String = value.into();
+        Self {
+            patch: self.patch.replace_param("/auth/params/username", value, false),
+        }
+    }
+    /// Replaces `password` (string, required, secret: redacted in `Debug`). Sent as `replace` of `/auth/params/password`.
+    ///
+    /// Password of the account.
+    pub fn password(self, value: impl __rt::Into<__rt::SecretString>) -> Self {
+        let value: __rt::SecretString = value.into();
+        Self {
+            patch: self.patch.replace_param("/auth/params/password", value, true),
+        }
+    }
+    /// Replaces every param at once: `replace` of `/auth/params` with `params`.
+    pub fn params(self, params: BasicAuthentication) -> Self {
+        Self {
+            patch: self.patch.replace_params(params),
+        }
+    }
+    /// Replaces the connection's name: `replace` of `/name`.
+    pub fn name(self, name: impl __rt::Into<__rt::String>) -> Self {
+        Self {
+            patch: self.patch.replace_name(name),
+        }
+    }
+    /// Sets the connection's description: `add` of `/description` (which replaces one that exists).
+    pub fn description(self, description: impl __rt::Into<__rt::String>) -> Self {
+        Self {
+            patch: self.patch.replace_description(description),
+        }
+    }
+}
+impl __rt::From<BasicAuthenticationPatch> for __rt::Patch {
+    fn from(patch: BasicAuthenticationPatch) -> Self {
+        patch.patch
+    }
+}
 /// The `requestParameterOverride` object param.
 ///
 /// Build it with [`RequestParameterOverride::builder`].
@@ -484,8 +673,9 @@ impl __rt::ParamValue for RequestParameterOverride {
         value: __rt::serde_json::Value,
         auth_spec: &'static str,
         param: &'static str,
+        mode: __rt::DecodeMode,
     ) -> __rt::Result<Self, __rt::DecodeError> {
-        __rt::read_object(value, auth_spec, param)
+        __rt::read_object(value, auth_spec, param, mode)
     }
     fn write<S: __rt::serde::Serializer>(
         &self,

@@ -4,7 +4,7 @@
 use ::flow_connectors::__private as __rt;
 /// Credentials for the `Basic Authentication` auth spec of `google-adwords`.
 ///
-/// Build it with [`BasicAuthentication::builder`]; every required param must be set before `build()` compiles.
+/// Build it with [`BasicAuthentication::builder`]; every required param must be set before `build()` compiles. Change a stored connection's params with [`BasicAuthenticationPatch`].
 ///
 /// Uses the OAuth client, refresh token and developer token of a Google Ads account.
 #[derive(Clone, Debug)]
@@ -250,6 +250,101 @@ impl<
             refresh_token: __rt::IsSet::into_value(self.refresh_token),
         };
         __rt::Ok(value)
+    }
+}
+/// A JSON Patch for a connection of the `Basic Authentication` auth spec of `google-adwords`: the body of `PATCH /connections/{id}`.
+///
+/// Each setter replaces one param (`replace` of `/auth/params/<wire name>`), [`params`](Self::params) replaces them all, [`name`](Self::name) and [`description`](Self::description) the connection's own; operations are sent in the order they were set. Send it with `.into()` as a [`Patch`](__rt::Patch), with the connection's etag as `If-Match`. `Debug` never shows a secret.
+#[derive(Clone, Debug, Default)]
+#[must_use = "a patch does nothing until it is sent"]
+pub struct BasicAuthenticationPatch {
+    patch: __rt::Patch,
+}
+impl BasicAuthenticationPatch {
+    /// An empty patch.
+    pub fn new() -> Self {
+        Self { patch: __rt::Patch::new() }
+    }
+    /// Replaces `clientCustomerID` (string, required). Sent as `replace` of `/auth/params/clientCustomerID`.
+    ///
+    /// Customer id of the Google Ads account to read, such as 123-456-7890.
+    pub fn client_customer_id(self, value: impl __rt::Into<__rt::String>) -> Self {
+        let value: __rt::String = value.into();
+        Self {
+            patch: self
+                .patch
+                .replace_param("/auth/params/clientCustomerID", value, false),
+        }
+    }
+    /// Replaces `developerToken` (string, required, secret: redacted in `Debug`). Sent as `replace` of `/auth/params/developerToken`.
+    ///
+    /// Developer token that gives the manager account access to the Google Ads API.
+    pub fn developer_token(self, value: impl __rt::Into<__rt::SecretString>) -> Self {
+        let value: __rt::SecretString = value.into();
+        Self {
+            patch: self.patch.replace_param("/auth/params/developerToken", value, true),
+        }
+    }
+    /// Replaces `authenticationType` (string, optional). Sent as `replace` of `/auth/params/authenticationType`.
+    ///
+    /// Kind of authentication to use with the account; optional.
+    pub fn authentication_type(self, value: impl __rt::Into<__rt::String>) -> Self {
+        let value: __rt::String = value.into();
+        Self {
+            patch: self
+                .patch
+                .replace_param("/auth/params/authenticationType", value, false),
+        }
+    }
+    /// Replaces `clientId` (string, required). Sent as `replace` of `/auth/params/clientId`.
+    ///
+    /// Client id of the Google OAuth application that issued the refresh token.
+    pub fn client_id(self, value: impl __rt::Into<__rt::String>) -> Self {
+        let value: __rt::String = value.into();
+        Self {
+            patch: self.patch.replace_param("/auth/params/clientId", value, false),
+        }
+    }
+    /// Replaces `clientSecret` (string, required, secret: redacted in `Debug`). Sent as `replace` of `/auth/params/clientSecret`.
+    ///
+    /// Client secret of the Google OAuth application that issued the refresh token.
+    pub fn client_secret(self, value: impl __rt::Into<__rt::SecretString>) -> Self {
+        let value: __rt::SecretString = value.into();
+        Self {
+            patch: self.patch.replace_param("/auth/params/clientSecret", value, true),
+        }
+    }
+    /// Replaces `refreshToken` (string, required, secret: redacted in `Debug`). Sent as `replace` of `/auth/params/refreshToken`.
+    ///
+    /// OAuth refresh token that grants access to the Google Ads account.
+    pub fn refresh_token(self, value: impl __rt::Into<__rt::SecretString>) -> Self {
+        let value: __rt::SecretString = value.into();
+        Self {
+            patch: self.patch.replace_param("/auth/params/refreshToken", value, true),
+        }
+    }
+    /// Replaces every param at once: `replace` of `/auth/params` with `params`.
+    pub fn params(self, params: BasicAuthentication) -> Self {
+        Self {
+            patch: self.patch.replace_params(params),
+        }
+    }
+    /// Replaces the connection's name: `replace` of `/name`.
+    pub fn name(self, name: impl __rt::Into<__rt::String>) -> Self {
+        Self {
+            patch: self.patch.replace_name(name),
+        }
+    }
+    /// Sets the connection's description: `add` of `/description` (which replaces one that exists).
+    pub fn description(self, description: impl __rt::Into<__rt::String>) -> Self {
+        Self {
+            patch: self.patch.replace_description(description),
+        }
+    }
+}
+impl __rt::From<BasicAuthenticationPatch> for __rt::Patch {
+    fn from(patch: BasicAuthenticationPatch) -> Self {
+        patch.patch
     }
 }
 /// The connection spec id, sent as `connectionSpec.id`.

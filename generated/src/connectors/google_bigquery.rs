@@ -4,7 +4,7 @@
 use ::flow_connectors::__private as __rt;
 /// Credentials for the `Basic Authentication` auth spec of `google-bigquery`.
 ///
-/// Build it with [`BasicAuthentication::builder`]; every required param must be set before `build()` compiles.
+/// Build it with [`BasicAuthentication::builder`]; every required param must be set before `build()` compiles. Change a stored connection's params with [`BasicAuthenticationPatch`].
 ///
 /// Uses the OAuth client and refresh token of a Google user, despite its name.
 #[derive(Clone, Debug)]
@@ -207,9 +207,96 @@ impl<
         __rt::Ok(value)
     }
 }
+/// A JSON Patch for a connection of the `Basic Authentication` auth spec of `google-bigquery`: the body of `PATCH /connections/{id}`.
+///
+/// Each setter replaces one param (`replace` of `/auth/params/<wire name>`), [`params`](Self::params) replaces them all, [`name`](Self::name) and [`description`](Self::description) the connection's own; operations are sent in the order they were set. Send it with `.into()` as a [`Patch`](__rt::Patch), with the connection's etag as `If-Match`. `Debug` never shows a secret.
+#[derive(Clone, Debug, Default)]
+#[must_use = "a patch does nothing until it is sent"]
+pub struct BasicAuthenticationPatch {
+    patch: __rt::Patch,
+}
+impl BasicAuthenticationPatch {
+    /// An empty patch.
+    pub fn new() -> Self {
+        Self { patch: __rt::Patch::new() }
+    }
+    /// Replaces `project` (string, required). Sent as `replace` of `/auth/params/project`.
+    ///
+    /// Id of the default BigQuery project to query.
+    pub fn project(self, value: impl __rt::Into<__rt::String>) -> Self {
+        let value: __rt::String = value.into();
+        Self {
+            patch: self.patch.replace_param("/auth/params/project", value, false),
+        }
+    }
+    /// Replaces `clientId` (string, required). Sent as `replace` of `/auth/params/clientId`.
+    ///
+    /// Client id of the Google OAuth application that issued the refresh token.
+    pub fn client_id(self, value: impl __rt::Into<__rt::String>) -> Self {
+        let value: __rt::String = value.into();
+        Self {
+            patch: self.patch.replace_param("/auth/params/clientId", value, false),
+        }
+    }
+    /// Replaces `clientSecret` (string, required, secret: redacted in `Debug`). Sent as `replace` of `/auth/params/clientSecret`.
+    ///
+    /// Client secret of the Google OAuth application that issued the refresh token.
+    pub fn client_secret(self, value: impl __rt::Into<__rt::SecretString>) -> Self {
+        let value: __rt::SecretString = value.into();
+        Self {
+            patch: self.patch.replace_param("/auth/params/clientSecret", value, true),
+        }
+    }
+    /// Replaces `refreshToken` (string, required, secret: redacted in `Debug`). Sent as `replace` of `/auth/params/refreshToken`.
+    ///
+    /// OAuth refresh token that grants access to BigQuery.
+    pub fn refresh_token(self, value: impl __rt::Into<__rt::SecretString>) -> Self {
+        let value: __rt::SecretString = value.into();
+        Self {
+            patch: self.patch.replace_param("/auth/params/refreshToken", value, true),
+        }
+    }
+    /// Replaces `largeResultsDataSetId` (string, optional). Sent as `replace` of `/auth/params/largeResultsDataSetId`.
+    ///
+    /// Id of an existing BigQuery dataset that holds large query results; optional.
+    pub fn large_results_data_set_id(
+        self,
+        value: impl __rt::Into<__rt::String>,
+    ) -> Self {
+        let value: __rt::String = value.into();
+        Self {
+            patch: self
+                .patch
+                .replace_param("/auth/params/largeResultsDataSetId", value, false),
+        }
+    }
+    /// Replaces every param at once: `replace` of `/auth/params` with `params`.
+    pub fn params(self, params: BasicAuthentication) -> Self {
+        Self {
+            patch: self.patch.replace_params(params),
+        }
+    }
+    /// Replaces the connection's name: `replace` of `/name`.
+    pub fn name(self, name: impl __rt::Into<__rt::String>) -> Self {
+        Self {
+            patch: self.patch.replace_name(name),
+        }
+    }
+    /// Sets the connection's description: `add` of `/description` (which replaces one that exists).
+    pub fn description(self, description: impl __rt::Into<__rt::String>) -> Self {
+        Self {
+            patch: self.patch.replace_description(description),
+        }
+    }
+}
+impl __rt::From<BasicAuthenticationPatch> for __rt::Patch {
+    fn from(patch: BasicAuthenticationPatch) -> Self {
+        patch.patch
+    }
+}
 /// Credentials for the `Service Authentication` auth spec of `google-bigquery`.
 ///
-/// Build it with [`ServiceAuthentication::builder`]; every required param must be set before `build()` compiles.
+/// Build it with [`ServiceAuthentication::builder`]; every required param must be set before `build()` compiles. Change a stored connection's params with [`ServiceAuthenticationPatch`].
 ///
 /// Signs in as a Google Cloud service account with its key file.
 #[derive(Clone, Debug)]
@@ -332,6 +419,75 @@ impl<
             large_results_data_set_id: self.large_results_data_set_id,
         };
         __rt::Ok(value)
+    }
+}
+/// A JSON Patch for a connection of the `Service Authentication` auth spec of `google-bigquery`: the body of `PATCH /connections/{id}`.
+///
+/// Each setter replaces one param (`replace` of `/auth/params/<wire name>`), [`params`](Self::params) replaces them all, [`name`](Self::name) and [`description`](Self::description) the connection's own; operations are sent in the order they were set. Send it with `.into()` as a [`Patch`](__rt::Patch), with the connection's etag as `If-Match`. `Debug` never shows a secret.
+#[derive(Clone, Debug, Default)]
+#[must_use = "a patch does nothing until it is sent"]
+pub struct ServiceAuthenticationPatch {
+    patch: __rt::Patch,
+}
+impl ServiceAuthenticationPatch {
+    /// An empty patch.
+    pub fn new() -> Self {
+        Self { patch: __rt::Patch::new() }
+    }
+    /// Replaces `projectId` (string, required). Sent as `replace` of `/auth/params/projectId`.
+    ///
+    /// Id of the default BigQuery project to query.
+    pub fn project_id(self, value: impl __rt::Into<__rt::String>) -> Self {
+        let value: __rt::String = value.into();
+        Self {
+            patch: self.patch.replace_param("/auth/params/projectId", value, false),
+        }
+    }
+    /// Replaces `keyFileContent` (string, required, secret: redacted in `Debug`). Sent as `replace` of `/auth/params/keyFileContent`.
+    ///
+    /// Content of the service account's JSON key file, encoded in Base64.
+    pub fn key_file_content(self, value: impl __rt::Into<__rt::SecretString>) -> Self {
+        let value: __rt::SecretString = value.into();
+        Self {
+            patch: self.patch.replace_param("/auth/params/keyFileContent", value, true),
+        }
+    }
+    /// Replaces `largeResultsDataSetId` (string, optional). Sent as `replace` of `/auth/params/largeResultsDataSetId`.
+    ///
+    /// Id of an existing BigQuery dataset that holds large query results; optional.
+    pub fn large_results_data_set_id(
+        self,
+        value: impl __rt::Into<__rt::String>,
+    ) -> Self {
+        let value: __rt::String = value.into();
+        Self {
+            patch: self
+                .patch
+                .replace_param("/auth/params/largeResultsDataSetId", value, false),
+        }
+    }
+    /// Replaces every param at once: `replace` of `/auth/params` with `params`.
+    pub fn params(self, params: ServiceAuthentication) -> Self {
+        Self {
+            patch: self.patch.replace_params(params),
+        }
+    }
+    /// Replaces the connection's name: `replace` of `/name`.
+    pub fn name(self, name: impl __rt::Into<__rt::String>) -> Self {
+        Self {
+            patch: self.patch.replace_name(name),
+        }
+    }
+    /// Sets the connection's description: `add` of `/description` (which replaces one that exists).
+    pub fn description(self, description: impl __rt::Into<__rt::String>) -> Self {
+        Self {
+            patch: self.patch.replace_description(description),
+        }
+    }
+}
+impl __rt::From<ServiceAuthenticationPatch> for __rt::Patch {
+    fn from(patch: ServiceAuthenticationPatch) -> Self {
+        patch.patch
     }
 }
 /// The connection spec id, sent as `connectionSpec.id`.

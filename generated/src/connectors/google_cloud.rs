@@ -4,7 +4,7 @@
 use ::flow_connectors::__private as __rt;
 /// Credentials for the `Basic Authentication for google-cloud` auth spec of `google-cloud`.
 ///
-/// Build it with [`BasicAuthenticationForGoogleCloud::builder`]; every required param must be set before `build()` compiles.
+/// Build it with [`BasicAuthenticationForGoogleCloud::builder`]; every required param must be set before `build()` compiles. Change a stored connection's params with [`BasicAuthenticationForGoogleCloudPatch`].
 ///
 /// Signs requests with a Google Cloud Storage HMAC key pair.
 #[derive(Clone, Debug)]
@@ -111,6 +111,61 @@ impl<
             secret_access_key: __rt::IsSet::into_value(self.secret_access_key),
         };
         __rt::Ok(value)
+    }
+}
+/// A JSON Patch for a connection of the `Basic Authentication for google-cloud` auth spec of `google-cloud`: the body of `PATCH /connections/{id}`.
+///
+/// Each setter replaces one param (`replace` of `/auth/params/<wire name>`), [`params`](Self::params) replaces them all, [`name`](Self::name) and [`description`](Self::description) the connection's own; operations are sent in the order they were set. Send it with `.into()` as a [`Patch`](__rt::Patch), with the connection's etag as `If-Match`. `Debug` never shows a secret.
+#[derive(Clone, Debug, Default)]
+#[must_use = "a patch does nothing until it is sent"]
+pub struct BasicAuthenticationForGoogleCloudPatch {
+    patch: __rt::Patch,
+}
+impl BasicAuthenticationForGoogleCloudPatch {
+    /// An empty patch.
+    pub fn new() -> Self {
+        Self { patch: __rt::Patch::new() }
+    }
+    /// Replaces `accessKeyId` (string, required). Sent as `replace` of `/auth/params/accessKeyId`.
+    ///
+    /// Access id of the HMAC key, a 61-character alphanumeric string.
+    pub fn access_key_id(self, value: impl __rt::Into<__rt::String>) -> Self {
+        let value: __rt::String = value.into();
+        Self {
+            patch: self.patch.replace_param("/auth/params/accessKeyId", value, false),
+        }
+    }
+    /// Replaces `secretAccessKey` (string, required, secret: redacted in `Debug`). Sent as `replace` of `/auth/params/secretAccessKey`.
+    ///
+    /// Secret of the HMAC key, a 40-character base64 string.
+    pub fn secret_access_key(self, value: impl __rt::Into<__rt::SecretString>) -> Self {
+        let value: __rt::SecretString = value.into();
+        Self {
+            patch: self.patch.replace_param("/auth/params/secretAccessKey", value, true),
+        }
+    }
+    /// Replaces every param at once: `replace` of `/auth/params` with `params`.
+    pub fn params(self, params: BasicAuthenticationForGoogleCloud) -> Self {
+        Self {
+            patch: self.patch.replace_params(params),
+        }
+    }
+    /// Replaces the connection's name: `replace` of `/name`.
+    pub fn name(self, name: impl __rt::Into<__rt::String>) -> Self {
+        Self {
+            patch: self.patch.replace_name(name),
+        }
+    }
+    /// Sets the connection's description: `add` of `/description` (which replaces one that exists).
+    pub fn description(self, description: impl __rt::Into<__rt::String>) -> Self {
+        Self {
+            patch: self.patch.replace_description(description),
+        }
+    }
+}
+impl __rt::From<BasicAuthenticationForGoogleCloudPatch> for __rt::Patch {
+    fn from(patch: BasicAuthenticationForGoogleCloudPatch) -> Self {
+        patch.patch
     }
 }
 /// The connection spec id, sent as `connectionSpec.id`.

@@ -4,7 +4,7 @@
 use ::flow_connectors::__private as __rt;
 /// Credentials for the `Anonymous Authentication` auth spec of `hdfs`.
 ///
-/// Build it with [`AnonymousAuthentication::builder`]; every required param must be set before `build()` compiles.
+/// Build it with [`AnonymousAuthentication::builder`]; every required param must be set before `build()` compiles. Change a stored connection's params with [`AnonymousAuthenticationPatch`].
 ///
 /// Connects to the cluster by URL alone, without credentials.
 #[derive(Clone, Debug)]
@@ -74,6 +74,52 @@ impl<_Url> AnonymousAuthenticationBuilder<_Url> {
             url: __rt::IsSet::into_value(self.url),
         };
         __rt::Ok(value)
+    }
+}
+/// A JSON Patch for a connection of the `Anonymous Authentication` auth spec of `hdfs`: the body of `PATCH /connections/{id}`.
+///
+/// Each setter replaces one param (`replace` of `/auth/params/<wire name>`), [`params`](Self::params) replaces them all, [`name`](Self::name) and [`description`](Self::description) the connection's own; operations are sent in the order they were set. Send it with `.into()` as a [`Patch`](__rt::Patch), with the connection's etag as `If-Match`. `Debug` never shows a secret.
+#[derive(Clone, Debug, Default)]
+#[must_use = "a patch does nothing until it is sent"]
+pub struct AnonymousAuthenticationPatch {
+    patch: __rt::Patch,
+}
+impl AnonymousAuthenticationPatch {
+    /// An empty patch.
+    pub fn new() -> Self {
+        Self { patch: __rt::Patch::new() }
+    }
+    /// Replaces `url` (string, required). Sent as `replace` of `/auth/params/url`.
+    ///
+    /// URL of the HDFS endpoint to read from.
+    pub fn url(self, value: impl __rt::Into<__rt::String>) -> Self {
+        let value: __rt::String = value.into();
+        Self {
+            patch: self.patch.replace_param("/auth/params/url", value, false),
+        }
+    }
+    /// Replaces every param at once: `replace` of `/auth/params` with `params`.
+    pub fn params(self, params: AnonymousAuthentication) -> Self {
+        Self {
+            patch: self.patch.replace_params(params),
+        }
+    }
+    /// Replaces the connection's name: `replace` of `/name`.
+    pub fn name(self, name: impl __rt::Into<__rt::String>) -> Self {
+        Self {
+            patch: self.patch.replace_name(name),
+        }
+    }
+    /// Sets the connection's description: `add` of `/description` (which replaces one that exists).
+    pub fn description(self, description: impl __rt::Into<__rt::String>) -> Self {
+        Self {
+            patch: self.patch.replace_description(description),
+        }
+    }
+}
+impl __rt::From<AnonymousAuthenticationPatch> for __rt::Patch {
+    fn from(patch: AnonymousAuthenticationPatch) -> Self {
+        patch.patch
     }
 }
 /// The connection spec id, sent as `connectionSpec.id`.

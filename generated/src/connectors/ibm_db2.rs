@@ -4,7 +4,7 @@
 use ::flow_connectors::__private as __rt;
 /// Credentials for the `Basic Authentication` auth spec of `ibm-db2`.
 ///
-/// Build it with [`BasicAuthentication::builder`]; every required param must be set before `build()` compiles.
+/// Build it with [`BasicAuthentication::builder`]; every required param must be set before `build()` compiles. Change a stored connection's params with [`BasicAuthenticationPatch`].
 ///
 /// Signs in to the database with a user name and password.
 #[derive(Clone, Debug)]
@@ -230,6 +230,90 @@ impl<
             password: __rt::IsSet::into_value(self.password),
         };
         __rt::Ok(value)
+    }
+}
+/// A JSON Patch for a connection of the `Basic Authentication` auth spec of `ibm-db2`: the body of `PATCH /connections/{id}`.
+///
+/// Each setter replaces one param (`replace` of `/auth/params/<wire name>`), [`params`](Self::params) replaces them all, [`name`](Self::name) and [`description`](Self::description) the connection's own; operations are sent in the order they were set. Send it with `.into()` as a [`Patch`](__rt::Patch), with the connection's etag as `If-Match`. `Debug` never shows a secret.
+#[derive(Clone, Debug, Default)]
+#[must_use = "a patch does nothing until it is sent"]
+pub struct BasicAuthenticationPatch {
+    patch: __rt::Patch,
+}
+impl BasicAuthenticationPatch {
+    /// An empty patch.
+    pub fn new() -> Self {
+        Self { patch: __rt::Patch::new() }
+    }
+    /// Replaces `server` (string, required). Sent as `replace` of `/auth/params/server`.
+    ///
+    /// Host name of the DB2 server, optionally followed by a colon and the port, such as db2host:50000.
+    pub fn server(self, value: impl __rt::Into<__rt::String>) -> Self {
+        let value: __rt::String = value.into();
+        Self {
+            patch: self.patch.replace_param("/auth/params/server", value, false),
+        }
+    }
+    /// Replaces `database` (string, required). Sent as `replace` of `/auth/params/database`.
+    ///
+    /// Name of the DB2 database.
+    pub fn database(self, value: impl __rt::Into<__rt::String>) -> Self {
+        let value: __rt::String = value.into();
+        Self {
+            patch: self.patch.replace_param("/auth/params/database", value, false),
+        }
+    }
+    /// Replaces `authenticationType` (string, required). Sent as `replace` of `/auth/params/authenticationType`.
+    ///
+    /// Authentication type to use with the server.
+    pub fn authentication_type(self, value: impl __rt::Into<__rt::String>) -> Self {
+        let value: __rt::String = value.into();
+        Self {
+            patch: self
+                .patch
+                .replace_param("/auth/params/authenticationType", value, false),
+        }
+    }
+    /// Replaces `username` (string, required). Sent as `replace` of `/auth/params/username`.
+    ///
+    /// User name for the database.
+    pub fn username(self, value: impl __rt::Into<__rt::String>) -> Self {
+        let value: __rt::String = value.into();
+        Self {
+            patch: self.patch.replace_param("/auth/params/username", value, false),
+        }
+    }
+    /// Replaces `password` (string, required, secret: redacted in `Debug`). Sent as `replace` of `/auth/params/password`.
+    ///
+    /// Password for the database user.
+    pub fn password(self, value: impl __rt::Into<__rt::SecretString>) -> Self {
+        let value: __rt::SecretString = value.into();
+        Self {
+            patch: self.patch.replace_param("/auth/params/password", value, true),
+        }
+    }
+    /// Replaces every param at once: `replace` of `/auth/params` with `params`.
+    pub fn params(self, params: BasicAuthentication) -> Self {
+        Self {
+            patch: self.patch.replace_params(params),
+        }
+    }
+    /// Replaces the connection's name: `replace` of `/name`.
+    pub fn name(self, name: impl __rt::Into<__rt::String>) -> Self {
+        Self {
+            patch: self.patch.replace_name(name),
+        }
+    }
+    /// Sets the connection's description: `add` of `/description` (which replaces one that exists).
+    pub fn description(self, description: impl __rt::Into<__rt::String>) -> Self {
+        Self {
+            patch: self.patch.replace_description(description),
+        }
+    }
+}
+impl __rt::From<BasicAuthenticationPatch> for __rt::Patch {
+    fn from(patch: BasicAuthenticationPatch) -> Self {
+        patch.patch
     }
 }
 /// The connection spec id, sent as `connectionSpec.id`.

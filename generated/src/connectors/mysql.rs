@@ -4,7 +4,7 @@
 use ::flow_connectors::__private as __rt;
 /// Credentials for the `Connection String Based Authentication` auth spec of `mysql`.
 ///
-/// Build it with [`ConnectionStringBasedAuthentication::builder`]; every required param must be set before `build()` compiles.
+/// Build it with [`ConnectionStringBasedAuthentication::builder`]; every required param must be set before `build()` compiles. Change a stored connection's params with [`ConnectionStringBasedAuthenticationPatch`].
 ///
 /// Connects with a MySQL connection string that includes the credentials.
 #[derive(Clone, Debug)]
@@ -78,9 +78,55 @@ impl<_ConnectionString> ConnectionStringBasedAuthenticationBuilder<_ConnectionSt
         __rt::Ok(value)
     }
 }
+/// A JSON Patch for a connection of the `Connection String Based Authentication` auth spec of `mysql`: the body of `PATCH /connections/{id}`.
+///
+/// Each setter replaces one param (`replace` of `/auth/params/<wire name>`), [`params`](Self::params) replaces them all, [`name`](Self::name) and [`description`](Self::description) the connection's own; operations are sent in the order they were set. Send it with `.into()` as a [`Patch`](__rt::Patch), with the connection's etag as `If-Match`. `Debug` never shows a secret.
+#[derive(Clone, Debug, Default)]
+#[must_use = "a patch does nothing until it is sent"]
+pub struct ConnectionStringBasedAuthenticationPatch {
+    patch: __rt::Patch,
+}
+impl ConnectionStringBasedAuthenticationPatch {
+    /// An empty patch.
+    pub fn new() -> Self {
+        Self { patch: __rt::Patch::new() }
+    }
+    /// Replaces `connectionString` (string, required, secret: redacted in `Debug`). Sent as `replace` of `/auth/params/connectionString`.
+    ///
+    /// Connection string in the form Server=...;Port=...;Database=...;Uid=...;Pwd=...;.
+    pub fn connection_string(self, value: impl __rt::Into<__rt::SecretString>) -> Self {
+        let value: __rt::SecretString = value.into();
+        Self {
+            patch: self.patch.replace_param("/auth/params/connectionString", value, true),
+        }
+    }
+    /// Replaces every param at once: `replace` of `/auth/params` with `params`.
+    pub fn params(self, params: ConnectionStringBasedAuthentication) -> Self {
+        Self {
+            patch: self.patch.replace_params(params),
+        }
+    }
+    /// Replaces the connection's name: `replace` of `/name`.
+    pub fn name(self, name: impl __rt::Into<__rt::String>) -> Self {
+        Self {
+            patch: self.patch.replace_name(name),
+        }
+    }
+    /// Sets the connection's description: `add` of `/description` (which replaces one that exists).
+    pub fn description(self, description: impl __rt::Into<__rt::String>) -> Self {
+        Self {
+            patch: self.patch.replace_description(description),
+        }
+    }
+}
+impl __rt::From<ConnectionStringBasedAuthenticationPatch> for __rt::Patch {
+    fn from(patch: ConnectionStringBasedAuthenticationPatch) -> Self {
+        patch.patch
+    }
+}
 /// Credentials for the `Basic Authentication` auth spec of `mysql`.
 ///
-/// Build it with [`BasicAuthentication::builder`]; every required param must be set before `build()` compiles.
+/// Build it with [`BasicAuthentication::builder`]; every required param must be set before `build()` compiles. Change a stored connection's params with [`BasicAuthenticationPatch`].
 ///
 /// Signs in with separate server, port, database and user values.
 #[derive(Clone, Debug)]
@@ -341,6 +387,97 @@ impl<
             ssl_mode: __rt::IsSet::into_value(self.ssl_mode),
         };
         __rt::Ok(value)
+    }
+}
+/// A JSON Patch for a connection of the `Basic Authentication` auth spec of `mysql`: the body of `PATCH /connections/{id}`.
+///
+/// Each setter replaces one param (`replace` of `/auth/params/<wire name>`), [`params`](Self::params) replaces them all, [`name`](Self::name) and [`description`](Self::description) the connection's own; operations are sent in the order they were set. Send it with `.into()` as a [`Patch`](__rt::Patch), with the connection's etag as `If-Match`. `Debug` never shows a secret.
+#[derive(Clone, Debug, Default)]
+#[must_use = "a patch does nothing until it is sent"]
+pub struct BasicAuthenticationPatch {
+    patch: __rt::Patch,
+}
+impl BasicAuthenticationPatch {
+    /// An empty patch.
+    pub fn new() -> Self {
+        Self { patch: __rt::Patch::new() }
+    }
+    /// Replaces `server` (string, required). Sent as `replace` of `/auth/params/server`.
+    ///
+    /// Host name or IP address of the MySQL server.
+    pub fn server(self, value: impl __rt::Into<__rt::String>) -> Self {
+        let value: __rt::String = value.into();
+        Self {
+            patch: self.patch.replace_param("/auth/params/server", value, false),
+        }
+    }
+    /// Replaces `port` (string, required). Sent as `replace` of `/auth/params/port`.
+    ///
+    /// TCP port of the MySQL server.
+    pub fn port(self, value: impl __rt::Into<__rt::String>) -> Self {
+        let value: __rt::String = value.into();
+        Self {
+            patch: self.patch.replace_param("/auth/params/port", value, false),
+        }
+    }
+    /// Replaces `database` (string, required). Sent as `replace` of `/auth/params/database`.
+    ///
+    /// Name of the database.
+    pub fn database(self, value: impl __rt::Into<__rt::String>) -> Self {
+        let value: __rt::String = value.into();
+        Self {
+            patch: self.patch.replace_param("/auth/params/database", value, false),
+        }
+    }
+    /// Replaces `username` (string, required). Sent as `replace` of `/auth/params/username`.
+    ///
+    /// User name for the database.
+    pub fn username(self, value: impl __rt::Into<__rt::String>) -> Self {
+        let value: __rt::String = value.into();
+        Self {
+            patch: self.patch.replace_param("/auth/params/username", value, false),
+        }
+    }
+    /// Replaces `password` (string, required, secret: redacted in `Debug`). Sent as `replace` of `/auth/params/password`.
+    ///
+    /// Password for the database user.
+    pub fn password(self, value: impl __rt::Into<__rt::SecretString>) -> Self {
+        let value: __rt::SecretString = value.into();
+        Self {
+            patch: self.patch.replace_param("/auth/params/password", value, true),
+        }
+    }
+    /// Replaces `sslMode` (one of [`SslMode`], required). Sent as `replace` of `/auth/params/sslMode`.
+    ///
+    /// How traffic to the server is encrypted.
+    pub fn ssl_mode(self, value: impl __rt::Into<SslMode>) -> Self {
+        let value: SslMode = value.into();
+        Self {
+            patch: self.patch.replace_param("/auth/params/sslMode", value, false),
+        }
+    }
+    /// Replaces every param at once: `replace` of `/auth/params` with `params`.
+    pub fn params(self, params: BasicAuthentication) -> Self {
+        Self {
+            patch: self.patch.replace_params(params),
+        }
+    }
+    /// Replaces the connection's name: `replace` of `/name`.
+    pub fn name(self, name: impl __rt::Into<__rt::String>) -> Self {
+        Self {
+            patch: self.patch.replace_name(name),
+        }
+    }
+    /// Sets the connection's description: `add` of `/description` (which replaces one that exists).
+    pub fn description(self, description: impl __rt::Into<__rt::String>) -> Self {
+        Self {
+            patch: self.patch.replace_description(description),
+        }
+    }
+}
+impl __rt::From<BasicAuthenticationPatch> for __rt::Patch {
+    fn from(patch: BasicAuthenticationPatch) -> Self {
+        patch.patch
     }
 }
 /// The allowed values of the `sslMode` param.

@@ -4,7 +4,7 @@
 use ::flow_connectors::__private as __rt;
 /// Credentials for the `OAuth2 Client Credential` auth spec of `oracle-netsuite`.
 ///
-/// Build it with [`OAuth2ClientCredential::builder`]; every required param must be set before `build()` compiles.
+/// Build it with [`OAuth2ClientCredential::builder`]; every required param must be set before `build()` compiles. Change a stored connection's params with [`OAuth2ClientCredentialPatch`].
 ///
 /// Uses the OAuth 2.0 client of a NetSuite integration record together with an access token.
 #[derive(Clone, Debug)]
@@ -184,6 +184,79 @@ impl<
             access_token: __rt::IsSet::into_value(self.access_token),
         };
         __rt::Ok(value)
+    }
+}
+/// A JSON Patch for a connection of the `OAuth2 Client Credential` auth spec of `oracle-netsuite`: the body of `PATCH /connections/{id}`.
+///
+/// Each setter replaces one param (`replace` of `/auth/params/<wire name>`), [`params`](Self::params) replaces them all, [`name`](Self::name) and [`description`](Self::description) the connection's own; operations are sent in the order they were set. Send it with `.into()` as a [`Patch`](__rt::Patch), with the connection's etag as `If-Match`. `Debug` never shows a secret.
+#[derive(Clone, Debug, Default)]
+#[must_use = "a patch does nothing until it is sent"]
+pub struct OAuth2ClientCredentialPatch {
+    patch: __rt::Patch,
+}
+impl OAuth2ClientCredentialPatch {
+    /// An empty patch.
+    pub fn new() -> Self {
+        Self { patch: __rt::Patch::new() }
+    }
+    /// Replaces `clientId` (string, required). Sent as `replace` of `/auth/params/clientId`.
+    ///
+    /// Client id of the NetSuite integration record, a 64-character string.
+    pub fn client_id(self, value: impl __rt::Into<__rt::String>) -> Self {
+        let value: __rt::String = value.into();
+        Self {
+            patch: self.patch.replace_param("/auth/params/clientId", value, false),
+        }
+    }
+    /// Replaces `clientSecret` (string, required, secret: redacted in `Debug`). Sent as `replace` of `/auth/params/clientSecret`.
+    ///
+    /// Client secret of the NetSuite integration record, a 64-character string.
+    pub fn client_secret(self, value: impl __rt::Into<__rt::SecretString>) -> Self {
+        let value: __rt::SecretString = value.into();
+        Self {
+            patch: self.patch.replace_param("/auth/params/clientSecret", value, true),
+        }
+    }
+    /// Replaces `accessTokenUrl` (string, required). Sent as `replace` of `/auth/params/accessTokenUrl`.
+    ///
+    /// NetSuite token URL, such as <https://ACCOUNT_ID.suitetalk.api.netsuite.com/services/rest/auth/oauth2/v1/token>.
+    pub fn access_token_url(self, value: impl __rt::Into<__rt::String>) -> Self {
+        let value: __rt::String = value.into();
+        Self {
+            patch: self.patch.replace_param("/auth/params/accessTokenUrl", value, false),
+        }
+    }
+    /// Replaces `accessToken` (string, required, secret: redacted in `Debug`). Sent as `replace` of `/auth/params/accessToken`.
+    ///
+    /// OAuth 2.0 access token (a JWT) from the authorization code flow; it stays valid for 60 minutes.
+    pub fn access_token(self, value: impl __rt::Into<__rt::SecretString>) -> Self {
+        let value: __rt::SecretString = value.into();
+        Self {
+            patch: self.patch.replace_param("/auth/params/accessToken", value, true),
+        }
+    }
+    /// Replaces every param at once: `replace` of `/auth/params` with `params`.
+    pub fn params(self, params: OAuth2ClientCredential) -> Self {
+        Self {
+            patch: self.patch.replace_params(params),
+        }
+    }
+    /// Replaces the connection's name: `replace` of `/name`.
+    pub fn name(self, name: impl __rt::Into<__rt::String>) -> Self {
+        Self {
+            patch: self.patch.replace_name(name),
+        }
+    }
+    /// Sets the connection's description: `add` of `/description` (which replaces one that exists).
+    pub fn description(self, description: impl __rt::Into<__rt::String>) -> Self {
+        Self {
+            patch: self.patch.replace_description(description),
+        }
+    }
+}
+impl __rt::From<OAuth2ClientCredentialPatch> for __rt::Patch {
+    fn from(patch: OAuth2ClientCredentialPatch) -> Self {
+        patch.patch
     }
 }
 /// The connection spec id, sent as `connectionSpec.id`.

@@ -4,7 +4,7 @@
 use ::flow_connectors::__private as __rt;
 /// Credentials for the `Access Key` auth spec of `oracle-object-storage`.
 ///
-/// Build it with [`AccessKey::builder`]; every required param must be set before `build()` compiles.
+/// Build it with [`AccessKey::builder`]; every required param must be set before `build()` compiles. Change a stored connection's params with [`AccessKeyPatch`].
 ///
 /// Signs in with an access key pair for the Object Storage compatibility endpoint.
 #[derive(Clone, Debug)]
@@ -172,6 +172,88 @@ impl<
             folder_path: self.folder_path,
         };
         __rt::Ok(value)
+    }
+}
+/// A JSON Patch for a connection of the `Access Key` auth spec of `oracle-object-storage`: the body of `PATCH /connections/{id}`.
+///
+/// Each setter replaces one param (`replace` of `/auth/params/<wire name>`), [`params`](Self::params) replaces them all, [`name`](Self::name) and [`description`](Self::description) the connection's own; operations are sent in the order they were set. Send it with `.into()` as a [`Patch`](__rt::Patch), with the connection's etag as `If-Match`. `Debug` never shows a secret.
+#[derive(Clone, Debug, Default)]
+#[must_use = "a patch does nothing until it is sent"]
+pub struct AccessKeyPatch {
+    patch: __rt::Patch,
+}
+impl AccessKeyPatch {
+    /// An empty patch.
+    pub fn new() -> Self {
+        Self { patch: __rt::Patch::new() }
+    }
+    /// Replaces `serviceUrl` (string, required). Sent as `replace` of `/auth/params/serviceUrl`.
+    ///
+    /// Object Storage endpoint, such as <https://mynamespace.compat.objectstorage.eu-frankfurt-1.oraclecloud.com>.
+    pub fn service_url(self, value: impl __rt::Into<__rt::String>) -> Self {
+        let value: __rt::String = value.into();
+        Self {
+            patch: self.patch.replace_param("/auth/params/serviceUrl", value, false),
+        }
+    }
+    /// Replaces `accessKey` (string, required). Sent as `replace` of `/auth/params/accessKey`.
+    ///
+    /// Access key id used to sign in.
+    pub fn access_key(self, value: impl __rt::Into<__rt::String>) -> Self {
+        let value: __rt::String = value.into();
+        Self {
+            patch: self.patch.replace_param("/auth/params/accessKey", value, false),
+        }
+    }
+    /// Replaces `secretKey` (string, required, secret: redacted in `Debug`). Sent as `replace` of `/auth/params/secretKey`.
+    ///
+    /// Secret key that pairs with the access key.
+    pub fn secret_key(self, value: impl __rt::Into<__rt::SecretString>) -> Self {
+        let value: __rt::SecretString = value.into();
+        Self {
+            patch: self.patch.replace_param("/auth/params/secretKey", value, true),
+        }
+    }
+    /// Replaces `bucketName` (string, optional). Sent as `replace` of `/auth/params/bucketName`.
+    ///
+    /// Bucket to read from; needed only when the user's access is limited to certain buckets.
+    pub fn bucket_name(self, value: impl __rt::Into<__rt::String>) -> Self {
+        let value: __rt::String = value.into();
+        Self {
+            patch: self.patch.replace_param("/auth/params/bucketName", value, false),
+        }
+    }
+    /// Replaces `folderPath` (string, optional). Sent as `replace` of `/auth/params/folderPath`.
+    ///
+    /// Folder inside the bucket to read from; needed only when the user's access is limited to certain folders.
+    pub fn folder_path(self, value: impl __rt::Into<__rt::String>) -> Self {
+        let value: __rt::String = value.into();
+        Self {
+            patch: self.patch.replace_param("/auth/params/folderPath", value, false),
+        }
+    }
+    /// Replaces every param at once: `replace` of `/auth/params` with `params`.
+    pub fn params(self, params: AccessKey) -> Self {
+        Self {
+            patch: self.patch.replace_params(params),
+        }
+    }
+    /// Replaces the connection's name: `replace` of `/name`.
+    pub fn name(self, name: impl __rt::Into<__rt::String>) -> Self {
+        Self {
+            patch: self.patch.replace_name(name),
+        }
+    }
+    /// Sets the connection's description: `add` of `/description` (which replaces one that exists).
+    pub fn description(self, description: impl __rt::Into<__rt::String>) -> Self {
+        Self {
+            patch: self.patch.replace_description(description),
+        }
+    }
+}
+impl __rt::From<AccessKeyPatch> for __rt::Patch {
+    fn from(patch: AccessKeyPatch) -> Self {
+        patch.patch
     }
 }
 /// The connection spec id, sent as `connectionSpec.id`.

@@ -4,7 +4,7 @@
 use ::flow_connectors::__private as __rt;
 /// Credentials for the `Client-Id-Secret Based Authentication` auth spec of `paypal`.
 ///
-/// Build it with [`ClientIdSecretBasedAuthentication::builder`]; every required param must be set before `build()` compiles.
+/// Build it with [`ClientIdSecretBasedAuthentication::builder`]; every required param must be set before `build()` compiles. Change a stored connection's params with [`ClientIdSecretBasedAuthenticationPatch`].
 ///
 /// Uses the client id and secret of a PayPal REST app.
 #[derive(Clone, Debug)]
@@ -131,6 +131,70 @@ impl<
             client_secret: __rt::IsSet::into_value(self.client_secret),
         };
         __rt::Ok(value)
+    }
+}
+/// A JSON Patch for a connection of the `Client-Id-Secret Based Authentication` auth spec of `paypal`: the body of `PATCH /connections/{id}`.
+///
+/// Each setter replaces one param (`replace` of `/auth/params/<wire name>`), [`params`](Self::params) replaces them all, [`name`](Self::name) and [`description`](Self::description) the connection's own; operations are sent in the order they were set. Send it with `.into()` as a [`Patch`](__rt::Patch), with the connection's etag as `If-Match`. `Debug` never shows a secret.
+#[derive(Clone, Debug, Default)]
+#[must_use = "a patch does nothing until it is sent"]
+pub struct ClientIdSecretBasedAuthenticationPatch {
+    patch: __rt::Patch,
+}
+impl ClientIdSecretBasedAuthenticationPatch {
+    /// An empty patch.
+    pub fn new() -> Self {
+        Self { patch: __rt::Patch::new() }
+    }
+    /// Replaces `host` (string, required, default `"api.sandbox.paypal.com"`). Sent as `replace` of `/auth/params/host`.
+    ///
+    /// Host of the PayPal API, such as api.sandbox.paypal.com.
+    pub fn host(self, value: impl __rt::Into<__rt::String>) -> Self {
+        let value: __rt::String = value.into();
+        Self {
+            patch: self.patch.replace_param("/auth/params/host", value, false),
+        }
+    }
+    /// Replaces `clientId` (string, required). Sent as `replace` of `/auth/params/clientId`.
+    ///
+    /// Client id of the PayPal app.
+    pub fn client_id(self, value: impl __rt::Into<__rt::String>) -> Self {
+        let value: __rt::String = value.into();
+        Self {
+            patch: self.patch.replace_param("/auth/params/clientId", value, false),
+        }
+    }
+    /// Replaces `clientSecret` (string, required, secret: redacted in `Debug`). Sent as `replace` of `/auth/params/clientSecret`.
+    ///
+    /// Client secret of the PayPal app.
+    pub fn client_secret(self, value: impl __rt::Into<__rt::SecretString>) -> Self {
+        let value: __rt::SecretString = value.into();
+        Self {
+            patch: self.patch.replace_param("/auth/params/clientSecret", value, true),
+        }
+    }
+    /// Replaces every param at once: `replace` of `/auth/params` with `params`.
+    pub fn params(self, params: ClientIdSecretBasedAuthentication) -> Self {
+        Self {
+            patch: self.patch.replace_params(params),
+        }
+    }
+    /// Replaces the connection's name: `replace` of `/name`.
+    pub fn name(self, name: impl __rt::Into<__rt::String>) -> Self {
+        Self {
+            patch: self.patch.replace_name(name),
+        }
+    }
+    /// Sets the connection's description: `add` of `/description` (which replaces one that exists).
+    pub fn description(self, description: impl __rt::Into<__rt::String>) -> Self {
+        Self {
+            patch: self.patch.replace_description(description),
+        }
+    }
+}
+impl __rt::From<ClientIdSecretBasedAuthenticationPatch> for __rt::Patch {
+    fn from(patch: ClientIdSecretBasedAuthenticationPatch) -> Self {
+        patch.patch
     }
 }
 /// The connection spec id, sent as `connectionSpec.id`.

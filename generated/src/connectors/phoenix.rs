@@ -4,7 +4,7 @@
 use ::flow_connectors::__private as __rt;
 /// Credentials for the `Basic Authentication` auth spec of `phoenix`.
 ///
-/// Build it with [`BasicAuthentication::builder`]; every required param must be set before `build()` compiles.
+/// Build it with [`BasicAuthentication::builder`]; every required param must be set before `build()` compiles. Change a stored connection's params with [`BasicAuthenticationPatch`].
 ///
 /// Signs in to the Phoenix server with a user name and password.
 #[derive(Clone, Debug)]
@@ -265,6 +265,97 @@ impl<
             enable_ssl: __rt::IsSet::into_value(self.enable_ssl),
         };
         __rt::Ok(value)
+    }
+}
+/// A JSON Patch for a connection of the `Basic Authentication` auth spec of `phoenix`: the body of `PATCH /connections/{id}`.
+///
+/// Each setter replaces one param (`replace` of `/auth/params/<wire name>`), [`params`](Self::params) replaces them all, [`name`](Self::name) and [`description`](Self::description) the connection's own; operations are sent in the order they were set. Send it with `.into()` as a [`Patch`](__rt::Patch), with the connection's etag as `If-Match`. `Debug` never shows a secret.
+#[derive(Clone, Debug, Default)]
+#[must_use = "a patch does nothing until it is sent"]
+pub struct BasicAuthenticationPatch {
+    patch: __rt::Patch,
+}
+impl BasicAuthenticationPatch {
+    /// An empty patch.
+    pub fn new() -> Self {
+        Self { patch: __rt::Patch::new() }
+    }
+    /// Replaces `host` (string, required). Sent as `replace` of `/auth/params/host`.
+    ///
+    /// IP address or host name of the Phoenix server.
+    pub fn host(self, value: impl __rt::Into<__rt::String>) -> Self {
+        let value: __rt::String = value.into();
+        Self {
+            patch: self.patch.replace_param("/auth/params/host", value, false),
+        }
+    }
+    /// Replaces `username` (string, required). Sent as `replace` of `/auth/params/username`.
+    ///
+    /// User name for the Phoenix server.
+    pub fn username(self, value: impl __rt::Into<__rt::String>) -> Self {
+        let value: __rt::String = value.into();
+        Self {
+            patch: self.patch.replace_param("/auth/params/username", value, false),
+        }
+    }
+    /// Replaces `password` (string, required, secret: redacted in `Debug`). Sent as `replace` of `/auth/params/password`.
+    ///
+    /// Password for the Phoenix user.
+    pub fn password(self, value: impl __rt::Into<__rt::SecretString>) -> Self {
+        let value: __rt::SecretString = value.into();
+        Self {
+            patch: self.patch.replace_param("/auth/params/password", value, true),
+        }
+    }
+    /// Replaces `port` (integer, required). Sent as `replace` of `/auth/params/port`.
+    ///
+    /// TCP port the Phoenix server listens on; use 443 for Azure HDInsight.
+    pub fn port(self, value: impl __rt::Into<i64>) -> Self {
+        let value: i64 = value.into();
+        Self {
+            patch: self.patch.replace_param("/auth/params/port", value, false),
+        }
+    }
+    /// Replaces `httpPath` (string, required). Sent as `replace` of `/auth/params/httpPath`.
+    ///
+    /// Partial URL path of the Phoenix server, such as /hbasephoenix0 on Azure HDInsight.
+    pub fn http_path(self, value: impl __rt::Into<__rt::String>) -> Self {
+        let value: __rt::String = value.into();
+        Self {
+            patch: self.patch.replace_param("/auth/params/httpPath", value, false),
+        }
+    }
+    /// Replaces `enableSsl` (boolean, required). Sent as `replace` of `/auth/params/enableSsl`.
+    ///
+    /// Whether connections to the server are encrypted with SSL.
+    pub fn enable_ssl(self, value: impl __rt::Into<bool>) -> Self {
+        let value: bool = value.into();
+        Self {
+            patch: self.patch.replace_param("/auth/params/enableSsl", value, false),
+        }
+    }
+    /// Replaces every param at once: `replace` of `/auth/params` with `params`.
+    pub fn params(self, params: BasicAuthentication) -> Self {
+        Self {
+            patch: self.patch.replace_params(params),
+        }
+    }
+    /// Replaces the connection's name: `replace` of `/name`.
+    pub fn name(self, name: impl __rt::Into<__rt::String>) -> Self {
+        Self {
+            patch: self.patch.replace_name(name),
+        }
+    }
+    /// Sets the connection's description: `add` of `/description` (which replaces one that exists).
+    pub fn description(self, description: impl __rt::Into<__rt::String>) -> Self {
+        Self {
+            patch: self.patch.replace_description(description),
+        }
+    }
+}
+impl __rt::From<BasicAuthenticationPatch> for __rt::Patch {
+    fn from(patch: BasicAuthenticationPatch) -> Self {
+        patch.patch
     }
 }
 /// The connection spec id, sent as `connectionSpec.id`.

@@ -4,7 +4,7 @@
 use ::flow_connectors::__private as __rt;
 /// Credentials for the `OAuth2 Refresh Code` auth spec of `pinterest-ads`.
 ///
-/// Build it with [`OAuth2RefreshCode::builder`]; every required param must be set before `build()` compiles.
+/// Build it with [`OAuth2RefreshCode::builder`]; every required param must be set before `build()` compiles. Change a stored connection's params with [`OAuth2RefreshCodePatch`].
 ///
 /// Calls the Pinterest API with an OAuth access token.
 #[derive(Clone, Debug)]
@@ -74,6 +74,52 @@ impl<_AccessToken> OAuth2RefreshCodeBuilder<_AccessToken> {
             access_token: __rt::IsSet::into_value(self.access_token),
         };
         __rt::Ok(value)
+    }
+}
+/// A JSON Patch for a connection of the `OAuth2 Refresh Code` auth spec of `pinterest-ads`: the body of `PATCH /connections/{id}`.
+///
+/// Each setter replaces one param (`replace` of `/auth/params/<wire name>`), [`params`](Self::params) replaces them all, [`name`](Self::name) and [`description`](Self::description) the connection's own; operations are sent in the order they were set. Send it with `.into()` as a [`Patch`](__rt::Patch), with the connection's etag as `If-Match`. `Debug` never shows a secret.
+#[derive(Clone, Debug, Default)]
+#[must_use = "a patch does nothing until it is sent"]
+pub struct OAuth2RefreshCodePatch {
+    patch: __rt::Patch,
+}
+impl OAuth2RefreshCodePatch {
+    /// An empty patch.
+    pub fn new() -> Self {
+        Self { patch: __rt::Patch::new() }
+    }
+    /// Replaces `accessToken` (string, required, secret: redacted in `Debug`). Sent as `replace` of `/auth/params/accessToken`.
+    ///
+    /// OAuth access token of the Pinterest account.
+    pub fn access_token(self, value: impl __rt::Into<__rt::SecretString>) -> Self {
+        let value: __rt::SecretString = value.into();
+        Self {
+            patch: self.patch.replace_param("/auth/params/accessToken", value, true),
+        }
+    }
+    /// Replaces every param at once: `replace` of `/auth/params` with `params`.
+    pub fn params(self, params: OAuth2RefreshCode) -> Self {
+        Self {
+            patch: self.patch.replace_params(params),
+        }
+    }
+    /// Replaces the connection's name: `replace` of `/name`.
+    pub fn name(self, name: impl __rt::Into<__rt::String>) -> Self {
+        Self {
+            patch: self.patch.replace_name(name),
+        }
+    }
+    /// Sets the connection's description: `add` of `/description` (which replaces one that exists).
+    pub fn description(self, description: impl __rt::Into<__rt::String>) -> Self {
+        Self {
+            patch: self.patch.replace_description(description),
+        }
+    }
+}
+impl __rt::From<OAuth2RefreshCodePatch> for __rt::Patch {
+    fn from(patch: OAuth2RefreshCodePatch) -> Self {
+        patch.patch
     }
 }
 /// The connection spec id, sent as `connectionSpec.id`.

@@ -4,7 +4,7 @@
 use ::flow_connectors::__private as __rt;
 /// Credentials for the `Client-Id-Secret Based Authentication` auth spec of `salesforce-marketing-cloud`.
 ///
-/// Build it with [`ClientIdSecretBasedAuthentication::builder`]; every required param must be set before `build()` compiles.
+/// Build it with [`ClientIdSecretBasedAuthentication::builder`]; every required param must be set before `build()` compiles. Change a stored connection's params with [`ClientIdSecretBasedAuthenticationPatch`].
 ///
 /// Uses the client id and secret of a Marketing Cloud installed package.
 #[derive(Clone, Debug)]
@@ -146,9 +146,73 @@ impl<
         __rt::Ok(value)
     }
 }
+/// A JSON Patch for a connection of the `Client-Id-Secret Based Authentication` auth spec of `salesforce-marketing-cloud`: the body of `PATCH /connections/{id}`.
+///
+/// Each setter replaces one param (`replace` of `/auth/params/<wire name>`), [`params`](Self::params) replaces them all, [`name`](Self::name) and [`description`](Self::description) the connection's own; operations are sent in the order they were set. Send it with `.into()` as a [`Patch`](__rt::Patch), with the connection's etag as `If-Match`. `Debug` never shows a secret.
+#[derive(Clone, Debug, Default)]
+#[must_use = "a patch does nothing until it is sent"]
+pub struct ClientIdSecretBasedAuthenticationPatch {
+    patch: __rt::Patch,
+}
+impl ClientIdSecretBasedAuthenticationPatch {
+    /// An empty patch.
+    pub fn new() -> Self {
+        Self { patch: __rt::Patch::new() }
+    }
+    /// Replaces `host` (string, required). Sent as `replace` of `/auth/params/host`.
+    ///
+    /// Subdomain of the Marketing Cloud tenant, not the full URL, such as abcd-ab12c3d4e5fg6hijk7lmnop8qrst.
+    pub fn host(self, value: impl __rt::Into<__rt::String>) -> Self {
+        let value: __rt::String = value.into();
+        Self {
+            patch: self.patch.replace_param("/auth/params/host", value, false),
+        }
+    }
+    /// Replaces `clientId` (string, required). Sent as `replace` of `/auth/params/clientId`.
+    ///
+    /// Client id of the Marketing Cloud application.
+    pub fn client_id(self, value: impl __rt::Into<__rt::String>) -> Self {
+        let value: __rt::String = value.into();
+        Self {
+            patch: self.patch.replace_param("/auth/params/clientId", value, false),
+        }
+    }
+    /// Replaces `clientSecret` (string, required, secret: redacted in `Debug`). Sent as `replace` of `/auth/params/clientSecret`.
+    ///
+    /// Client secret of the Marketing Cloud application.
+    pub fn client_secret(self, value: impl __rt::Into<__rt::SecretString>) -> Self {
+        let value: __rt::SecretString = value.into();
+        Self {
+            patch: self.patch.replace_param("/auth/params/clientSecret", value, true),
+        }
+    }
+    /// Replaces every param at once: `replace` of `/auth/params` with `params`.
+    pub fn params(self, params: ClientIdSecretBasedAuthentication) -> Self {
+        Self {
+            patch: self.patch.replace_params(params),
+        }
+    }
+    /// Replaces the connection's name: `replace` of `/name`.
+    pub fn name(self, name: impl __rt::Into<__rt::String>) -> Self {
+        Self {
+            patch: self.patch.replace_name(name),
+        }
+    }
+    /// Sets the connection's description: `add` of `/description` (which replaces one that exists).
+    pub fn description(self, description: impl __rt::Into<__rt::String>) -> Self {
+        Self {
+            patch: self.patch.replace_description(description),
+        }
+    }
+}
+impl __rt::From<ClientIdSecretBasedAuthenticationPatch> for __rt::Patch {
+    fn from(patch: ClientIdSecretBasedAuthenticationPatch) -> Self {
+        patch.patch
+    }
+}
 /// Credentials for the `OAuth2 Client Credential` auth spec of `salesforce-marketing-cloud`.
 ///
-/// Build it with [`OAuth2ClientCredential::builder`]; every required param must be set before `build()` compiles.
+/// Build it with [`OAuth2ClientCredential::builder`]; every required param must be set before `build()` compiles. Change a stored connection's params with [`OAuth2ClientCredentialPatch`].
 ///
 /// Obtains tokens with the OAuth 2.0 client credentials of a Marketing Cloud application (used by the platform on AWS).
 #[derive(Clone, Debug)]
@@ -286,6 +350,70 @@ impl<
             client_secret: __rt::IsSet::into_value(self.client_secret),
         };
         __rt::Ok(value)
+    }
+}
+/// A JSON Patch for a connection of the `OAuth2 Client Credential` auth spec of `salesforce-marketing-cloud`: the body of `PATCH /connections/{id}`.
+///
+/// Each setter replaces one param (`replace` of `/auth/params/<wire name>`), [`params`](Self::params) replaces them all, [`name`](Self::name) and [`description`](Self::description) the connection's own; operations are sent in the order they were set. Send it with `.into()` as a [`Patch`](__rt::Patch), with the connection's etag as `If-Match`. `Debug` never shows a secret.
+#[derive(Clone, Debug, Default)]
+#[must_use = "a patch does nothing until it is sent"]
+pub struct OAuth2ClientCredentialPatch {
+    patch: __rt::Patch,
+}
+impl OAuth2ClientCredentialPatch {
+    /// An empty patch.
+    pub fn new() -> Self {
+        Self { patch: __rt::Patch::new() }
+    }
+    /// Replaces `subdomain` (string, required). Sent as `replace` of `/auth/params/subdomain`.
+    ///
+    /// Subdomain of the Marketing Cloud tenant, such as mc563885gzs27c5t9-63k636ttgm.
+    pub fn subdomain(self, value: impl __rt::Into<__rt::String>) -> Self {
+        let value: __rt::String = value.into();
+        Self {
+            patch: self.patch.replace_param("/auth/params/subdomain", value, false),
+        }
+    }
+    /// Replaces `clientId` (string, required). Sent as `replace` of `/auth/params/clientId`.
+    ///
+    /// Client id of the Marketing Cloud application.
+    pub fn client_id(self, value: impl __rt::Into<__rt::String>) -> Self {
+        let value: __rt::String = value.into();
+        Self {
+            patch: self.patch.replace_param("/auth/params/clientId", value, false),
+        }
+    }
+    /// Replaces `clientSecret` (string, required, secret: redacted in `Debug`). Sent as `replace` of `/auth/params/clientSecret`.
+    ///
+    /// Client secret of the Marketing Cloud application.
+    pub fn client_secret(self, value: impl __rt::Into<__rt::SecretString>) -> Self {
+        let value: __rt::SecretString = value.into();
+        Self {
+            patch: self.patch.replace_param("/auth/params/clientSecret", value, true),
+        }
+    }
+    /// Replaces every param at once: `replace` of `/auth/params` with `params`.
+    pub fn params(self, params: OAuth2ClientCredential) -> Self {
+        Self {
+            patch: self.patch.replace_params(params),
+        }
+    }
+    /// Replaces the connection's name: `replace` of `/name`.
+    pub fn name(self, name: impl __rt::Into<__rt::String>) -> Self {
+        Self {
+            patch: self.patch.replace_name(name),
+        }
+    }
+    /// Sets the connection's description: `add` of `/description` (which replaces one that exists).
+    pub fn description(self, description: impl __rt::Into<__rt::String>) -> Self {
+        Self {
+            patch: self.patch.replace_description(description),
+        }
+    }
+}
+impl __rt::From<OAuth2ClientCredentialPatch> for __rt::Patch {
+    fn from(patch: OAuth2ClientCredentialPatch) -> Self {
+        patch.patch
     }
 }
 /// The connection spec id, sent as `connectionSpec.id`.

@@ -4,7 +4,7 @@
 use ::flow_connectors::__private as __rt;
 /// Credentials for the `Basic Authentication` auth spec of `zoho-crm`.
 ///
-/// Build it with [`BasicAuthentication::builder`]; every required param must be set before `build()` compiles.
+/// Build it with [`BasicAuthentication::builder`]; every required param must be set before `build()` compiles. Change a stored connection's params with [`BasicAuthenticationPatch`].
 ///
 /// Uses the OAuth client and tokens of a Zoho API client, despite its name.
 #[derive(Clone, Debug)]
@@ -272,6 +272,97 @@ impl<
             refresh_token: __rt::IsSet::into_value(self.refresh_token),
         };
         __rt::Ok(value)
+    }
+}
+/// A JSON Patch for a connection of the `Basic Authentication` auth spec of `zoho-crm`: the body of `PATCH /connections/{id}`.
+///
+/// Each setter replaces one param (`replace` of `/auth/params/<wire name>`), [`params`](Self::params) replaces them all, [`name`](Self::name) and [`description`](Self::description) the connection's own; operations are sent in the order they were set. Send it with `.into()` as a [`Patch`](__rt::Patch), with the connection's etag as `If-Match`. `Debug` never shows a secret.
+#[derive(Clone, Debug, Default)]
+#[must_use = "a patch does nothing until it is sent"]
+pub struct BasicAuthenticationPatch {
+    patch: __rt::Patch,
+}
+impl BasicAuthenticationPatch {
+    /// An empty patch.
+    pub fn new() -> Self {
+        Self { patch: __rt::Patch::new() }
+    }
+    /// Replaces `endpoint` (string, required). Sent as `replace` of `/auth/params/endpoint`.
+    ///
+    /// Zoho CRM API server that requests are sent to.
+    pub fn endpoint(self, value: impl __rt::Into<__rt::String>) -> Self {
+        let value: __rt::String = value.into();
+        Self {
+            patch: self.patch.replace_param("/auth/params/endpoint", value, false),
+        }
+    }
+    /// Replaces `accountsUrl` (one of [`AccountsUrl`], required). Sent as `replace` of `/auth/params/accountsUrl`.
+    ///
+    /// Zoho accounts server of the account's data center, which issues the tokens.
+    pub fn accounts_url(self, value: impl __rt::Into<AccountsUrl>) -> Self {
+        let value: AccountsUrl = value.into();
+        Self {
+            patch: self.patch.replace_param("/auth/params/accountsUrl", value, false),
+        }
+    }
+    /// Replaces `clientId` (string, required). Sent as `replace` of `/auth/params/clientId`.
+    ///
+    /// Client id of the Zoho API client.
+    pub fn client_id(self, value: impl __rt::Into<__rt::String>) -> Self {
+        let value: __rt::String = value.into();
+        Self {
+            patch: self.patch.replace_param("/auth/params/clientId", value, false),
+        }
+    }
+    /// Replaces `clientSecret` (string, required, secret: redacted in `Debug`). Sent as `replace` of `/auth/params/clientSecret`.
+    ///
+    /// Client secret of the Zoho API client.
+    pub fn client_secret(self, value: impl __rt::Into<__rt::SecretString>) -> Self {
+        let value: __rt::SecretString = value.into();
+        Self {
+            patch: self.patch.replace_param("/auth/params/clientSecret", value, true),
+        }
+    }
+    /// Replaces `accessToken` (string, required, secret: redacted in `Debug`). Sent as `replace` of `/auth/params/accessToken`.
+    ///
+    /// OAuth access token of the Zoho account.
+    pub fn access_token(self, value: impl __rt::Into<__rt::SecretString>) -> Self {
+        let value: __rt::SecretString = value.into();
+        Self {
+            patch: self.patch.replace_param("/auth/params/accessToken", value, true),
+        }
+    }
+    /// Replaces `refreshToken` (string, required, secret: redacted in `Debug`). Sent as `replace` of `/auth/params/refreshToken`.
+    ///
+    /// OAuth refresh token used to obtain new access tokens.
+    pub fn refresh_token(self, value: impl __rt::Into<__rt::SecretString>) -> Self {
+        let value: __rt::SecretString = value.into();
+        Self {
+            patch: self.patch.replace_param("/auth/params/refreshToken", value, true),
+        }
+    }
+    /// Replaces every param at once: `replace` of `/auth/params` with `params`.
+    pub fn params(self, params: BasicAuthentication) -> Self {
+        Self {
+            patch: self.patch.replace_params(params),
+        }
+    }
+    /// Replaces the connection's name: `replace` of `/name`.
+    pub fn name(self, name: impl __rt::Into<__rt::String>) -> Self {
+        Self {
+            patch: self.patch.replace_name(name),
+        }
+    }
+    /// Sets the connection's description: `add` of `/description` (which replaces one that exists).
+    pub fn description(self, description: impl __rt::Into<__rt::String>) -> Self {
+        Self {
+            patch: self.patch.replace_description(description),
+        }
+    }
+}
+impl __rt::From<BasicAuthenticationPatch> for __rt::Patch {
+    fn from(patch: BasicAuthenticationPatch) -> Self {
+        patch.patch
     }
 }
 /// The allowed values of the `accountsUrl` param.

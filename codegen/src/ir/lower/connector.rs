@@ -138,7 +138,7 @@ fn shared_type_names(auth_specs: &[spec::AuthSpec]) -> BTreeSet<String> {
     let scheme_names: BTreeSet<String> = auth_specs
         .iter()
         .filter_map(|auth| naming::camel(&auth.name.value))
-        .flat_map(|name| [naming::join(&name, "Builder"), name])
+        .flat_map(|name| [naming::join(&name, "Builder"), naming::join(&name, "Patch"), name])
         .collect();
     counts
         .into_iter()
@@ -188,6 +188,7 @@ impl ConnectorCx<'_> {
         if let Some(type_name) = &type_name {
             self.claim(type_name, &name.path);
             self.claim(&naming::join(type_name, "Builder"), &name.path);
+            self.claim(&naming::join(type_name, "Patch"), &name.path);
         }
         let params = self.params(schema, type_name.as_deref().unwrap_or("AuthSpec"), "");
         let (type_name, params) = (type_name?, params?);
@@ -196,6 +197,7 @@ impl ConnectorCx<'_> {
             auth_type: auth.auth_type.clone(),
             description: schema.description.clone(),
             variant: naming::join(connector_camel, &type_name),
+            patch_name: naming::join(&type_name, "Patch"),
             params: ParamsStruct {
                 builder_name: naming::join(&type_name, "Builder"),
                 type_name,
