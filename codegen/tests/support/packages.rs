@@ -44,9 +44,10 @@ pub fn path_dependency(name: &str, path: &Path) -> String {
 }
 
 /// The dependency line of the runtime crate without this repository's catalog, as a downstream
-/// crate that generates its own connectors depends on it.
+/// crate that generates its own connectors depends on it (with `pattern`: random specs have them).
 pub fn runtime_dependency() -> String {
-    path_dependency("flow-connectors", &workspace().join("generated"))
+    let line = path_dependency("flow-connectors", &workspace().join("generated"));
+    format!("{}, features = [\"pattern\"] }}", line.trim_end_matches(" }"))
 }
 
 /// The manifest of package `name` (version 0.0.0, edition 2024, not published), followed by

@@ -1,6 +1,7 @@
 //! Reading, writing and checking auth params: what generated params types call to encode request
 //! bodies, decode stored ones and enforce their spec's rules.
 
+#[cfg(feature = "pattern")]
 use std::sync::OnceLock;
 
 use secrecy::{ExposeSecret, SecretString};
@@ -291,11 +292,13 @@ impl PatternText for SecretString {
 }
 
 /// A spec's `pattern`, compiled once on first use.
+#[cfg(feature = "pattern")]
 pub struct Pattern {
     source: &'static str,
     compiled: OnceLock<Option<regex::Regex>>,
 }
 
+#[cfg(feature = "pattern")]
 impl Pattern {
     /// A pattern from its source (a JSON Schema regular expression; it matches anywhere in the value).
     pub const fn new(source: &'static str) -> Self {
@@ -321,5 +324,26 @@ impl Pattern {
                 pattern: self.source,
             })
         }
+    }
+}
+
+/// A spec's `pattern` without the `pattern` feature: generated code that checks one (a static
+/// built with [`Pattern::new`]) fails to compile, and the compiler shows the message saying which
+/// feature to turn on, instead of values going unchecked.
+#[cfg(not(feature = "pattern"))]
+pub struct Pattern {
+    never: core::convert::Infallible,
+}
+
+#[cfg(not(feature = "pattern"))]
+impl Pattern {
+    /// Stops compilation (it is evaluated in a static's initializer) with what to do.
+    pub const fn new(_source: &'static str) -> Self {
+        panic!("a connector of these specs has a `pattern`: turn on the `pattern` feature of flow-connectors")
+    }
+
+    /// Never called: no `Pattern` exists without the feature.
+    pub fn check(&self, _param: &'static str, _value: &impl PatternText) -> Result<(), BuildError> {
+        match self.never {}
     }
 }
