@@ -50,10 +50,7 @@ impl Probe {
             &format!(
                 "[build-dependencies]\n{}\n\n[workspace]\n",
                 // With `pattern`, as flow-tests' build script has it, so its build is reused.
-                format!(
-                    "{}, features = [\"pattern\"] }}",
-                    packages::path_dependency("flow-codegen", &codegen).trim_end_matches(" }")
-                )
+                packages::path_dependency("flow-codegen", &codegen, &["pattern"])
             ),
         );
         fs::create_dir_all(dir.join("src")).expect("probe dir");
