@@ -15,7 +15,11 @@ use crate::{Config, Error, Report, diff, pull};
 /// Exit codes: 0 success; 1 spec errors, I/O errors, out-of-date output (`check`), changes named by
 /// `--fail-on` (`diff`) or a failed download (`pull`); 2 usage errors.
 #[derive(Parser)]
-#[command(name = "flow-codegen", version)]
+#[command(
+    name = "flow-codegen",
+    version,
+    after_help = "Examples:\n  flow-codegen generate --specs specs --out src/connectors\n  flow-codegen check --specs specs --out src/connectors\n  flow-codegen diff old-specs specs --fail-on breaking\n  flow-codegen pull --out pulled-specs --name mysql\n\n`flow-codegen help <COMMAND>` says more about each."
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -27,10 +31,14 @@ enum Command {
     ///
     /// Nothing is written unless every spec is valid. Generated files that no spec produces any
     /// more are removed; other files in --out are left alone.
+    #[command(after_help = "Example:\n  flow-codegen generate --specs specs --out src/connectors")]
     Generate(Options),
     /// Compares --out with what the specs generate and names every stale, missing or extra file.
     ///
     /// Exits 0 when the output is current, 1 when it differs. Writes nothing.
+    #[command(
+        after_help = "Example (in CI, after committing generated code):\n  flow-codegen check --specs specs --out src/connectors"
+    )]
     Check(Options),
     /// Lists what changed from the OLD spec set to the NEW one and whether each change breaks code
     /// using the generated crate.
@@ -39,12 +47,18 @@ enum Command {
     /// added auth spec with the same params are a rename); params by wire name. Each change is
     /// `breaking` (code that compiled against the old crate may not compile, or may fail at run
     /// time) or `compatible`, with the reason.
+    #[command(
+        after_help = "Example (fail a pull request whose spec change breaks users):\n  git archive origin/main specs | tar -x -C /tmp/base\n  flow-codegen diff /tmp/base/specs specs --fail-on breaking"
+    )]
     Diff(DiffOptions),
     /// Downloads every connection spec from Flow Service (`GET /connectionSpecs`, all pages) into
     /// --out, one `<name>.json` file per connector.
     ///
     /// Files are written only when their content changed. Files of specs the service no longer
     /// returns are listed, not deleted. The access token is never printed.
+    #[command(
+        after_help = "Example (credentials from FLOW_ACCESS_TOKEN, FLOW_API_KEY, FLOW_ORG_ID and FLOW_SANDBOX_NAME):\n  flow-codegen pull --out pulled-specs --name mysql --name dynamics-online\n  flow-codegen diff specs pulled-specs"
+    )]
     Pull(pull::PullArgs),
 }
 

@@ -8,36 +8,33 @@
 //!
 //! # In a build script
 //!
+//! With `flow-codegen` (`default-features = false`: the library without the command) as a
+//! build-dependency and `flow-connectors` (`default-features = false`: the runtime without this
+//! repository's catalog) as a dependency, one line generates a module per connector of `specs/`:
+//!
 //! ```no_run
 //! // build.rs
-//! fn main() {
-//!     let out = std::path::PathBuf::from(std::env::var_os("OUT_DIR").unwrap()).join("connectors");
-//!     match flow_codegen::Config::new().spec_dir("specs").out_dir(out).generate() {
-//!         Ok(generated) => {
-//!             for input in generated.inputs() {
-//!                 println!("cargo::rerun-if-changed={}", input.display());
-//!             }
-//!         }
-//!         Err(error) => {
-//!             eprintln!("{error}");
-//!             std::process::exit(1);
-//!         }
-//!     }
+//! fn main() -> Result<(), flow_codegen::Error> {
+//!     flow_codegen::compile_specs("specs")
 //! }
 //! ```
 //!
-//! and in the crate, with `flow-connectors` as a dependency for the runtime:
-//!
 //! ```ignore
-//! include!(concat!(env!("OUT_DIR"), "/connectors/mod.rs"));
+//! // src/lib.rs
+//! include!(concat!(env!("OUT_DIR"), "/flow_connectors/mod.rs"));
 //! ```
 //!
-//! The library never prints `cargo::rerun-if-changed` itself (a build script may have inputs of
-//! its own); [`Generated::inputs`] lists every spec file and directory read.
+//! [`compile_specs`] prints `cargo::rerun-if-changed` for every spec file and directory and
+//! `cargo::warning` for every warning line; an error's `Debug` is the displayed report.
+//! [`Config::compile`] does the same with options (strict mode, several inputs, another runtime
+//! path); [`Config::generate`] prints nothing and returns the inputs ([`Generated::inputs`]) and
+//! warnings, for build scripts that speak to cargo themselves.
 
-// The build-script example is a whole `build.rs`, `fn main` included.
+// The build-script examples are whole `build.rs` files, `fn main` included.
 #![allow(clippy::needless_doctest_main)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
+mod build_script;
 #[cfg(feature = "cli")]
 #[doc(hidden)]
 pub mod cli;
@@ -61,6 +58,7 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+pub use build_script::compile_specs;
 pub use diagnostic::{Anchor, Colored, Diagnostic, Related, Report, Severity};
 pub use emit::ROOT_FILE;
 pub use output::{Drift, HEADER, WriteSummary};

@@ -138,6 +138,24 @@ fn usage_errors_exit_2_and_help_documents_the_commands() {
     assert!(help.contains("generate") && help.contains("check"), "{help}");
     let generate_help = text(&run(&["generate", "--help"]).stdout);
     assert!(generate_help.contains("--specs") && generate_help.contains("--out") && generate_help.contains("--strict"));
+    // An installed tool says what each command does, with an example of each, and its version.
+    for command in ["generate", "check", "diff", "pull"] {
+        assert!(
+            help.contains(&format!("  flow-codegen {command} ")),
+            "an example of {command}: {help}"
+        );
+        let command_help = text(&run(&[command, "--help"]).stdout);
+        assert!(
+            command_help.contains(&format!("\n  flow-codegen {command} ")),
+            "{command} --help has an example: {command_help}"
+        );
+    }
+    let version = run(&["--version"]);
+    assert_eq!(version.status.code(), Some(0));
+    assert_eq!(
+        text(&version.stdout),
+        format!("flow-codegen {}\n", env!("CARGO_PKG_VERSION"))
+    );
 }
 
 #[test]

@@ -2,8 +2,8 @@
 //! spec file reruns the generator, and generated files whose content did not change keep their
 //! mtime.
 //!
-//! The probe crate has flow-codegen as its only (build) dependency; its build script (the one the
-//! README shows) also appends a line to a marker file each time it runs. It lives at a fixed path
+//! The probe crate has flow-codegen as its only (build) dependency; its build script (the README's
+//! one line, `flow_codegen::compile_specs("specs")`, so what it prints for cargo is tested here) also appends a line to a marker file each time it runs. It lives at a fixed path
 //! under cargo's `CARGO_TARGET_TMPDIR` and builds in this workspace's target directory, where
 //! flow-codegen and its dependencies are already compiled for `flow-tests`' build script:
 //! each build takes a second or two, and repeated runs reuse the same build directories.
@@ -16,22 +16,14 @@ use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
 const BUILD_RS: &str = r#"
-fn main() {
-    let out = std::path::PathBuf::from(std::env::var_os("OUT_DIR").unwrap()).join("connectors");
-    let generated = match flow_codegen::Config::new().spec_dir("specs").out_dir(&out).generate() {
-        Ok(generated) => generated,
-        Err(error) => {
-            eprintln!("{error}");
-            std::process::exit(1);
-        }
-    };
-    for input in generated.inputs() {
-        println!("cargo::rerun-if-changed={}", input.display());
-    }
+fn main() -> Result<(), flow_codegen::Error> {
+    flow_codegen::compile_specs("specs")?;
+    let out = std::path::PathBuf::from(std::env::var_os("OUT_DIR").unwrap()).join("flow_connectors");
     let marker = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("generator-runs.txt");
     let mut runs = std::fs::read_to_string(&marker).unwrap_or_default();
     runs.push_str(&format!("{}\n", out.display()));
     std::fs::write(marker, runs).unwrap();
+    Ok(())
 }
 "#;
 
@@ -57,7 +49,8 @@ impl Probe {
             "rebuild-probe",
             &format!(
                 "[build-dependencies]\n{}\n\n[workspace]\n",
-                packages::path_dependency("flow-codegen", &codegen)
+                // With `pattern`, as flow-tests' build script has it, so its build is reused.
+                packages::path_dependency("flow-codegen", &codegen, &["pattern"])
             ),
         );
         fs::create_dir_all(dir.join("src")).expect("probe dir");

@@ -35,18 +35,19 @@ pub fn downstream_target_dir() -> PathBuf {
     target_dir().join("downstream")
 }
 
-/// A `[dependencies]`-style line naming the package at `path` without its default features.
-pub fn path_dependency(name: &str, path: &Path) -> String {
+/// A `[dependencies]`-style line naming the package at `path` without its default features, with
+/// `features`.
+pub fn path_dependency(name: &str, path: &Path, features: &[&str]) -> String {
     format!(
-        "{name} = {{ path = {:?}, default-features = false }}",
+        "{name} = {{ path = {:?}, default-features = false, features = {features:?} }}",
         path.display().to_string()
     )
 }
 
 /// The dependency line of the runtime crate without this repository's catalog, as a downstream
-/// crate that generates its own connectors depends on it.
+/// crate that generates its own connectors depends on it (with `pattern`: random specs have them).
 pub fn runtime_dependency() -> String {
-    path_dependency("flow-connectors", &workspace().join("generated"))
+    path_dependency("flow-connectors", &workspace().join("generated"), &["pattern"])
 }
 
 /// The manifest of package `name` (version 0.0.0, edition 2024, not published), followed by

@@ -1,6 +1,7 @@
 //! Reading, writing and checking auth params: what generated params types call to encode request
 //! bodies, decode stored ones and enforce their spec's rules.
 
+#[cfg(feature = "pattern")]
 use std::sync::OnceLock;
 
 use secrecy::{ExposeSecret, SecretString};
@@ -342,11 +343,13 @@ impl PatternText for SecretString {
 }
 
 /// A spec's `pattern`, compiled once on first use.
+#[cfg(feature = "pattern")]
 pub struct Pattern {
     source: &'static str,
     compiled: OnceLock<Option<regex::Regex>>,
 }
 
+#[cfg(feature = "pattern")]
 impl Pattern {
     /// A pattern from its source (a JSON Schema regular expression; it matches anywhere in the value).
     pub const fn new(source: &'static str) -> Self {
@@ -372,5 +375,27 @@ impl Pattern {
                 pattern: self.source,
             })
         }
+    }
+}
+
+/// A spec's `pattern` without the `pattern` feature: generated code that checks one (a static
+/// built with [`Pattern::new`]) fails to compile, and the compiler shows the message saying which
+/// feature to turn on, instead of values going unchecked.
+#[cfg(not(feature = "pattern"))]
+pub struct Pattern {
+    // Inhabited, so a static of it is no lint of its own: only the message below shows.
+    _private: (),
+}
+
+#[cfg(not(feature = "pattern"))]
+impl Pattern {
+    /// Stops compilation (it is evaluated in a static's initializer) with what to do.
+    pub const fn new(_source: &'static str) -> Self {
+        panic!("a connector of these specs has a `pattern`: turn on the `pattern` feature of flow-connectors")
+    }
+
+    /// Never called: no `Pattern` exists without the feature ([`Pattern::new`] stops compilation).
+    pub fn check(&self, _param: &'static str, _value: &impl PatternText) -> Result<(), BuildError> {
+        unreachable!("Pattern::new stops compilation without the `pattern` feature")
     }
 }

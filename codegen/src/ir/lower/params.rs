@@ -178,12 +178,23 @@ impl ConnectorCx<'_> {
                 );
                 return None;
             }
+            #[cfg(feature = "pattern")]
             if let Err(err) = regex::Regex::new(&pattern.value) {
                 let reason = err.to_string().lines().last().unwrap_or_default().trim().to_owned();
                 self.error(
                     &pattern.path,
                     format!("the pattern is not a supported regular expression: {reason}"),
                     "patterns use the `regex` crate's syntax (no look-around or backreferences)",
+                );
+                return None;
+            }
+            #[cfg(not(feature = "pattern"))]
+            {
+                self.error(
+                    &pattern.path,
+                    "`pattern` needs the `pattern` feature of flow-codegen, which is off",
+                    "turn on the `pattern` feature of flow-codegen (it checks the regular expression) \
+                     and of flow-connectors (it checks values at run time), or remove `pattern`",
                 );
                 return None;
             }
