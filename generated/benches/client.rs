@@ -76,7 +76,8 @@ fn main() {
         });
     });
     group.bench_function("flow_client", |b| {
-        b.to_async(&runtime).iter(|| async { assert!(client.test("c1").await.unwrap()) });
+        b.to_async(&runtime)
+            .iter(|| async { assert!(client.test("c1").await.unwrap()) });
     });
     group.finish();
     criterion.final_summary();

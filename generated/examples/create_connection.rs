@@ -44,7 +44,9 @@ fn optional_env(name: &str) -> Option<String> {
 fn redact(params: &mut Value, infos: &[ParamInfo]) {
     let Value::Object(params) = params else { return };
     for info in infos {
-        let Some(value) = params.get_mut(info.wire_name) else { continue };
+        let Some(value) = params.get_mut(info.wire_name) else {
+            continue;
+        };
         if info.secret {
             *value = Value::String("[REDACTED]".to_owned());
         } else if let ParamType::Object(nested) = info.param_type {
@@ -77,7 +79,9 @@ async fn run() -> Result<(), Failure> {
     let dry = args.iter().any(|arg| arg == "--dry-run");
     args.retain(|arg| arg != "--dry-run");
     let [file] = args.as_slice() else {
-        return Err(Failure::Usage("usage: create_connection BODY.json [--dry-run]".to_owned()));
+        return Err(Failure::Usage(
+            "usage: create_connection BODY.json [--dry-run]".to_owned(),
+        ));
     };
     let bytes = std::fs::read(file).map_err(|error| Failure::Usage(format!("cannot read {file}: {error}")))?;
     let connection: AnyConnection = serde_json::from_slice(&bytes)
@@ -103,11 +107,24 @@ async fn run() -> Result<(), Failure> {
     let client = builder.build().map_err(|error| Failure::Usage(error.to_string()))?;
 
     // Not retried by the client once sent: on a timeout, list by name before creating again.
-    let created = client.create(&connection).await.map_err(|error| Failure::Call(error.to_string()))?;
+    let created = client
+        .create(&connection)
+        .await
+        .map_err(|error| Failure::Call(error.to_string()))?;
     println!("id: {}", created.id);
     println!("etag: {}", created.etag);
-    let reachable = client.test(&created.id).await.map_err(|error| Failure::Call(error.to_string()))?;
-    println!("test: {}", if reachable { "the source is reachable" } else { "the source is NOT reachable" });
+    let reachable = client
+        .test(&created.id)
+        .await
+        .map_err(|error| Failure::Call(error.to_string()))?;
+    println!(
+        "test: {}",
+        if reachable {
+            "the source is reachable"
+        } else {
+            "the source is NOT reachable"
+        }
+    );
     Ok(())
 }
 

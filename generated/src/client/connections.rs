@@ -41,7 +41,10 @@ impl FlowClient {
             .body(answer.body)
             .map_err(|error| response_error(REQUEST, error.to_string()))?;
         CreatedConnection::from_response(&response).map_err(|_| {
-            response_error(REQUEST, format!("a {} answer without `id` and `etag` strings", answer.status))
+            response_error(
+                REQUEST,
+                format!("a {} answer without `id` and `etag` strings", answer.status),
+            )
         })
     }
 

@@ -61,7 +61,9 @@ pub enum Error {
         description: Option<String>,
     },
     /// 401: the access token was refused, even after renewing it once.
-    #[error("{request}: the access token was refused even after renewing it (check the credential's scopes and org): {error}")]
+    #[error(
+        "{request}: the access token was refused even after renewing it (check the credential's scopes and org): {error}"
+    )]
     Unauthorized {
         /// The call.
         request: &'static str,
@@ -86,7 +88,9 @@ pub enum Error {
     },
     /// 412: the etag sent as `If-Match` is no longer the connection's: read it again and re-apply
     /// the change ([`FlowClient::update_with_retry`](super::FlowClient::update_with_retry) does).
-    #[error("{request}: the connection changed since its etag was read; read it again and re-apply the change: {error}")]
+    #[error(
+        "{request}: the connection changed since its etag was read; read it again and re-apply the change: {error}"
+    )]
     PreconditionFailed {
         /// The call.
         request: &'static str,

@@ -102,7 +102,11 @@ impl ConnectionFilter {
     /// The `property=` filters, as sent.
     fn properties(&self) -> Vec<String> {
         let mut properties = Vec::new();
-        properties.extend(self.connection_spec_id.as_ref().map(|id| format!("connectionSpec.id=={id}")));
+        properties.extend(
+            self.connection_spec_id
+                .as_ref()
+                .map(|id| format!("connectionSpec.id=={id}")),
+        );
         properties.extend(self.state.map(|state| format!("state=={}", state.as_str())));
         properties.extend(self.name.as_ref().map(|name| format!("name=={name}")));
         if !self.ids.is_empty() {
@@ -142,7 +146,8 @@ impl ConnectionFilter {
 /// One page of `GET /connections`: its items, and the next page's URL.
 pub(crate) struct Page {
     pub items: Vec<Value>,
-    pub next: Option<Url>,
+    /// The next page, or why its link is not followed (the items are still good).
+    pub next: Result<Option<Url>, Error>,
 }
 
 pub(crate) const LIST: &str = "GET /connections";
@@ -172,7 +177,7 @@ impl FlowClient {
     pub(crate) async fn page(&self, url: Url) -> Result<Page, Error> {
         let answer = self.inner.send(Call::get(LIST, url.clone())).await?;
         let json = read_json(LIST, &answer.body)?;
-        let next = self.next_link(LIST, &json, &url)?;
+        let next = self.next_link(LIST, &json, &url);
         Ok(Page {
             items: items(LIST, json)?,
             next,

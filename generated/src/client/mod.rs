@@ -275,7 +275,13 @@ impl FlowClientBuilder {
             (Some(tokens), _) => tokens,
             (None, Some(credentials)) => {
                 let ims_url = self.ims_url.as_deref().unwrap_or(DEFAULT_IMS_URL);
-                Arc::new(token::ImsTokens::new(http.clone(), ims_url, credentials, retry, timeout)?)
+                Arc::new(token::ImsTokens::new(
+                    http.clone(),
+                    ims_url,
+                    credentials,
+                    retry,
+                    timeout,
+                )?)
             }
             (None, None) => return Err(missing("credentials (or a token provider)")),
         };
@@ -304,9 +310,12 @@ fn new_http_client(connect_timeout: Option<Duration>) -> Result<reqwest::Client,
     if let Some(timeout) = connect_timeout {
         builder = builder.connect_timeout(timeout);
     }
-    builder
-        .build()
-        .map_err(|error| Error::Config(format!("the HTTP client could not be built: {}", error::with_causes(&error))))
+    builder.build().map_err(|error| {
+        Error::Config(format!(
+            "the HTTP client could not be built: {}",
+            error::with_causes(&error)
+        ))
+    })
 }
 
 #[cfg(test)]

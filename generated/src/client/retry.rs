@@ -148,10 +148,16 @@ mod tests {
     #[test]
     fn retry_after_reads_seconds_and_dates() {
         assert_eq!(retry_after(&headers("7")), Some(Duration::from_secs(7)));
-        assert_eq!(retry_after(&headers("Wed, 21 Oct 2015 07:28:00 GMT")), Some(Duration::ZERO));
+        assert_eq!(
+            retry_after(&headers("Wed, 21 Oct 2015 07:28:00 GMT")),
+            Some(Duration::ZERO)
+        );
         let later = httpdate::fmt_http_date(SystemTime::now() + Duration::from_secs(120));
         let wait = retry_after(&headers(&later)).unwrap();
-        assert!(wait > Duration::from_secs(100) && wait <= Duration::from_secs(120), "{wait:?}");
+        assert!(
+            wait > Duration::from_secs(100) && wait <= Duration::from_secs(120),
+            "{wait:?}"
+        );
         assert_eq!(retry_after(&headers("soon")), None);
         assert_eq!(retry_after(&HeaderMap::new()), None);
     }
@@ -173,8 +179,15 @@ mod tests {
 
         let policy = RetryPolicy::new().max_elapsed(Duration::from_secs(10));
         let mut retries = policy.start();
-        assert_eq!(retries.next_delay(Some(Duration::from_secs(11))), None, "a wait past the budget");
-        assert_eq!(retries.next_delay(Some(Duration::from_secs(3))), Some(Duration::from_secs(3)));
+        assert_eq!(
+            retries.next_delay(Some(Duration::from_secs(11))),
+            None,
+            "a wait past the budget"
+        );
+        assert_eq!(
+            retries.next_delay(Some(Duration::from_secs(3))),
+            Some(Duration::from_secs(3))
+        );
         tokio::time::advance(Duration::from_secs(9)).await;
         assert_eq!(retries.next_delay(Some(Duration::from_secs(3))), None, "budget spent");
     }

@@ -223,7 +223,11 @@ impl ImsTokens {
             if (retryable_status(status) || status.is_server_error())
                 && let Some(delay) = retries.next_delay(retry_after(&headers))
             {
-                tracing::debug!(status = status.as_u16(), delay_ms = delay.as_millis() as u64, "IMS failed; retrying");
+                tracing::debug!(
+                    status = status.as_u16(),
+                    delay_ms = delay.as_millis() as u64,
+                    "IMS failed; retrying"
+                );
                 tokio::time::sleep(delay).await;
                 continue;
             }
@@ -297,11 +301,18 @@ mod tests {
 
     #[test]
     fn ims_answers_are_read() {
-        let (token, expires) = read_token(200, br#"{"access_token":"abc","token_type":"bearer","expires_in":86399}"#).unwrap();
+        let (token, expires) = read_token(
+            200,
+            br#"{"access_token":"abc","token_type":"bearer","expires_in":86399}"#,
+        )
+        .unwrap();
         assert_eq!(token.expose_secret(), "abc");
         assert_eq!(expires, Duration::from_secs(86399));
-        let error = read_token(400, br#"{"error":"invalid_client","error_description":"invalid client_secret parameter"}"#)
-            .unwrap_err();
+        let error = read_token(
+            400,
+            br#"{"error":"invalid_client","error_description":"invalid client_secret parameter"}"#,
+        )
+        .unwrap_err();
         assert_eq!(
             error.to_string(),
             "Adobe IMS gave no access token (400 invalid_client): invalid client_secret parameter"
@@ -315,6 +326,9 @@ mod tests {
         let credentials = ImsCredentials::new("id", "hunter2-value").scopes(["openid, AdobeID", "session"]);
         assert_eq!(credentials.scopes, "openid,AdobeID,session");
         assert!(!format!("{credentials:?}").contains("hunter2"));
-        assert_eq!(format!("{:?}", StaticToken::new("Bearer tok")), "StaticToken([REDACTED])");
+        assert_eq!(
+            format!("{:?}", StaticToken::new("Bearer tok")),
+            "StaticToken([REDACTED])"
+        );
     }
 }

@@ -53,7 +53,11 @@ async fn a_flow_service_problem_body_gives_code_title_message_and_request_id() {
 
 #[tokio::test]
 async fn a_gateway_body_gives_its_error_code() {
-    let error = answer(403, json!({"error_code": "403010", "message": "Oauth token is missing."})).await;
+    let error = answer(
+        403,
+        json!({"error_code": "403010", "message": "Oauth token is missing."}),
+    )
+    .await;
     assert!(matches!(error, Error::Forbidden { .. }), "{error:?}");
     assert_eq!(error.api_error().unwrap().code.as_deref(), Some("403010"));
     assert_eq!(
@@ -80,7 +84,8 @@ async fn a_bad_request_body_is_an_api_error_with_its_detail() {
 
 #[tokio::test]
 async fn statuses_pick_their_variants() {
-    let etag = json!({"errorMessage": "Supplied version=[\"a1\"] does not match the current version on entity=[\"a2\"]"});
+    let etag =
+        json!({"errorMessage": "Supplied version=[\"a1\"] does not match the current version on entity=[\"a2\"]"});
     assert!(matches!(answer(412, etag).await, Error::PreconditionFailed { .. }));
     assert!(matches!(answer(409, json!({})).await, Error::Conflict { .. }));
     assert!(matches!(answer(500, json!({})).await, Error::Server { .. }));

@@ -107,7 +107,10 @@ async fn count_sends_the_filters_without_limit_or_orderby() {
     Mock::given(method("GET"))
         .and(path(flow("/connections")))
         .and(query_param("count", "true"))
-        .and(query_param("property", "connectionSpec.id==38ad80fe-8b06-4938-94f4-d4ee80266b07"))
+        .and(query_param(
+            "property",
+            "connectionSpec.id==38ad80fe-8b06-4938-94f4-d4ee80266b07",
+        ))
         .respond_with(ResponseTemplate::new(200).set_body_json(json!({"count": 7})))
         .expect(1)
         .mount(&server)

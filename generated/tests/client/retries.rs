@@ -31,10 +31,18 @@ async fn a_429_waits_as_long_as_retry_after_says_then_succeeds() {
         .up_to_n_times(1)
         .mount(&server)
         .await;
-    Mock::given(method("GET")).and(path(flow(TEST))).respond_with(ok()).mount(&server).await;
+    Mock::given(method("GET"))
+        .and(path(flow(TEST)))
+        .respond_with(ok())
+        .mount(&server)
+        .await;
     let started = Instant::now();
     assert!(client(&server).test("c1").await.unwrap());
-    assert!(started.elapsed() >= Duration::from_secs(7), "waited {:?}", started.elapsed());
+    assert!(
+        started.elapsed() >= Duration::from_secs(7),
+        "waited {:?}",
+        started.elapsed()
+    );
     assert_eq!(hits(&server, &flow(TEST)).await, 2);
 }
 
@@ -47,11 +55,19 @@ async fn two_503_then_200_is_a_success_after_backing_off() {
         .up_to_n_times(2)
         .mount(&server)
         .await;
-    Mock::given(method("GET")).and(path(flow(TEST))).respond_with(ok()).mount(&server).await;
+    Mock::given(method("GET"))
+        .and(path(flow(TEST)))
+        .respond_with(ok())
+        .mount(&server)
+        .await;
     let started = Instant::now();
     assert!(client(&server).test("c1").await.unwrap());
     // 10 ms, then 20 ms (no jitter in these tests).
-    assert!(started.elapsed() >= Duration::from_millis(30), "waited {:?}", started.elapsed());
+    assert!(
+        started.elapsed() >= Duration::from_millis(30),
+        "waited {:?}",
+        started.elapsed()
+    );
     assert_eq!(hits(&server, &flow(TEST)).await, 3);
 }
 
@@ -125,7 +141,10 @@ async fn a_call_without_an_answer_times_out() {
 #[tokio::test(start_paused = true)]
 async fn a_server_that_is_not_there_is_a_transport_error_after_the_retries() {
     // Bind a port, then free it: nothing listens there.
-    let address = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap();
+    let address = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap();
     let client = flow_connectors::client::FlowClient::builder()
         .static_token(TOKEN)
         .api_key(CLIENT_ID)

@@ -67,7 +67,11 @@ async fn the_token_is_renewed_before_it_expires() {
     client.test("c1").await.unwrap();
     tokio::time::advance(Duration::from_secs(80_000)).await;
     client.test("c1").await.unwrap();
-    assert_eq!(hits(&server, "/ims/token/v3").await, 1, "still valid after 80,000 s of 86,399");
+    assert_eq!(
+        hits(&server, "/ims/token/v3").await,
+        1,
+        "still valid after 80,000 s of 86,399"
+    );
 
     // Renewed 5 minutes before `expires_in` runs out.
     tokio::time::advance(Duration::from_secs(6_200)).await;
