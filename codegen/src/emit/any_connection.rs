@@ -66,13 +66,16 @@ pub fn emit(model: &Model) -> TokenStream {
     let arms = entries.iter().map(|(variant, _, connector, spec_name)| {
         let id = &connector.spec_id;
         match spec_name {
-            Some(name) => quote!((#id, __rt::Some(#name)) => __rt::decode_as(raw, Self::#variant),),
-            None => quote!((#id, _) => __rt::decode_as(raw, Self::#variant),),
+            Some(name) => quote!((#id, __rt::Some(#name)) => __rt::decode_as(raw, mode, Self::#variant),),
+            None => quote!((#id, _) => __rt::decode_as(raw, mode, Self::#variant),),
         }
     });
     let miss = quote!(__rt::Err(__rt::DecodeError::not_in_catalog(raw, catalog())));
     let from_raw_body = if entries.is_empty() {
-        miss
+        quote! {
+            let _ = mode;
+            #miss
+        }
     } else {
         quote! {
             match (raw.connection_spec.id.as_str(), raw.auth_spec_name()) {
@@ -92,7 +95,9 @@ pub fn emit(model: &Model) -> TokenStream {
         ///
         /// Deserializing picks the variant from `connectionSpec.id` and `auth.specName`, and rejects
         /// unknown ids, unknown auth spec names, and missing, unknown or mistyped params with an
-        /// error that names them. Serializing gives the same JSON back.
+        /// error that names them. Serializing gives the same JSON back. What the service returns
+        /// is read with [`Connection::<AnyConnection>::from_item`](__rt::Connection::from_item), in
+        /// lenient mode.
         // Variants are as large as their connectors' params; boxing them would cost every user an
         // allocation for the sake of the largest one.
         #[derive(Clone, Debug)]
@@ -103,9 +108,10 @@ pub fn emit(model: &Model) -> TokenStream {
         }
 
         impl AnyConnection {
-            /// Reads a body that was already split into its parts.
+            /// Reads a body that was already split into its parts, in strict mode (see
+            /// [`ReadConnection`](__rt::ReadConnection) for the lenient read of what the service returns).
             pub fn from_raw(raw: __rt::RawConnection) -> __rt::Result<Self, __rt::DecodeError> {
-                #from_raw_body
+                <Self as __rt::ReadConnection>::read(raw, __rt::DecodeMode::Strict)
             }
 
             /// The variant's connection, seen through the methods every variant shares.
@@ -150,6 +156,12 @@ pub fn emit(model: &Model) -> TokenStream {
         }
 
         #(#froms)*
+
+        impl __rt::ReadConnection for AnyConnection {
+            fn read(raw: __rt::RawConnection, mode: __rt::DecodeMode) -> __rt::Result<Self, __rt::DecodeError> {
+                #from_raw_body
+            }
+        }
 
         #allow_unused
         impl __rt::serde::Serialize for AnyConnection {

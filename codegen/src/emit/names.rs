@@ -13,7 +13,7 @@ pub fn ident(name: &str) -> Ident {
 /// with the runtime's whenever generated code needs something of the runtime that an older one
 /// lacks, or stops providing what older generated code names: a mismatched pair then fails to
 /// compile with an error naming this constant, not somewhere deep in the generated code.
-pub const FORMAT_GUARD: &str = "GENERATED_CODE_FORMAT_3";
+pub const FORMAT_GUARD: &str = "GENERATED_CODE_FORMAT_4";
 
 /// The module of the marker traits of required params, in the root file.
 pub const REQUIRED_MODULE: &str = "__required";

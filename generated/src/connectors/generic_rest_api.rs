@@ -484,8 +484,9 @@ impl __rt::ParamValue for RequestParameterOverride {
         value: __rt::serde_json::Value,
         auth_spec: &'static str,
         param: &'static str,
+        mode: __rt::DecodeMode,
     ) -> __rt::Result<Self, __rt::DecodeError> {
-        __rt::read_object(value, auth_spec, param)
+        __rt::read_object(value, auth_spec, param, mode)
     }
     fn write<S: __rt::serde::Serializer>(
         &self,

@@ -2,7 +2,7 @@
 // Source: the module tree of 48 connector(s).
 
 use ::flow_connectors::__private as __rt;
-const _: () = __rt::GENERATED_CODE_FORMAT_3;
+const _: () = __rt::GENERATED_CODE_FORMAT_4;
 /// The `adls-gen2` connector (Azure Data Lake Storage Gen2): connection spec `0ed90a81-07f4-4586-8190-b40eccef1c5a`, version `1.0`.
 ///
 /// Files in an Azure Data Lake Storage Gen2 account, read with an Azure AD service principal.
@@ -645,7 +645,9 @@ pub mod __required {
 ///
 /// Deserializing picks the variant from `connectionSpec.id` and `auth.specName`, and rejects
 /// unknown ids, unknown auth spec names, and missing, unknown or mistyped params with an
-/// error that names them. Serializing gives the same JSON back.
+/// error that names them. Serializing gives the same JSON back. What the service returns
+/// is read with [`Connection::<AnyConnection>::from_item`](__rt::Connection::from_item), in
+/// lenient mode.
 #[derive(Clone, Debug)]
 #[non_exhaustive]
 #[allow(clippy::large_enum_variant)]
@@ -870,308 +872,10 @@ pub enum AnyConnection {
     ZohoCrmBasicAuthentication(__rt::CreateConnection<zoho_crm::BasicAuthentication>),
 }
 impl AnyConnection {
-    /// Reads a body that was already split into its parts.
+    /// Reads a body that was already split into its parts, in strict mode (see
+    /// [`ReadConnection`](__rt::ReadConnection) for the lenient read of what the service returns).
     pub fn from_raw(raw: __rt::RawConnection) -> __rt::Result<Self, __rt::DecodeError> {
-        match (raw.connection_spec.id.as_str(), raw.auth_spec_name()) {
-            (
-                "0ed90a81-07f4-4586-8190-b40eccef1c5a",
-                __rt::Some("Basic Authentication for adls-gen2"),
-            ) => __rt::decode_as(raw, Self::AdlsGen2BasicAuthenticationForAdlsGen2),
-            (
-                "a8f4d393-1a6b-43f3-931f-91a16ed857f4",
-                __rt::Some("Basic Authentication"),
-            ) => __rt::decode_as(raw, Self::ApacheCassandraBasicAuthentication),
-            (
-                "aac9bbd4-6c01-46ce-b47e-51c6f0f6db3f",
-                __rt::Some("HDInsights Basic Authentication"),
-            ) => {
-                __rt::decode_as(
-                    raw,
-                    Self::ApacheHiveAzureHdinsightsHdInsightsBasicAuthentication,
-                )
-            }
-            (
-                "6a8d82bc-1caf-45d1-908d-cadabc9d63a6",
-                __rt::Some("HDInsights Basic Authentication"),
-            ) => {
-                __rt::decode_as(
-                    raw,
-                    Self::ApacheSparkAzureHdinsightsHdInsightsBasicAuthentication,
-                )
-            }
-            (
-                "86043421-563b-46ec-8e6c-e23184711bf6",
-                __rt::Some("Aws Kinesis authentication credentials"),
-            ) => {
-                __rt::decode_as(raw, Self::AwsKinesisAwsKinesisAuthenticationCredentials)
-            }
-            ("4c10e202-c428-4796-9208-5f1f5732b1cf", __rt::Some("ConnectionString")) => {
-                __rt::decode_as(raw, Self::AzureBlobConnectionString)
-            }
-            (
-                "4c10e202-c428-4796-9208-5f1f5732b1cf",
-                __rt::Some("SasURIAuthentication"),
-            ) => __rt::decode_as(raw, Self::AzureBlobSasUriAuthentication),
-            (
-                "0479cc14-7651-4354-b233-7480606c2ac3",
-                __rt::Some("Service Principal Based Authentication"),
-            ) => {
-                __rt::decode_as(
-                    raw,
-                    Self::AzureDataExplorerServicePrincipalBasedAuthentication,
-                )
-            }
-            (
-                "e9d7ec6b-0873-4e57-ad21-b3a7c65e310b",
-                __rt::Some("Access Token Authentication"),
-            ) => __rt::decode_as(raw, Self::AzureDatabricksAccessTokenAuthentication),
-            (
-                "bf9f5905-92b7-48bf-bf20-455bc6b60a4e",
-                __rt::Some("Azure EventHub authentication credentials"),
-            ) => {
-                __rt::decode_as(
-                    raw,
-                    Self::AzureEventHubsAzureEventHubAuthenticationCredentials,
-                )
-            }
-            (
-                "be5ec48c-5b78-49d5-b8fa-7c89ec4569b8",
-                __rt::Some("Basic Authentication"),
-            ) => __rt::decode_as(raw, Self::AzureFileStorageBasicAuthentication),
-            (
-                "a49bcc7d-8038-43af-b1e4-5a7a089a7d79",
-                __rt::Some("Connection String Based Authentication"),
-            ) => {
-                __rt::decode_as(
-                    raw,
-                    Self::AzureSynapseAnalyticsConnectionStringBasedAuthentication,
-                )
-            }
-            (
-                "a49bcc7d-8038-43af-b1e4-5a7a089a7d79",
-                __rt::Some("Service Principal Key Based Authentication"),
-            ) => {
-                __rt::decode_as(
-                    raw,
-                    Self::AzureSynapseAnalyticsServicePrincipalKeyBasedAuthentication,
-                )
-            }
-            (
-                "ecde33f2-c56f-46cc-bdea-ad151c16cd69",
-                __rt::Some("Connection String Based Authentication"),
-            ) => {
-                __rt::decode_as(
-                    raw,
-                    Self::AzureTableStorageConnectionStringBasedAuthentication,
-                )
-            }
-            (
-                "6360f136-5980-4111-8bdf-15d29eab3b5a",
-                __rt::Some("OAuth generic-rest-connector"),
-            ) => {
-                __rt::decode_as(
-                    raw,
-                    Self::CapillaryStreamingEventsOAuthGenericRestConnector,
-                )
-            }
-            (
-                "1fe283f6-9bec-11ea-bb37-0242ac130002",
-                __rt::Some("Connection String Based Authentication"),
-            ) => __rt::decode_as(raw, Self::CouchbaseConnectionStringBasedAuthentication),
-            (
-                "38ad80fe-8b06-4938-94f4-d4ee80266b07",
-                __rt::Some("Basic Authentication for Dynamics-Online"),
-            ) => {
-                __rt::decode_as(
-                    raw,
-                    Self::DynamicsOnlineBasicAuthenticationForDynamicsOnline,
-                )
-            }
-            (
-                "38ad80fe-8b06-4938-94f4-d4ee80266b07",
-                __rt::Some("Service Principal Key Based Authentication"),
-            ) => {
-                __rt::decode_as(
-                    raw,
-                    Self::DynamicsOnlineServicePrincipalKeyBasedAuthentication,
-                )
-            }
-            (
-                "fb2e94c9-c031-467d-8103-6bd6e0a432f2",
-                __rt::Some("Basic Authentication for FTP"),
-            ) => __rt::decode_as(raw, Self::FtpBasicAuthenticationForFtp),
-            ("4e98f16f-87d6-4ef0-bdc6-7a2b0fe76e62", __rt::Some("oAuth2RefreshCode")) => {
-                __rt::decode_as(raw, Self::GenericRestApiOAuth2RefreshCode)
-            }
-            (
-                "4e98f16f-87d6-4ef0-bdc6-7a2b0fe76e62",
-                __rt::Some("Basic Authentication"),
-            ) => __rt::decode_as(raw, Self::GenericRestApiBasicAuthentication),
-            (
-                "d771e9c1-4f26-40dc-8617-ce58c4b53702",
-                __rt::Some("Basic Authentication"),
-            ) => __rt::decode_as(raw, Self::GoogleAdwordsBasicAuthentication),
-            (
-                "3c9b37f8-13a6-43d8-bad3-b863b941fedd",
-                __rt::Some("Basic Authentication"),
-            ) => __rt::decode_as(raw, Self::GoogleBigqueryBasicAuthentication),
-            (
-                "3c9b37f8-13a6-43d8-bad3-b863b941fedd",
-                __rt::Some("Service Authentication"),
-            ) => __rt::decode_as(raw, Self::GoogleBigqueryServiceAuthentication),
-            (
-                "32e8f412-cdf7-464c-9885-78184cb113fd",
-                __rt::Some("Basic Authentication for google-cloud"),
-            ) => __rt::decode_as(raw, Self::GoogleCloudBasicAuthenticationForGoogleCloud),
-            (
-                "37b6bf40-d318-4655-90be-5cd6f65d334b",
-                __rt::Some("Basic Authentication"),
-            ) => __rt::decode_as(raw, Self::GreenplumBasicAuthentication),
-            (
-                "54e221aa-d342-4707-bcff-7a4bceef0001",
-                __rt::Some("Anonymous Authentication"),
-            ) => __rt::decode_as(raw, Self::HdfsAnonymousAuthentication),
-            (
-                "a8b6a1a4-5735-42b4-952c-85dce0ac38b5",
-                __rt::Some("Connection String Based Authentication"),
-            ) => __rt::decode_as(raw, Self::HpVerticaConnectionStringBasedAuthentication),
-            (
-                "cc6a4487-9e91-433e-a3a3-9cf6626c1806",
-                __rt::Some("Basic Authentication"),
-            ) => __rt::decode_as(raw, Self::HubspotBasicAuthentication),
-            (
-                "09182899-b429-40c9-a15a-bf3ddbc8ced7",
-                __rt::Some("Basic Authentication"),
-            ) => __rt::decode_as(raw, Self::IbmDb2BasicAuthentication),
-            (
-                "59a4b493-a615-40f9-bd38-f823d0909a2b",
-                __rt::Some("OAuth2 Refresh Code"),
-            ) => __rt::decode_as(raw, Self::LinkedinAdsOAuth2RefreshCode),
-            (
-                "c8ce8c8c-37fb-4162-9fbf-c2f181e04a7a",
-                __rt::Some("Basic Authentication"),
-            ) => __rt::decode_as(raw, Self::MailchimpCampaignBasicAuthentication),
-            ("c8ce8c8c-37fb-4162-9fbf-c2f181e04a7a", __rt::Some("oAuth2RefreshCode")) => {
-                __rt::decode_as(raw, Self::MailchimpCampaignOAuth2RefreshCode)
-            }
-            (
-                "2e8580db-6489-4726-96de-e33f5f60295f",
-                __rt::Some("Basic Authentication"),
-            ) => __rt::decode_as(raw, Self::MailchimpMembersBasicAuthentication),
-            ("2e8580db-6489-4726-96de-e33f5f60295f", __rt::Some("oAuth2RefreshCode")) => {
-                __rt::decode_as(raw, Self::MailchimpMembersOAuth2RefreshCode)
-            }
-            (
-                "3000eb99-cd47-43f3-827c-43caf170f015",
-                __rt::Some("Connection String Based Authentication"),
-            ) => __rt::decode_as(raw, Self::MariadbConnectionStringBasedAuthentication),
-            (
-                "3000eb99-cd47-43f3-827c-43caf170f015",
-                __rt::Some("Basic Authentication"),
-            ) => __rt::decode_as(raw, Self::MariadbBasicAuthentication),
-            (
-                "26d738e0-8963-47ea-aadf-c60de735468a",
-                __rt::Some("Connection String Based Authentication"),
-            ) => __rt::decode_as(raw, Self::MysqlConnectionStringBasedAuthentication),
-            (
-                "26d738e0-8963-47ea-aadf-c60de735468a",
-                __rt::Some("Basic Authentication"),
-            ) => __rt::decode_as(raw, Self::MysqlBasicAuthentication),
-            (
-                "cf16d886-c627-4872-9936-fb08d6cba8cc",
-                __rt::Some("OAuth2 Refresh Code"),
-            ) => __rt::decode_as(raw, Self::OnetrustIntegrationOAuth2RefreshCode),
-            ("d6b52d86-f0f8-475f-89d4-ce54c8527328", __rt::Some("ConnectionString")) => {
-                __rt::decode_as(raw, Self::OracleConnectionString)
-            }
-            (
-                "d6b52d86-f0f8-475f-89d4-ce54c8527328",
-                __rt::Some("Basic Authentication"),
-            ) => __rt::decode_as(raw, Self::OracleBasicAuthentication),
-            (
-                "35d6c4d8-c9a9-11eb-b8bc-0242ac130003",
-                __rt::Some("Basic Authentication"),
-            ) => __rt::decode_as(raw, Self::OracleEloquaBasicAuthentication),
-            (
-                "fdf850b4-5a8d-4a5a-9ce8-4caef9abb2a8",
-                __rt::Some("OAuth2 Client Credential"),
-            ) => __rt::decode_as(raw, Self::OracleNetsuiteOAuth2ClientCredential),
-            ("c85f9425-fb21-426c-ad0b-405e9bd8a46c", __rt::Some("Access Key")) => {
-                __rt::decode_as(raw, Self::OracleObjectStorageAccessKey)
-            }
-            (
-                "ff4274f2-c9a9-11eb-b8bc-0242ac130003",
-                __rt::Some("Basic Authentication"),
-            ) => __rt::decode_as(raw, Self::OracleResponsysBasicAuthentication),
-            (
-                "ba5126ec-c9ac-11eb-b8bc-0242ac130003",
-                __rt::Some("Basic Authentication"),
-            ) => __rt::decode_as(raw, Self::OracleServiceCloudBasicAuthentication),
-            (
-                "221c7626-58f6-4eec-8ee2-042b0226f03b",
-                __rt::Some("Client-Id-Secret Based Authentication"),
-            ) => __rt::decode_as(raw, Self::PaypalClientIdSecretBasedAuthentication),
-            (
-                "102706fb-a5cd-42ee-afe0-bc42f017ff43",
-                __rt::Some("Basic Authentication"),
-            ) => __rt::decode_as(raw, Self::PhoenixBasicAuthentication),
-            (
-                "f82aae23-91e7-4884-b25f-2d2159d841fd",
-                __rt::Some("OAuth2 Refresh Code"),
-            ) => __rt::decode_as(raw, Self::PinterestAdsOAuth2RefreshCode),
-            (
-                "ea1c2a08-b722-11eb-8529-0242ac130003",
-                __rt::Some("Client-Id-Secret Based Authentication"),
-            ) => {
-                __rt::decode_as(
-                    raw,
-                    Self::SalesforceMarketingCloudClientIdSecretBasedAuthentication,
-                )
-            }
-            (
-                "ea1c2a08-b722-11eb-8529-0242ac130003",
-                __rt::Some("OAuth2 Client Credential"),
-            ) => {
-                __rt::decode_as(
-                    raw,
-                    Self::SalesforceMarketingCloudOAuth2ClientCredential,
-                )
-            }
-            (
-                "b66ab34-8619-49cb-96d1-39b37ede86ea",
-                __rt::Some("Basic Authentication"),
-            ) => __rt::decode_as(raw, Self::SalesforceServiceCloudBasicAuthentication),
-            (
-                "d8ee38de-7ae9-4058-9610-c79ce75f8e92",
-                __rt::Some("OAuth2 Client Credential"),
-            ) => __rt::decode_as(raw, Self::SapCommerceOAuth2ClientCredential),
-            (
-                "eb13cb25-47ab-407f-ba89-c0125281c563",
-                __rt::Some("Basic Authentication"),
-            ) => __rt::decode_as(raw, Self::ServiceNowBasicAuthentication),
-            (
-                "51ae16c2-bdad-42fd-9fce-8d5dfddaf140",
-                __rt::Some("Basic Authentication for Snowflake"),
-            ) => {
-                __rt::decode_as(
-                    raw,
-                    Self::SnowflakeStreamingBasicAuthenticationForSnowflake,
-                )
-            }
-            (
-                "2acf109f-9b66-4d5e-bc18-ebb2adcff8d5",
-                __rt::Some("OAuth2 Refresh Code"),
-            ) => __rt::decode_as(raw, Self::SquareOAuth2RefreshCode),
-            (
-                "fcad62f3-09b0-41d3-be11-449d5a621b69",
-                __rt::Some("Basic Authentication"),
-            ) => __rt::decode_as(raw, Self::VeevaCrmBasicAuthentication),
-            (
-                "929e4450-0237-4ed2-9404-b7e1e0a00309",
-                __rt::Some("Basic Authentication"),
-            ) => __rt::decode_as(raw, Self::ZohoCrmBasicAuthentication),
-            _ => __rt::Err(__rt::DecodeError::not_in_catalog(raw, catalog())),
-        }
+        <Self as __rt::ReadConnection>::read(raw, __rt::DecodeMode::Strict)
     }
     /// The variant's connection, seen through the methods every variant shares.
     fn as_dyn_connection(&self) -> &dyn __rt::DynConnection {
@@ -1783,6 +1487,374 @@ impl __rt::From<__rt::CreateConnection<zoho_crm::BasicAuthentication>>
 for AnyConnection {
     fn from(connection: __rt::CreateConnection<zoho_crm::BasicAuthentication>) -> Self {
         Self::ZohoCrmBasicAuthentication(connection)
+    }
+}
+impl __rt::ReadConnection for AnyConnection {
+    fn read(
+        raw: __rt::RawConnection,
+        mode: __rt::DecodeMode,
+    ) -> __rt::Result<Self, __rt::DecodeError> {
+        match (raw.connection_spec.id.as_str(), raw.auth_spec_name()) {
+            (
+                "0ed90a81-07f4-4586-8190-b40eccef1c5a",
+                __rt::Some("Basic Authentication for adls-gen2"),
+            ) => __rt::decode_as(raw, mode, Self::AdlsGen2BasicAuthenticationForAdlsGen2),
+            (
+                "a8f4d393-1a6b-43f3-931f-91a16ed857f4",
+                __rt::Some("Basic Authentication"),
+            ) => __rt::decode_as(raw, mode, Self::ApacheCassandraBasicAuthentication),
+            (
+                "aac9bbd4-6c01-46ce-b47e-51c6f0f6db3f",
+                __rt::Some("HDInsights Basic Authentication"),
+            ) => {
+                __rt::decode_as(
+                    raw,
+                    mode,
+                    Self::ApacheHiveAzureHdinsightsHdInsightsBasicAuthentication,
+                )
+            }
+            (
+                "6a8d82bc-1caf-45d1-908d-cadabc9d63a6",
+                __rt::Some("HDInsights Basic Authentication"),
+            ) => {
+                __rt::decode_as(
+                    raw,
+                    mode,
+                    Self::ApacheSparkAzureHdinsightsHdInsightsBasicAuthentication,
+                )
+            }
+            (
+                "86043421-563b-46ec-8e6c-e23184711bf6",
+                __rt::Some("Aws Kinesis authentication credentials"),
+            ) => {
+                __rt::decode_as(
+                    raw,
+                    mode,
+                    Self::AwsKinesisAwsKinesisAuthenticationCredentials,
+                )
+            }
+            ("4c10e202-c428-4796-9208-5f1f5732b1cf", __rt::Some("ConnectionString")) => {
+                __rt::decode_as(raw, mode, Self::AzureBlobConnectionString)
+            }
+            (
+                "4c10e202-c428-4796-9208-5f1f5732b1cf",
+                __rt::Some("SasURIAuthentication"),
+            ) => __rt::decode_as(raw, mode, Self::AzureBlobSasUriAuthentication),
+            (
+                "0479cc14-7651-4354-b233-7480606c2ac3",
+                __rt::Some("Service Principal Based Authentication"),
+            ) => {
+                __rt::decode_as(
+                    raw,
+                    mode,
+                    Self::AzureDataExplorerServicePrincipalBasedAuthentication,
+                )
+            }
+            (
+                "e9d7ec6b-0873-4e57-ad21-b3a7c65e310b",
+                __rt::Some("Access Token Authentication"),
+            ) => {
+                __rt::decode_as(
+                    raw,
+                    mode,
+                    Self::AzureDatabricksAccessTokenAuthentication,
+                )
+            }
+            (
+                "bf9f5905-92b7-48bf-bf20-455bc6b60a4e",
+                __rt::Some("Azure EventHub authentication credentials"),
+            ) => {
+                __rt::decode_as(
+                    raw,
+                    mode,
+                    Self::AzureEventHubsAzureEventHubAuthenticationCredentials,
+                )
+            }
+            (
+                "be5ec48c-5b78-49d5-b8fa-7c89ec4569b8",
+                __rt::Some("Basic Authentication"),
+            ) => __rt::decode_as(raw, mode, Self::AzureFileStorageBasicAuthentication),
+            (
+                "a49bcc7d-8038-43af-b1e4-5a7a089a7d79",
+                __rt::Some("Connection String Based Authentication"),
+            ) => {
+                __rt::decode_as(
+                    raw,
+                    mode,
+                    Self::AzureSynapseAnalyticsConnectionStringBasedAuthentication,
+                )
+            }
+            (
+                "a49bcc7d-8038-43af-b1e4-5a7a089a7d79",
+                __rt::Some("Service Principal Key Based Authentication"),
+            ) => {
+                __rt::decode_as(
+                    raw,
+                    mode,
+                    Self::AzureSynapseAnalyticsServicePrincipalKeyBasedAuthentication,
+                )
+            }
+            (
+                "ecde33f2-c56f-46cc-bdea-ad151c16cd69",
+                __rt::Some("Connection String Based Authentication"),
+            ) => {
+                __rt::decode_as(
+                    raw,
+                    mode,
+                    Self::AzureTableStorageConnectionStringBasedAuthentication,
+                )
+            }
+            (
+                "6360f136-5980-4111-8bdf-15d29eab3b5a",
+                __rt::Some("OAuth generic-rest-connector"),
+            ) => {
+                __rt::decode_as(
+                    raw,
+                    mode,
+                    Self::CapillaryStreamingEventsOAuthGenericRestConnector,
+                )
+            }
+            (
+                "1fe283f6-9bec-11ea-bb37-0242ac130002",
+                __rt::Some("Connection String Based Authentication"),
+            ) => {
+                __rt::decode_as(
+                    raw,
+                    mode,
+                    Self::CouchbaseConnectionStringBasedAuthentication,
+                )
+            }
+            (
+                "38ad80fe-8b06-4938-94f4-d4ee80266b07",
+                __rt::Some("Basic Authentication for Dynamics-Online"),
+            ) => {
+                __rt::decode_as(
+                    raw,
+                    mode,
+                    Self::DynamicsOnlineBasicAuthenticationForDynamicsOnline,
+                )
+            }
+            (
+                "38ad80fe-8b06-4938-94f4-d4ee80266b07",
+                __rt::Some("Service Principal Key Based Authentication"),
+            ) => {
+                __rt::decode_as(
+                    raw,
+                    mode,
+                    Self::DynamicsOnlineServicePrincipalKeyBasedAuthentication,
+                )
+            }
+            (
+                "fb2e94c9-c031-467d-8103-6bd6e0a432f2",
+                __rt::Some("Basic Authentication for FTP"),
+            ) => __rt::decode_as(raw, mode, Self::FtpBasicAuthenticationForFtp),
+            ("4e98f16f-87d6-4ef0-bdc6-7a2b0fe76e62", __rt::Some("oAuth2RefreshCode")) => {
+                __rt::decode_as(raw, mode, Self::GenericRestApiOAuth2RefreshCode)
+            }
+            (
+                "4e98f16f-87d6-4ef0-bdc6-7a2b0fe76e62",
+                __rt::Some("Basic Authentication"),
+            ) => __rt::decode_as(raw, mode, Self::GenericRestApiBasicAuthentication),
+            (
+                "d771e9c1-4f26-40dc-8617-ce58c4b53702",
+                __rt::Some("Basic Authentication"),
+            ) => __rt::decode_as(raw, mode, Self::GoogleAdwordsBasicAuthentication),
+            (
+                "3c9b37f8-13a6-43d8-bad3-b863b941fedd",
+                __rt::Some("Basic Authentication"),
+            ) => __rt::decode_as(raw, mode, Self::GoogleBigqueryBasicAuthentication),
+            (
+                "3c9b37f8-13a6-43d8-bad3-b863b941fedd",
+                __rt::Some("Service Authentication"),
+            ) => __rt::decode_as(raw, mode, Self::GoogleBigqueryServiceAuthentication),
+            (
+                "32e8f412-cdf7-464c-9885-78184cb113fd",
+                __rt::Some("Basic Authentication for google-cloud"),
+            ) => {
+                __rt::decode_as(
+                    raw,
+                    mode,
+                    Self::GoogleCloudBasicAuthenticationForGoogleCloud,
+                )
+            }
+            (
+                "37b6bf40-d318-4655-90be-5cd6f65d334b",
+                __rt::Some("Basic Authentication"),
+            ) => __rt::decode_as(raw, mode, Self::GreenplumBasicAuthentication),
+            (
+                "54e221aa-d342-4707-bcff-7a4bceef0001",
+                __rt::Some("Anonymous Authentication"),
+            ) => __rt::decode_as(raw, mode, Self::HdfsAnonymousAuthentication),
+            (
+                "a8b6a1a4-5735-42b4-952c-85dce0ac38b5",
+                __rt::Some("Connection String Based Authentication"),
+            ) => {
+                __rt::decode_as(
+                    raw,
+                    mode,
+                    Self::HpVerticaConnectionStringBasedAuthentication,
+                )
+            }
+            (
+                "cc6a4487-9e91-433e-a3a3-9cf6626c1806",
+                __rt::Some("Basic Authentication"),
+            ) => __rt::decode_as(raw, mode, Self::HubspotBasicAuthentication),
+            (
+                "09182899-b429-40c9-a15a-bf3ddbc8ced7",
+                __rt::Some("Basic Authentication"),
+            ) => __rt::decode_as(raw, mode, Self::IbmDb2BasicAuthentication),
+            (
+                "59a4b493-a615-40f9-bd38-f823d0909a2b",
+                __rt::Some("OAuth2 Refresh Code"),
+            ) => __rt::decode_as(raw, mode, Self::LinkedinAdsOAuth2RefreshCode),
+            (
+                "c8ce8c8c-37fb-4162-9fbf-c2f181e04a7a",
+                __rt::Some("Basic Authentication"),
+            ) => __rt::decode_as(raw, mode, Self::MailchimpCampaignBasicAuthentication),
+            ("c8ce8c8c-37fb-4162-9fbf-c2f181e04a7a", __rt::Some("oAuth2RefreshCode")) => {
+                __rt::decode_as(raw, mode, Self::MailchimpCampaignOAuth2RefreshCode)
+            }
+            (
+                "2e8580db-6489-4726-96de-e33f5f60295f",
+                __rt::Some("Basic Authentication"),
+            ) => __rt::decode_as(raw, mode, Self::MailchimpMembersBasicAuthentication),
+            ("2e8580db-6489-4726-96de-e33f5f60295f", __rt::Some("oAuth2RefreshCode")) => {
+                __rt::decode_as(raw, mode, Self::MailchimpMembersOAuth2RefreshCode)
+            }
+            (
+                "3000eb99-cd47-43f3-827c-43caf170f015",
+                __rt::Some("Connection String Based Authentication"),
+            ) => {
+                __rt::decode_as(
+                    raw,
+                    mode,
+                    Self::MariadbConnectionStringBasedAuthentication,
+                )
+            }
+            (
+                "3000eb99-cd47-43f3-827c-43caf170f015",
+                __rt::Some("Basic Authentication"),
+            ) => __rt::decode_as(raw, mode, Self::MariadbBasicAuthentication),
+            (
+                "26d738e0-8963-47ea-aadf-c60de735468a",
+                __rt::Some("Connection String Based Authentication"),
+            ) => {
+                __rt::decode_as(
+                    raw,
+                    mode,
+                    Self::MysqlConnectionStringBasedAuthentication,
+                )
+            }
+            (
+                "26d738e0-8963-47ea-aadf-c60de735468a",
+                __rt::Some("Basic Authentication"),
+            ) => __rt::decode_as(raw, mode, Self::MysqlBasicAuthentication),
+            (
+                "cf16d886-c627-4872-9936-fb08d6cba8cc",
+                __rt::Some("OAuth2 Refresh Code"),
+            ) => __rt::decode_as(raw, mode, Self::OnetrustIntegrationOAuth2RefreshCode),
+            ("d6b52d86-f0f8-475f-89d4-ce54c8527328", __rt::Some("ConnectionString")) => {
+                __rt::decode_as(raw, mode, Self::OracleConnectionString)
+            }
+            (
+                "d6b52d86-f0f8-475f-89d4-ce54c8527328",
+                __rt::Some("Basic Authentication"),
+            ) => __rt::decode_as(raw, mode, Self::OracleBasicAuthentication),
+            (
+                "35d6c4d8-c9a9-11eb-b8bc-0242ac130003",
+                __rt::Some("Basic Authentication"),
+            ) => __rt::decode_as(raw, mode, Self::OracleEloquaBasicAuthentication),
+            (
+                "fdf850b4-5a8d-4a5a-9ce8-4caef9abb2a8",
+                __rt::Some("OAuth2 Client Credential"),
+            ) => __rt::decode_as(raw, mode, Self::OracleNetsuiteOAuth2ClientCredential),
+            ("c85f9425-fb21-426c-ad0b-405e9bd8a46c", __rt::Some("Access Key")) => {
+                __rt::decode_as(raw, mode, Self::OracleObjectStorageAccessKey)
+            }
+            (
+                "ff4274f2-c9a9-11eb-b8bc-0242ac130003",
+                __rt::Some("Basic Authentication"),
+            ) => __rt::decode_as(raw, mode, Self::OracleResponsysBasicAuthentication),
+            (
+                "ba5126ec-c9ac-11eb-b8bc-0242ac130003",
+                __rt::Some("Basic Authentication"),
+            ) => __rt::decode_as(raw, mode, Self::OracleServiceCloudBasicAuthentication),
+            (
+                "221c7626-58f6-4eec-8ee2-042b0226f03b",
+                __rt::Some("Client-Id-Secret Based Authentication"),
+            ) => {
+                __rt::decode_as(raw, mode, Self::PaypalClientIdSecretBasedAuthentication)
+            }
+            (
+                "102706fb-a5cd-42ee-afe0-bc42f017ff43",
+                __rt::Some("Basic Authentication"),
+            ) => __rt::decode_as(raw, mode, Self::PhoenixBasicAuthentication),
+            (
+                "f82aae23-91e7-4884-b25f-2d2159d841fd",
+                __rt::Some("OAuth2 Refresh Code"),
+            ) => __rt::decode_as(raw, mode, Self::PinterestAdsOAuth2RefreshCode),
+            (
+                "ea1c2a08-b722-11eb-8529-0242ac130003",
+                __rt::Some("Client-Id-Secret Based Authentication"),
+            ) => {
+                __rt::decode_as(
+                    raw,
+                    mode,
+                    Self::SalesforceMarketingCloudClientIdSecretBasedAuthentication,
+                )
+            }
+            (
+                "ea1c2a08-b722-11eb-8529-0242ac130003",
+                __rt::Some("OAuth2 Client Credential"),
+            ) => {
+                __rt::decode_as(
+                    raw,
+                    mode,
+                    Self::SalesforceMarketingCloudOAuth2ClientCredential,
+                )
+            }
+            (
+                "b66ab34-8619-49cb-96d1-39b37ede86ea",
+                __rt::Some("Basic Authentication"),
+            ) => {
+                __rt::decode_as(
+                    raw,
+                    mode,
+                    Self::SalesforceServiceCloudBasicAuthentication,
+                )
+            }
+            (
+                "d8ee38de-7ae9-4058-9610-c79ce75f8e92",
+                __rt::Some("OAuth2 Client Credential"),
+            ) => __rt::decode_as(raw, mode, Self::SapCommerceOAuth2ClientCredential),
+            (
+                "eb13cb25-47ab-407f-ba89-c0125281c563",
+                __rt::Some("Basic Authentication"),
+            ) => __rt::decode_as(raw, mode, Self::ServiceNowBasicAuthentication),
+            (
+                "51ae16c2-bdad-42fd-9fce-8d5dfddaf140",
+                __rt::Some("Basic Authentication for Snowflake"),
+            ) => {
+                __rt::decode_as(
+                    raw,
+                    mode,
+                    Self::SnowflakeStreamingBasicAuthenticationForSnowflake,
+                )
+            }
+            (
+                "2acf109f-9b66-4d5e-bc18-ebb2adcff8d5",
+                __rt::Some("OAuth2 Refresh Code"),
+            ) => __rt::decode_as(raw, mode, Self::SquareOAuth2RefreshCode),
+            (
+                "fcad62f3-09b0-41d3-be11-449d5a621b69",
+                __rt::Some("Basic Authentication"),
+            ) => __rt::decode_as(raw, mode, Self::VeevaCrmBasicAuthentication),
+            (
+                "929e4450-0237-4ed2-9404-b7e1e0a00309",
+                __rt::Some("Basic Authentication"),
+            ) => __rt::decode_as(raw, mode, Self::ZohoCrmBasicAuthentication),
+            _ => __rt::Err(__rt::DecodeError::not_in_catalog(raw, catalog())),
+        }
     }
 }
 impl __rt::serde::Serialize for AnyConnection {

@@ -7,6 +7,7 @@ use serde_json::{Map, Value};
 use super::context::RequestContext;
 use super::error::{DecodeError, RequestError};
 use super::params::{ParamObject, ParamReader};
+use super::read::DecodeMode;
 
 /// The params of one auth spec of one connector. Implemented by every generated params type, and
 /// by the `NoAuth` type of a connector whose connections carry no `auth`.
@@ -78,12 +79,18 @@ impl<A: AuthParams> CreateConnection<A> {
         context.post_json("/connections", self.to_json_bytes()?)
     }
 
-    /// Reads a body that was already split into its parts, checking it belongs to `A`.
+    /// Reads a body that was already split into its parts, checking it belongs to `A`, in
+    /// [`DecodeMode::Strict`] (see [`ReadConnection`](crate::ReadConnection) for the lenient read).
     pub fn from_raw(raw: RawConnection) -> Result<Self, DecodeError> {
+        Self::read_in(raw, DecodeMode::Strict)
+    }
+
+    /// [`ReadConnection::read`](crate::ReadConnection::read) of this type.
+    pub(super) fn read_in(raw: RawConnection, mode: DecodeMode) -> Result<Self, DecodeError> {
         if raw.connection_spec.id != A::CONNECTION_SPEC_ID {
             return Err(DecodeError::UnknownSpecId(raw.connection_spec.id));
         }
-        if raw.connection_spec.version != A::CONNECTION_SPEC_VERSION {
+        if mode == DecodeMode::Strict && raw.connection_spec.version != A::CONNECTION_SPEC_VERSION {
             return Err(DecodeError::VersionMismatch {
                 spec_id: raw.connection_spec.id,
                 expected: A::CONNECTION_SPEC_VERSION,
@@ -104,7 +111,7 @@ impl<A: AuthParams> CreateConnection<A> {
                     expected: format!("{:?}", A::AUTH_SPEC_NAME),
                 });
             }
-            let mut reader = ParamReader::new(A::AUTH_SPEC_NAME, auth.params);
+            let mut reader = ParamReader::new(A::AUTH_SPEC_NAME, auth.params, mode);
             let params = A::read_params(&mut reader)?;
             reader.finish()?;
             params
@@ -114,7 +121,7 @@ impl<A: AuthParams> CreateConnection<A> {
                     spec_id: raw.connection_spec.id,
                 });
             }
-            A::read_params(&mut ParamReader::new(A::AUTH_SPEC_NAME, Map::new()))?
+            A::read_params(&mut ParamReader::new(A::AUTH_SPEC_NAME, Map::new(), mode))?
         };
         Ok(Self {
             name: raw.name,
@@ -169,14 +176,16 @@ impl<A: AuthParams> DynConnection for CreateConnection<A> {
     }
 }
 
-/// Reads `raw` as a body of the auth spec `A` and wraps it with `variant` (an enum variant's
-/// constructor, from which `A` is inferred): one short arm per variant in generated dispatch.
+/// Reads `raw` in `mode` as a body of the auth spec `A` and wraps it with `variant` (an enum
+/// variant's constructor, from which `A` is inferred): one short arm per variant in generated
+/// dispatch.
 #[doc(hidden)]
 pub fn decode_as<A: AuthParams, T>(
     raw: RawConnection,
+    mode: DecodeMode,
     variant: fn(CreateConnection<A>) -> T,
 ) -> Result<T, DecodeError> {
-    CreateConnection::from_raw(raw).map(variant)
+    CreateConnection::read_in(raw, mode).map(variant)
 }
 
 struct ParamsBody<'a, A>(&'a A);

@@ -17,7 +17,8 @@ pub enum BuildError {
     },
 }
 
-/// A `POST /connections` body could not be read back into typed form.
+/// A connection (a `POST /connections` body, or what the service returned) could not be read
+/// back into typed form.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum DecodeError {
@@ -87,6 +88,31 @@ pub enum DecodeError {
     /// A param value breaks the spec's rules.
     #[error(transparent)]
     Invalid(#[from] BuildError),
+    /// A member the body or fetched item must have is absent (`name`, `connectionSpec.id`, `etag`).
+    #[error("the connection has no `{0}`")]
+    MissingField(&'static str),
+    /// A member of the body or fetched item has the wrong JSON type.
+    #[error("`{field}` of the connection must be {expected}")]
+    InvalidField {
+        /// The member's dotted path (`connectionSpec.version`, `createdAt`).
+        field: &'static str,
+        /// What its value must be.
+        expected: &'static str,
+    },
+    /// A strictly read body has a member a `POST /connections` body does not have.
+    #[error("the connection has an unexpected member `{0}` (read it in lenient mode if it comes from the service)")]
+    UnknownField(String),
+    /// A `GET /connections/{id}` response whose `items` does not hold exactly one connection.
+    #[error("the response should hold exactly one connection in `items`, but holds {0}")]
+    ItemCount(usize),
+    /// A response is not JSON. Only the position is kept: the text may hold secrets.
+    #[error("the response is not valid JSON (line {line}, column {column})")]
+    Json {
+        /// The line of the syntax error, from 1.
+        line: usize,
+        /// The column of the syntax error, from 1.
+        column: usize,
+    },
 }
 
 impl DecodeError {

@@ -22,5 +22,8 @@ pub(crate) mod catalog;
 pub(crate) mod connection;
 pub(crate) mod context;
 pub(crate) mod error;
+pub(crate) mod fetched;
 pub(crate) mod params;
+pub(crate) mod patch;
+pub(crate) mod read;
 pub(crate) mod response;

@@ -9,6 +9,7 @@ use serde::{Serialize, Serializer};
 use serde_json::{Map, Value};
 
 use super::error::{BuildError, DecodeError};
+use super::read::DecodeMode;
 
 /// A value an auth param can hold: how it is written into a body and read back from one.
 ///
@@ -18,9 +19,15 @@ pub trait ParamValue: Sized {
     /// What the JSON value must be, for error messages ("a string", "one of \"A\", \"B\"").
     fn expected() -> String;
 
-    /// The typed value of the param labelled `param` of the auth spec `auth_spec`. Errors name the
-    /// param and what was expected, never the value.
-    fn from_json(value: Value, auth_spec: &'static str, param: &'static str) -> Result<Self, DecodeError>;
+    /// The typed value of the param labelled `param` of the auth spec `auth_spec`, read in `mode`
+    /// (which decides whether a nested object may carry members its spec does not define). Errors
+    /// name the param and what was expected, never the value.
+    fn from_json(
+        value: Value,
+        auth_spec: &'static str,
+        param: &'static str,
+        mode: DecodeMode,
+    ) -> Result<Self, DecodeError>;
 
     /// Writes the value as JSON. Secrets are written in clear: this is the request body.
     fn write<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error>;
@@ -38,7 +45,12 @@ impl ParamValue for String {
     fn expected() -> String {
         "a string".into()
     }
-    fn from_json(value: Value, auth_spec: &'static str, param: &'static str) -> Result<Self, DecodeError> {
+    fn from_json(
+        value: Value,
+        auth_spec: &'static str,
+        param: &'static str,
+        _mode: DecodeMode,
+    ) -> Result<Self, DecodeError> {
         match value {
             Value::String(s) => Ok(s),
             _ => Err(invalid::<Self>(auth_spec, param)),
@@ -53,8 +65,13 @@ impl ParamValue for SecretString {
     fn expected() -> String {
         String::expected()
     }
-    fn from_json(value: Value, auth_spec: &'static str, param: &'static str) -> Result<Self, DecodeError> {
-        String::from_json(value, auth_spec, param).map(SecretString::from)
+    fn from_json(
+        value: Value,
+        auth_spec: &'static str,
+        param: &'static str,
+        mode: DecodeMode,
+    ) -> Result<Self, DecodeError> {
+        String::from_json(value, auth_spec, param, mode).map(SecretString::from)
     }
     fn write<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.expose_secret())
@@ -69,7 +86,7 @@ macro_rules! scalar_param_value {
             fn expected() -> String {
                 $expected.into()
             }
-            fn from_json(value: Value, auth_spec: &'static str, param: &'static str) -> Result<Self, DecodeError> {
+            fn from_json(value: Value, auth_spec: &'static str, param: &'static str, _mode: DecodeMode) -> Result<Self, DecodeError> {
                 value.$read().ok_or_else(|| invalid::<Self>(auth_spec, param))
             }
             fn write<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -91,7 +108,12 @@ impl ParamValue for f64 {
     fn expected() -> String {
         "a number".into()
     }
-    fn from_json(value: Value, auth_spec: &'static str, param: &'static str) -> Result<Self, DecodeError> {
+    fn from_json(
+        value: Value,
+        auth_spec: &'static str,
+        param: &'static str,
+        _mode: DecodeMode,
+    ) -> Result<Self, DecodeError> {
         value.as_f64().ok_or_else(|| invalid::<Self>(auth_spec, param))
     }
     /// Whole numbers are written without a fraction (`5`, not `5.0`), as bodies write them.
@@ -109,11 +131,16 @@ impl<T: ParamValue> ParamValue for Vec<T> {
     fn expected() -> String {
         format!("an array of which each element is {}", T::expected())
     }
-    fn from_json(value: Value, auth_spec: &'static str, param: &'static str) -> Result<Self, DecodeError> {
+    fn from_json(
+        value: Value,
+        auth_spec: &'static str,
+        param: &'static str,
+        mode: DecodeMode,
+    ) -> Result<Self, DecodeError> {
         match value {
             Value::Array(items) => items
                 .into_iter()
-                .map(|item| T::from_json(item, auth_spec, param).map_err(|_| invalid::<Self>(auth_spec, param)))
+                .map(|item| T::from_json(item, auth_spec, param, mode).map_err(|_| invalid::<Self>(auth_spec, param)))
                 .collect(),
             _ => Err(invalid::<Self>(auth_spec, param)),
         }
@@ -166,7 +193,12 @@ impl<T: WireEnum> ParamValue for T {
         enum_expected::<T>()
     }
 
-    fn from_json(value: Value, auth_spec: &'static str, param: &'static str) -> Result<Self, DecodeError> {
+    fn from_json(
+        value: Value,
+        auth_spec: &'static str,
+        param: &'static str,
+        _mode: DecodeMode,
+    ) -> Result<Self, DecodeError> {
         read_enum(value, auth_spec, param)
     }
 
@@ -190,16 +222,17 @@ fn read_enum<T: WireEnum>(value: Value, auth_spec: &'static str, param: &'static
     .ok_or_else(|| invalid::<T>(auth_spec, param))
 }
 
-/// [`ParamValue::from_json`] of a nested object: its params, and nothing else.
+/// [`ParamValue::from_json`] of a nested object: its params, and (in strict mode) nothing else.
 pub fn read_object<T: ParamObject + ParamValue>(
     value: Value,
     auth_spec: &'static str,
     param: &'static str,
+    mode: DecodeMode,
 ) -> Result<T, DecodeError> {
     let Value::Object(params) = value else {
         return Err(invalid::<T>(auth_spec, param));
     };
-    let mut reader = ParamReader::nested(auth_spec, param, params);
+    let mut reader = ParamReader::nested(auth_spec, param, params, mode);
     let object = T::read_params(&mut reader)?;
     reader.finish()?;
     Ok(object)
@@ -212,26 +245,40 @@ pub fn write_object<T: ParamObject, S: Serializer>(object: &T, serializer: S) ->
     map.end()
 }
 
-/// Takes params out of a JSON object one by one, then rejects what is left over.
-#[derive(Debug)]
+/// Takes params out of a JSON object one by one, then rejects what is left over (in strict mode)
+/// or drops it (in lenient mode).
 pub struct ParamReader {
     auth_spec: &'static str,
     object: &'static str,
     params: Map<String, Value>,
+    mode: DecodeMode,
+}
+
+/// Names the params left to read, never their values: they may be secrets.
+impl std::fmt::Debug for ParamReader {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ParamReader")
+            .field("auth_spec", &self.auth_spec)
+            .field("object", &self.object)
+            .field("params", &self.params.keys().collect::<Vec<_>>())
+            .field("mode", &self.mode)
+            .finish()
+    }
 }
 
 impl ParamReader {
-    /// A reader over `auth.params` of the auth spec named `auth_spec`.
-    pub fn new(auth_spec: &'static str, params: Map<String, Value>) -> Self {
-        Self::nested(auth_spec, "", params)
+    /// A reader over `auth.params` of the auth spec named `auth_spec`, reading in `mode`.
+    pub fn new(auth_spec: &'static str, params: Map<String, Value>, mode: DecodeMode) -> Self {
+        Self::nested(auth_spec, "", params, mode)
     }
 
     /// A reader over the object param labelled `object` (`""` for `auth.params` itself).
-    pub fn nested(auth_spec: &'static str, object: &'static str, params: Map<String, Value>) -> Self {
+    pub fn nested(auth_spec: &'static str, object: &'static str, params: Map<String, Value>, mode: DecodeMode) -> Self {
         Self {
             auth_spec,
             object,
             params,
+            mode,
         }
     }
 
@@ -252,12 +299,16 @@ impl ParamReader {
     ) -> Result<Option<T>, DecodeError> {
         match self.params.remove(key) {
             None | Some(Value::Null) => Ok(None),
-            Some(value) => T::from_json(value, self.auth_spec, label).map(Some),
+            Some(value) => T::from_json(value, self.auth_spec, label, self.mode).map(Some),
         }
     }
 
-    /// Fails on the first param that was not taken: the spec does not define it.
+    /// In strict mode, fails on the first param that was not taken: the spec does not define it.
+    /// In lenient mode, drops what is left.
     pub fn finish(self) -> Result<(), DecodeError> {
+        if self.mode == DecodeMode::Lenient {
+            return Ok(());
+        }
         match self.params.into_iter().next() {
             Some((key, _)) => Err(DecodeError::UnknownParam {
                 auth_spec: self.auth_spec,
