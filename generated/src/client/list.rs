@@ -7,32 +7,7 @@ use super::FlowClient;
 use super::connections::{items, read_json, response_error};
 use super::error::Error;
 use super::transport::Call;
-
-/// A connection's state, as Flow Service filters on it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum ConnectionState {
-    /// `enabled`.
-    Enabled,
-    /// `disabled`.
-    Disabled,
-    /// `initializing`.
-    Initializing,
-    /// `delete-finalizing`.
-    DeleteFinalizing,
-}
-
-impl ConnectionState {
-    /// The wire value.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Enabled => "enabled",
-            Self::Disabled => "disabled",
-            Self::Initializing => "initializing",
-            Self::DeleteFinalizing => "delete-finalizing",
-        }
-    }
-}
+use crate::ConnectionState;
 
 /// The direction of an `orderby`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -107,7 +82,7 @@ impl ConnectionFilter {
                 .as_ref()
                 .map(|id| format!("connectionSpec.id=={id}")),
         );
-        properties.extend(self.state.map(|state| format!("state=={}", state.as_str())));
+        properties.extend(self.state.as_ref().map(|state| format!("state=={state}")));
         properties.extend(self.name.as_ref().map(|name| format!("name=={name}")));
         if !self.ids.is_empty() {
             properties.push(format!("id=={}", self.ids.join(",")));

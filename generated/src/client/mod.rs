@@ -31,6 +31,7 @@
 mod connections;
 mod error;
 mod list;
+mod read;
 mod retry;
 mod token;
 mod transport;
@@ -42,7 +43,8 @@ use std::time::Duration;
 use reqwest::Url;
 
 pub use error::Error;
-pub use list::{ConnectionFilter, ConnectionState, SortOrder};
+pub use list::{ConnectionFilter, SortOrder};
+pub use read::UPDATE_ATTEMPTS;
 pub use retry::RetryPolicy;
 pub use token::{DEFAULT_IMS_URL, DEFAULT_SCOPES, ImsCredentials, StaticToken, TokenFuture, TokenProvider};
 

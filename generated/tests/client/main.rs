@@ -5,6 +5,7 @@
 
 mod errors;
 mod operations;
+mod read;
 mod retries;
 mod support;
 mod token;

@@ -1,8 +1,8 @@
 //! Create, test, delete, count, connection specs: requests as documented, answers read.
 
-use flow_connectors::client::{ConnectionFilter, ConnectionState, Error, SortOrder};
+use flow_connectors::client::{ConnectionFilter, Error, SortOrder};
 use flow_connectors::dynamics_online::BasicAuthenticationForDynamicsOnline;
-use flow_connectors::{AuthParams, CreateConnection};
+use flow_connectors::{AuthParams, ConnectionState, CreateConnection};
 use serde_json::json;
 use wiremock::matchers::{body_bytes, header, method, path, query_param};
 use wiremock::{Mock, ResponseTemplate};
