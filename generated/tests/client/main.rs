@@ -7,5 +7,6 @@ mod errors;
 mod operations;
 mod read;
 mod retries;
+mod secrets;
 mod support;
 mod token;
