@@ -59,7 +59,7 @@ impl FlowClient {
             items: VecDeque::new(),
             next: Some(self.first_page(filter)),
         };
-        futures_util::stream::unfold(state, |mut state| async move {
+        Box::pin(futures_util::stream::unfold(state, |mut state| async move {
             loop {
                 if let Some(item) = state.items.pop_front() {
                     let id = item.get("id").and_then(Value::as_str).unwrap_or_default().to_owned();
@@ -81,7 +81,7 @@ impl FlowClient {
                     },
                 }
             }
-        })
+        }))
     }
 
     /// `PATCH /connections/{id}` with `If-Match: etag` (the etag verbatim, quotes included): applies

@@ -121,7 +121,7 @@ async fn list_follows_three_pages_lazily_with_the_filter() {
         .mount(&server)
         .await;
     let client = client(&server);
-    let mut connections = Box::pin(client.list::<CreateConnection<Dynamics>>(&filter));
+    let mut connections = client.list::<CreateConnection<Dynamics>>(&filter);
 
     // One page at a time: the second is asked for only once the first is used up.
     let first = connections.next().await.unwrap().unwrap();
