@@ -325,6 +325,15 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_client_and_its_errors_cross_threads() {
+        fn shareable<T: Clone + Send + Sync + 'static>() {}
+        fn sendable<T: Send + Sync + 'static>() {}
+        shareable::<FlowClient>();
+        sendable::<Error>();
+        sendable::<FlowClientBuilder>();
+    }
+
+    #[test]
     fn ids_cannot_change_the_path() {
         let request = "GET /connections/{id}";
         assert_eq!(segment(request, "4cb0c374-d3bb").unwrap(), "4cb0c374-d3bb");
