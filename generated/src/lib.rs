@@ -115,6 +115,9 @@ extern crate self as flow_connectors;
 
 mod runtime;
 
+#[cfg(feature = "client")]
+pub mod client;
+
 pub use runtime::builder::{Set, Unset};
 pub use runtime::catalog::{AuthSpecInfo, Catalog, ConnectorInfo, ParamInfo, ParamType};
 pub use runtime::connection::{AuthParams, CreateConnection, RawAuth, RawConnection, RawSpecRef};

@@ -1,0 +1,196 @@
+//! One call to Flow Service: headers, the token (renewed once on a 401), retries of what is safe
+//! to repeat, a tracing span, and the error answer read into an [`Error`].
+
+use std::time::Duration;
+
+use reqwest::header::{ACCEPT, CONTENT_TYPE, HeaderMap, HeaderValue};
+use reqwest::{Method, StatusCode, Url};
+use secrecy::{ExposeSecret, SecretString};
+use tracing::Instrument;
+use tracing::field::Empty;
+
+use super::Inner;
+use super::error::{Error, with_causes};
+use super::retry::{retry_after, retryable_status};
+use crate::{ApiError, RequestContext};
+
+/// What [`Inner::send`] needs to know about a call.
+pub(crate) struct Call<'a> {
+    /// `METHOD /path/{template}`: names the call in errors and traces (never ids or params).
+    pub request: &'static str,
+    pub method: Method,
+    pub url: Url,
+    pub body: Option<Vec<u8>>,
+    pub if_match: Option<&'a str>,
+    /// Whether repeating the call is harmless (everything but `POST /connections`).
+    pub safe: bool,
+}
+
+impl<'a> Call<'a> {
+    /// A call without a body that is safe to repeat.
+    pub fn get(request: &'static str, url: Url) -> Self {
+        Self {
+            request,
+            method: Method::GET,
+            url,
+            body: None,
+            if_match: None,
+            safe: true,
+        }
+    }
+}
+
+/// A successful (2xx) answer.
+pub(crate) struct Answer {
+    pub status: StatusCode,
+    pub body: Vec<u8>,
+}
+
+/// Why one attempt failed.
+enum Failure {
+    /// No answer.
+    Transport(reqwest::Error),
+    /// An error answer.
+    Status(StatusCode, HeaderMap, Vec<u8>),
+    /// The request could not be built (a header value HTTP cannot carry).
+    Request(String),
+}
+
+impl Inner {
+    /// Sends `call`, retrying what may be retried; `Ok` only for a 2xx answer.
+    pub(crate) async fn send(&self, call: Call<'_>) -> Result<Answer, Error> {
+        let (method, path) = call.request.split_once(' ').unwrap_or(("", call.request));
+        let span = tracing::info_span!(
+            "flow_service",
+            method,
+            path,
+            status = Empty,
+            attempt = Empty,
+            request_id = Empty
+        );
+        self.send_with_retries(&call).instrument(span).await
+    }
+
+    async fn send_with_retries(&self, call: &Call<'_>) -> Result<Answer, Error> {
+        let span = tracing::Span::current();
+        let mut retries = self.retry.start();
+        let mut renewed = false;
+        let mut attempt = 0;
+        loop {
+            attempt += 1;
+            span.record("attempt", attempt);
+            let token = self.tokens.token().await?;
+            let context = self.context(call.request, &token)?;
+            let failure = match self.attempt(call, &context).await {
+                Ok(answer) => return Ok(answer),
+                Err(failure) => failure,
+            };
+            match failure {
+                Failure::Status(StatusCode::UNAUTHORIZED, ..) if !renewed && self.tokens.reject(&token) => {
+                    // The gateway refused the token before the service saw the call: renew it
+                    // and try once more, whatever the method.
+                    tracing::debug!(attempt, "access token refused; renewing it once");
+                    renewed = true;
+                }
+                Failure::Status(status, headers, body) => {
+                    let wait = retry_after(&headers);
+                    if call.safe
+                        && retryable_status(status)
+                        && let Some(delay) = retries.next_delay(wait)
+                    {
+                        tracing::debug!(attempt, status = status.as_u16(), delay_ms = millis(delay), "retrying");
+                        tokio::time::sleep(delay).await;
+                        continue;
+                    }
+                    let body = context.redact(&String::from_utf8_lossy(&body));
+                    let error = ApiError::from_body(status.as_u16(), body.as_bytes());
+                    return Err(Error::from_answer(call.request, error, wait));
+                }
+                Failure::Request(message) => {
+                    return Err(Error::Request {
+                        request: call.request,
+                        message,
+                    });
+                }
+                Failure::Transport(error) => {
+                    // A connection that could not be opened carried nothing: even a POST may be
+                    // sent again. Anything later may have reached the service.
+                    if (call.safe || error.is_connect())
+                        && let Some(delay) = retries.next_delay(None)
+                    {
+                        tracing::debug!(attempt, delay_ms = millis(delay), error = %with_causes(&error), "no answer; retrying");
+                        tokio::time::sleep(delay).await;
+                        continue;
+                    }
+                    if error.is_timeout() {
+                        return Err(Error::Timeout {
+                            request: call.request,
+                            attempts: attempt,
+                        });
+                    }
+                    return Err(Error::Transport {
+                        request: call.request,
+                        host: call.url.host_str().unwrap_or_default().to_owned(),
+                        message: with_causes(&error),
+                        attempts: attempt,
+                        source: error.without_url(),
+                    });
+                }
+            }
+        }
+    }
+
+    /// One attempt: `Ok` for a 2xx answer.
+    async fn attempt(&self, call: &Call<'_>, context: &RequestContext) -> Result<Answer, Failure> {
+        let span = tracing::Span::current();
+        let headers = context.headers().map_err(|error| Failure::Request(error.to_string()))?;
+        let mut request = self
+            .http
+            .request(call.method.clone(), call.url.clone())
+            .headers(headers)
+            .header(ACCEPT, HeaderValue::from_static("application/json"));
+        if let Some(timeout) = self.timeout {
+            request = request.timeout(timeout);
+        }
+        if let Some(etag) = call.if_match {
+            request = request.header("if-match", etag);
+        }
+        if let Some(body) = &call.body {
+            request = request
+                .header(CONTENT_TYPE, HeaderValue::from_static("application/json"))
+                .body(body.clone());
+        }
+        let response = request.send().await.map_err(Failure::Transport)?;
+        let status = response.status();
+        span.record("status", status.as_u16());
+        if let Some(id) = response.headers().get("x-request-id").and_then(|id| id.to_str().ok()) {
+            span.record("request_id", id);
+        }
+        let headers = response.headers().clone();
+        let body = response.bytes().await.map_err(Failure::Transport)?.to_vec();
+        if status.is_success() {
+            Ok(Answer { status, body })
+        } else {
+            Err(Failure::Status(status, headers, body))
+        }
+    }
+
+    /// The runtime's request context of one attempt: its headers (`Authorization`, marked
+    /// sensitive, `x-api-key`, `x-gw-ims-org-id`, `x-sandbox-name`) and its redaction of the token.
+    fn context(&self, request: &'static str, token: &SecretString) -> Result<RequestContext, Error> {
+        RequestContext::builder()
+            .access_token(token.expose_secret())
+            .api_key(self.api_key.as_str())
+            .org_id(self.org_id.as_str())
+            .sandbox_name(self.sandbox_name.as_str())
+            .build()
+            .map_err(|error| Error::Request {
+                request,
+                message: error.to_string(),
+            })
+    }
+}
+
+fn millis(delay: Duration) -> u64 {
+    u64::try_from(delay.as_millis()).unwrap_or(u64::MAX)
+}
