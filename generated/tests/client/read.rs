@@ -160,6 +160,30 @@ async fn update_sends_a_json_patch_with_the_etag_verbatim() {
 }
 
 #[tokio::test]
+async fn update_sends_a_generated_typed_patch_and_no_trace_shows_the_secret() {
+    let server = server().await;
+    let body = format!(
+        r#"[{{"op":"replace","path":"/auth/params/password","value":"{PASSWORD}"}},{{"op":"add","path":"/description","value":"rotated"}}]"#
+    );
+    Mock::given(method("PATCH"))
+        .and(path(flow("/connections/c1")))
+        .and(header("if-match", ETAG))
+        .and(body_string(body))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"id": "c1", "etag": NEW_ETAG})))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let patch = flow_connectors::dynamics_online::BasicAuthenticationForDynamicsOnlinePatch::new()
+        .password(PASSWORD)
+        .description("rotated");
+    assert_no_secret("a typed patch's Debug", &format!("{patch:?}"));
+    let etag = client(&server).update("c1", ETAG, patch).await.unwrap();
+    assert_eq!(etag, NEW_ETAG);
+    server.verify().await;
+    assert_no_secret("the captured trace", &trace_log());
+}
+
+#[tokio::test]
 async fn a_412_is_its_own_error_and_update_with_retry_reads_again() {
     let server = server().await;
     let stale = "\"00000000-0000-0000-0000-000000000000\"";
