@@ -113,6 +113,25 @@ fn decode_errors_never_carry_values() {
     assert_hidden(&format!("{raw:?}"));
 }
 
+#[test]
+fn a_body_of_the_wrong_shape_is_refused_without_quoting_it() {
+    // serde's derived errors quote the value they reject: a connection string (with its password)
+    // sent where `auth.params` belongs, or as the whole `auth`, must not come back in the error.
+    let connection_string = format!("Server=db.example;UID=app;PWD={PASSWORD}");
+    for body in [
+        json!({"name": "c", "auth": {"specName": "x", "params": connection_string},
+               "connectionSpec": {"id": "y", "version": "1.0"}}),
+        json!({"name": "c", "auth": connection_string, "connectionSpec": {"id": "y", "version": "1.0"}}),
+        json!({"name": connection_string, "connectionSpec": {"id": "y", "version": "1.0"}, "extra": PASSWORD}),
+    ] {
+        let text = body.to_string();
+        let raw = serde_json::from_str::<flow_connectors::RawConnection>(&text).expect_err("wrong shape");
+        assert_hidden(&format!("{raw} {raw:?}"));
+        let any = serde_json::from_str::<AnyConnection>(&text).expect_err("wrong shape");
+        assert_hidden(&format!("{any} {any:?}"));
+    }
+}
+
 pub(crate) mod whole_catalog {
     //! Every auth spec of the catalog, driven by the runtime catalog: a body whose secrets
     //! (nested and in arrays included) are recognisable markers is read into its generated type,

@@ -92,10 +92,11 @@ impl FlowClient {
         const REQUEST: &str = "GET /connectionSpecs";
         let mut url = self.url(REQUEST, "/connectionSpecs")?;
         let mut specs = Vec::new();
+        let mut read = std::collections::HashSet::new();
         loop {
             let answer = self.inner.send(Call::get(REQUEST, url.clone())).await?;
             let json = read_json(REQUEST, &answer.body)?;
-            let next = self.next_link(REQUEST, &json, &url)?;
+            let next = self.next_link(REQUEST, &json, &url, &mut read)?;
             specs.extend(items(REQUEST, json)?);
             match next {
                 Some(next) => url = next,

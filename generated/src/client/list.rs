@@ -149,10 +149,10 @@ impl FlowClient {
     }
 
     /// One page of a listing.
-    pub(crate) async fn page(&self, url: Url) -> Result<Page, Error> {
+    pub(crate) async fn page(&self, url: Url, read: &mut std::collections::HashSet<Url>) -> Result<Page, Error> {
         let answer = self.inner.send(Call::get(LIST, url.clone())).await?;
         let json = read_json(LIST, &answer.body)?;
-        let next = self.next_link(LIST, &json, &url);
+        let next = self.next_link(LIST, &json, &url, read);
         Ok(Page {
             items: items(LIST, json)?,
             next,
@@ -161,8 +161,17 @@ impl FlowClient {
 
     /// `_links.next.href` as a URL: relative to the base path (`/connections?continuationToken=...`),
     /// or absolute on the base URL's origin. A link elsewhere is [`Error::ForeignLink`] (it would
-    /// carry the token away); a link to the page just read ends a loop before it starts.
-    pub(crate) fn next_link(&self, request: &'static str, json: &Value, current: &Url) -> Result<Option<Url>, Error> {
+    /// carry the token away); a link to the page just read ends the listing, and a link to any
+    /// earlier page of it (`read`: every page read so far) is an error, so a service that pages
+    /// in a circle cannot make a listing endless.
+    pub(crate) fn next_link(
+        &self,
+        request: &'static str,
+        json: &Value,
+        current: &Url,
+        read: &mut std::collections::HashSet<Url>,
+    ) -> Result<Option<Url>, Error> {
+        read.insert(current.clone());
         let href = json
             .pointer("/_links/next/href")
             .and_then(Value::as_str)
@@ -179,7 +188,12 @@ impl FlowClient {
         };
         let origin = base.origin().ascii_serialization();
         match url {
-            Some(url) if url.origin() == base.origin() => Ok((url != *current).then_some(url)),
+            Some(url) if url == *current => Ok(None),
+            Some(url) if read.contains(&url) => Err(response_error(
+                request,
+                format!("the next page link `{href}` leads back to a page already read"),
+            )),
+            Some(url) if url.origin() == base.origin() => Ok(Some(url)),
             _ => Err(Error::ForeignLink {
                 request,
                 href: href.to_owned(),

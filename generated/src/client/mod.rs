@@ -236,6 +236,9 @@ impl FlowClientBuilder {
     }
 
     /// A `reqwest::Client` of your own (proxy, certificates, pool settings) instead of a new one.
+    /// Build it with `.redirect(reqwest::redirect::Policy::none())`, as the client's own is: a
+    /// followed 307/308 sends the body (credentials, secret params, the IMS client secret) again
+    /// to wherever the answer points.
     pub fn http_client(mut self, client: reqwest::Client) -> Self {
         self.http = Some(client);
         self
@@ -308,7 +311,12 @@ fn new_http_client(connect_timeout: Option<Duration>) -> Result<reqwest::Client,
         // Another thread may install one at the same moment; either provider will do.
         let _ = rustls::crypto::ring::default_provider().install_default();
     }
-    let mut builder = reqwest::Client::builder().user_agent(concat!("flow-connectors/", env!("CARGO_PKG_VERSION")));
+    // No redirects: a 307/308 would send the body (credentials, secret params) and the IMS form
+    // (the client secret) again to wherever the answer points. Flow Service and IMS do not redirect
+    // API calls; an answer that does is an error to look at, not a hop to follow.
+    let mut builder = reqwest::Client::builder()
+        .user_agent(concat!("flow-connectors/", env!("CARGO_PKG_VERSION")))
+        .redirect(reqwest::redirect::Policy::none());
     if let Some(timeout) = connect_timeout {
         builder = builder.connect_timeout(timeout);
     }

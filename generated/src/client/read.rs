@@ -53,11 +53,13 @@ impl FlowClient {
             client: FlowClient,
             items: VecDeque<Value>,
             next: Option<Result<Url, Error>>,
+            read: std::collections::HashSet<Url>,
         }
         let state = State {
             client: self.clone(),
             items: VecDeque::new(),
             next: Some(self.first_page(filter)),
+            read: std::collections::HashSet::new(),
         };
         Box::pin(futures_util::stream::unfold(state, |mut state| async move {
             loop {
@@ -72,7 +74,7 @@ impl FlowClient {
                 }
                 match state.next.take()? {
                     Err(error) => return Some((Err(error), state)),
-                    Ok(url) => match state.client.page(url).await {
+                    Ok(url) => match state.client.page(url, &mut state.read).await {
                         Ok(page) => {
                             state.items = page.items.into();
                             state.next = page.next.transpose();

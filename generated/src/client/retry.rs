@@ -115,7 +115,9 @@ impl Retries {
     pub(crate) fn next_delay(&mut self, retry_after: Option<Duration>) -> Option<Duration> {
         let backoff = self.backoff.next()?;
         let delay = retry_after.unwrap_or(backoff);
-        (self.started.elapsed() + delay <= self.max_elapsed).then_some(delay)
+        // `Retry-After` is the server's text: a huge one must end the retries, not overflow.
+        let ends = self.started.elapsed().checked_add(delay)?;
+        (ends <= self.max_elapsed).then_some(delay)
     }
 }
 

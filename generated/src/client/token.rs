@@ -16,6 +16,9 @@ use tracing::Instrument;
 use super::error::{Error, with_causes};
 use super::retry::{RetryPolicy, retry_after, retryable_status};
 
+/// The longest token lifetime believed from IMS's `expires_in` (it answers 86,399 s).
+const MAX_TOKEN_LIFETIME: Duration = Duration::from_secs(24 * 60 * 60);
+
 /// The production Adobe IMS host.
 pub const DEFAULT_IMS_URL: &str = "https://ims-na1.adobelogin.com";
 
@@ -174,7 +177,9 @@ impl ImsTokens {
         let (token, expires_in) = self.request().await?;
         // Renew a little early: 5 minutes, or half the lifetime of a short-lived token.
         let margin = Duration::from_secs(300).min(expires_in / 2);
-        let renew_at = Instant::now() + expires_in - margin;
+        // A lifetime beyond a day is not believed (IMS gives 24 h): it would overflow the clock.
+        let lifetime = expires_in.min(MAX_TOKEN_LIFETIME) - margin;
+        let renew_at = Instant::now().checked_add(lifetime).unwrap_or_else(Instant::now);
         *self.cached.lock().unwrap_or_else(|poisoned| poisoned.into_inner()) = Some(Cached {
             token: token.clone(),
             renew_at,

@@ -115,7 +115,9 @@ impl Inner {
                 Failure::Transport(error) => {
                     // A connection that could not be opened carried nothing: even a POST may be
                     // sent again. Anything later may have reached the service.
-                    if (call.safe || error.is_connect())
+                    // A request reqwest could not even build is not sent again.
+                    if !error.is_builder()
+                        && (call.safe || error.is_connect())
                         && let Some(delay) = retries.next_delay(None)
                     {
                         tracing::debug!(attempt, delay_ms = millis(delay), error = %with_causes(&error), "no answer; retrying");
@@ -153,6 +155,13 @@ impl Inner {
             request = request.timeout(timeout);
         }
         if let Some(etag) = call.if_match {
+            // An etag that cannot be a header value is the caller's mistake: said, never retried.
+            let etag = HeaderValue::from_str(etag).map_err(|_| {
+                Failure::Request(
+                    "the etag cannot be sent as an `If-Match` header (it has a line break or a control character)"
+                        .to_owned(),
+                )
+            })?;
             request = request.header("if-match", etag);
         }
         if let Some(body) = &call.body {

@@ -251,22 +251,30 @@ impl<'de, A: AuthParams> Deserialize<'de> for CreateConnection<A> {
 }
 
 /// A `POST /connections` body split into its parts, before the auth params are typed.
-#[derive(Clone, Debug, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "camelCase")]
+///
+/// Deserializing reads it strictly ([`DecodeMode::Strict`]: no member a request body does not
+/// have) through [`RawConnection::from_value`], never through serde's derived errors, which quote
+/// the value they reject (such as a connection string with its password, sent where an object
+/// belongs).
+#[derive(Clone, Debug)]
 pub struct RawConnection {
     /// `name`.
     pub name: String,
     /// `description`.
-    #[serde(default)]
     pub description: Option<String>,
     /// `providerId`.
-    #[serde(default)]
     pub provider_id: Option<String>,
     /// `auth`.
-    #[serde(default)]
     pub auth: Option<RawAuth>,
     /// `connectionSpec`.
     pub connection_spec: RawSpecRef,
+}
+
+impl<'de> Deserialize<'de> for RawConnection {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = Value::deserialize(deserializer)?;
+        Self::from_value(value, DecodeMode::Strict).map_err(serde::de::Error::custom)
+    }
 }
 
 impl RawConnection {
@@ -277,8 +285,7 @@ impl RawConnection {
 }
 
 /// The `auth` member of a body, params still untyped.
-#[derive(Clone, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "camelCase")]
+#[derive(Clone)]
 pub struct RawAuth {
     /// `auth.specName`.
     pub spec_name: String,

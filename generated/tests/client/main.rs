@@ -4,6 +4,7 @@
 //! output or an error's `Debug`.
 
 mod errors;
+mod hostile;
 mod operations;
 mod read;
 mod retries;

@@ -97,7 +97,11 @@ pub fn token_answer(token: &str, expires_in: u64) -> ResponseTemplate {
 /// timer whenever it waits for the server, and that timer would move the clock 90 s at a time.
 pub fn http() -> reqwest::Client {
     let _ = rustls::crypto::ring::default_provider().install_default();
-    reqwest::Client::builder().pool_idle_timeout(None).build().unwrap()
+    reqwest::Client::builder()
+        .pool_idle_timeout(None)
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap()
 }
 
 /// A client builder for `server`: IMS credentials, no timeouts (with a paused clock, a timeout
