@@ -125,7 +125,8 @@ struct Cached {
 
 /// Tokens from `POST {ims}/ims/token/v3` (`grant_type=client_credentials`), cached until shortly
 /// before `expires_in` runs out. One renewal at a time: concurrent callers wait for it and share
-/// its token.
+/// its outcome, a token or an error (callers that queued behind a failed renewal get its error
+/// instead of each asking IMS again).
 pub(crate) struct ImsTokens {
     http: reqwest::Client,
     url: Url,
@@ -134,6 +135,47 @@ pub(crate) struct ImsTokens {
     timeout: Option<Duration>,
     cached: Mutex<Option<Cached>>,
     renewal: tokio::sync::Mutex<()>,
+    /// How many renewals have failed, and the last failed one's number and error (as IMS's
+    /// status, code and description: nothing secret).
+    attempts: std::sync::atomic::AtomicU64,
+    failed: Mutex<Option<(u64, Failed)>>,
+}
+
+/// What a failed renewal tells the callers that waited for it.
+#[derive(Clone)]
+struct Failed {
+    status: Option<u16>,
+    code: Option<String>,
+    description: Option<String>,
+}
+
+impl Failed {
+    fn of(error: &Error) -> Self {
+        match error {
+            Error::Token {
+                status,
+                code,
+                description,
+            } => Self {
+                status: *status,
+                code: code.clone(),
+                description: description.clone(),
+            },
+            other => Self {
+                status: None,
+                code: None,
+                description: Some(other.to_string()),
+            },
+        }
+    }
+
+    fn error(self) -> Error {
+        Error::Token {
+            status: self.status,
+            code: self.code,
+            description: self.description,
+        }
+    }
 }
 
 impl ImsTokens {
@@ -154,6 +196,8 @@ impl ImsTokens {
             timeout,
             cached: Mutex::new(None),
             renewal: tokio::sync::Mutex::new(()),
+            attempts: std::sync::atomic::AtomicU64::new(0),
+            failed: Mutex::new(None),
         })
     }
 
@@ -169,12 +213,35 @@ impl ImsTokens {
         if let Some(token) = self.fresh() {
             return Ok(token);
         }
+        use std::sync::atomic::Ordering::SeqCst;
+        let seen = self.attempts.load(SeqCst);
         let _renewing = self.renewal.lock().await;
-        // Whoever held the lock before may have renewed it already.
+        // Whoever held the lock before may have renewed it already, or failed to: then this
+        // caller shares that failure rather than asking IMS again (a hundred callers behind a
+        // refused renewal make one request, not a hundred).
         if let Some(token) = self.fresh() {
             return Ok(token);
         }
-        let (token, expires_in) = self.request().await?;
+        let failed = self
+            .failed
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .clone();
+        if let Some((attempt, failed)) = failed
+            && attempt > seen
+        {
+            return Err(failed.error());
+        }
+        let (token, expires_in) = match self.request().await {
+            Ok(answer) => answer,
+            Err(error) => {
+                // Counted when it ends: whoever looked before now (and so waited for it) shares it.
+                let mut failed = self.failed.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+                let attempt = self.attempts.fetch_add(1, SeqCst) + 1;
+                *failed = Some((attempt, Failed::of(&error)));
+                return Err(error);
+            }
+        };
         // Renew a little early: 5 minutes, or half the lifetime of a short-lived token.
         let margin = Duration::from_secs(300).min(expires_in / 2);
         // A lifetime beyond a day is not believed (IMS gives 24 h): it would overflow the clock.

@@ -108,6 +108,38 @@ async fn a_hundred_concurrent_callers_share_one_token_request() {
     assert_eq!(hits(&server, &flow("/connections/c1/test")).await, 100);
 }
 
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_hundred_callers_behind_a_refused_renewal_share_its_error() {
+    let server = MockServer::start().await;
+    trace_log();
+    Mock::given(method("POST"))
+        .and(path("/ims/token/v3"))
+        .respond_with(
+            ResponseTemplate::new(400)
+                .set_body_json(
+                    serde_json::json!({"error": "invalid_client", "error_description": "invalid client_id parameter"}),
+                )
+                .set_delay(Duration::from_millis(100)),
+        )
+        .mount(&server)
+        .await;
+    mount_test_ok(&server).await;
+    let client = client(&server);
+    let calls: Vec<_> = (0..100)
+        .map(|_| {
+            let client = client.clone();
+            tokio::spawn(async move { client.test("c1").await })
+        })
+        .collect();
+    for call in calls {
+        let error = call.await.unwrap().expect_err("IMS refused");
+        assert!(matches!(error, Error::Token { status: Some(400), .. }), "{error:?}");
+        assert_clean_error(&error);
+    }
+    assert_eq!(hits(&server, "/ims/token/v3").await, 1);
+    assert_eq!(hits(&server, &flow("/connections/c1/test")).await, 0);
+}
+
 #[tokio::test]
 async fn a_401_renews_the_token_once_and_retries_once() {
     let server = MockServer::start().await;
