@@ -44,7 +44,9 @@ impl __rt::ParamObject for ConnectionStringBasedAuthentication {
         let value = Self {
             connection_string: reader.required("connectionString", "connectionString")?,
         };
-        value.check_patterns()?;
+        if reader.checks_patterns() {
+            value.check_patterns()?;
+        }
         __rt::Ok(value)
     }
 }

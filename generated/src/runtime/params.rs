@@ -283,6 +283,13 @@ impl ParamReader {
         }
     }
 
+    /// Whether values are checked against their spec's `pattern`: for bodies to send
+    /// ([`DecodeMode::Strict`]), not for what the service returns ([`DecodeMode::Lenient`]), which
+    /// it accepted already and may hold masked (`********`).
+    pub fn checks_patterns(&self) -> bool {
+        self.mode == DecodeMode::Strict
+    }
+
     /// A param the spec requires. `key` is its name in this object, `dotted_name` its dotted name from
     /// `auth.params` for messages.
     pub fn required<T: ParamValue>(&mut self, key: &'static str, dotted_name: &'static str) -> Result<T, DecodeError> {

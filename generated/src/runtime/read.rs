@@ -23,9 +23,11 @@ pub enum DecodeMode {
     /// are errors. The default, and what `from_raw` and `Deserialize` do.
     #[default]
     Strict,
-    /// For what the service returns: unknown body members and unknown params are dropped, and
+    /// For what the service returns: unknown body members and unknown params are dropped,
     /// `connectionSpec.version` is not compared (a connection created against an older version of
-    /// its spec still reads; [`RawConnection`] keeps the version found).
+    /// its spec still reads; [`RawConnection`] keeps the version found), and values are not checked
+    /// against their spec's `pattern` (the service accepted them already, and may return them
+    /// masked).
     Lenient,
 }
 
