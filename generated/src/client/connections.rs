@@ -34,6 +34,7 @@ impl FlowClient {
                 body: Some(body),
                 if_match: None,
                 safe: false,
+                gone_is_done: false,
             })
             .await?;
         let response = http::Response::builder()
@@ -49,12 +50,15 @@ impl FlowClient {
     }
 
     /// `DELETE /connections/{id}` (204). A connection still used by a flow is
-    /// [`Error::InUse`] (`1418-400`). Retried like every call safe to repeat.
+    /// [`Error::InUse`] (`1418-400`). Retried like every call safe to repeat; a 404 after an earlier
+    /// attempt that may have reached the service (a 503 or a lost answer) is success: that attempt
+    /// deleted it. A 404 on the first attempt is [`Error::NotFound`].
     pub async fn delete(&self, id: &str) -> Result<(), Error> {
         const REQUEST: &str = "DELETE /connections/{id}";
         let path = format!("/connections/{}", segment(REQUEST, id)?);
         let mut call = Call::get(REQUEST, self.url(REQUEST, &path)?);
         call.method = Method::DELETE;
+        call.gone_is_done = true;
         self.inner.send(call).await.map(drop)
     }
 

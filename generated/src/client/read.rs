@@ -115,6 +115,7 @@ impl FlowClient {
                 body: Some(body),
                 if_match: Some(etag),
                 safe: true,
+                gone_is_done: false,
             })
             .await?;
         read_json(REQUEST, &answer.body)?

@@ -24,6 +24,9 @@ pub(crate) struct Call<'a> {
     pub if_match: Option<&'a str>,
     /// Whether repeating the call is harmless (everything but `POST /connections`).
     pub safe: bool,
+    /// For a `DELETE`: a 404 after an earlier attempt that may have reached the service means
+    /// that attempt deleted it; the call then succeeds (with the 404's answer).
+    pub gone_is_done: bool,
 }
 
 impl<'a> Call<'a> {
@@ -36,6 +39,7 @@ impl<'a> Call<'a> {
             body: None,
             if_match: None,
             safe: true,
+            gone_is_done: false,
         }
     }
 }
@@ -75,6 +79,9 @@ impl Inner {
         let span = tracing::Span::current();
         let mut retries = self.retry.start();
         let mut renewed = false;
+        // Whether an earlier attempt may have reached the service (an answer, or no answer after
+        // the request went out).
+        let mut maybe_applied = false;
         let mut attempt = 0;
         loop {
             attempt += 1;
@@ -92,7 +99,16 @@ impl Inner {
                     tracing::debug!(attempt, "access token refused; renewing it once");
                     renewed = true;
                 }
+                Failure::Status(StatusCode::NOT_FOUND, _, body) if call.gone_is_done && maybe_applied => {
+                    tracing::debug!(attempt, "gone after an earlier attempt may have deleted it");
+                    return Ok(Answer {
+                        status: StatusCode::NOT_FOUND,
+                        body,
+                    });
+                }
                 Failure::Status(status, headers, body) => {
+                    // A 5xx may come after the service acted; a 4xx (429 included) says it did not.
+                    maybe_applied |= status.is_server_error();
                     let wait = retry_after(&headers);
                     if call.safe
                         && retryable_status(status)
@@ -113,6 +129,7 @@ impl Inner {
                     });
                 }
                 Failure::Transport(error) => {
+                    maybe_applied |= !error.is_connect() && !error.is_builder();
                     // A connection that could not be opened carried nothing: even a POST may be
                     // sent again. Anything later may have reached the service.
                     // A request reqwest could not even build is not sent again.

@@ -110,3 +110,25 @@ async fn an_etag_that_cannot_be_a_header_is_refused_before_anything_is_sent() {
     assert!(error.to_string().contains("If-Match"), "{error}");
     assert_eq!(hits(&server, &flow("/connections/c1")).await, 0);
 }
+
+#[tokio::test(start_paused = true)]
+async fn a_delete_whose_first_answer_was_lost_and_then_is_gone_succeeded() {
+    let server = server().await;
+    Mock::given(method("DELETE"))
+        .and(path(flow("/connections/c1")))
+        .respond_with(ResponseTemplate::new(504))
+        .up_to_n_times(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("DELETE"))
+        .and(path(flow("/connections/c1")))
+        .respond_with(ResponseTemplate::new(404))
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    client.delete("c1").await.expect("the first attempt deleted it");
+    assert_eq!(hits(&server, &flow("/connections/c1")).await, 2);
+    // Gone from the first attempt on: not found.
+    let error = client.delete("c1").await.expect_err("never there");
+    assert!(matches!(error, Error::NotFound { .. }), "{error:?}");
+}
