@@ -119,7 +119,14 @@ impl Inner {
                         continue;
                     }
                     let body = context.redact(&String::from_utf8_lossy(&body));
-                    let error = ApiError::from_body(status.as_u16(), body.as_bytes());
+                    let mut error = ApiError::from_body(status.as_u16(), body.as_bytes());
+                    // Gateway bodies carry no request id; the header does.
+                    if error.request_id.is_none() {
+                        error.request_id = headers
+                            .get("x-request-id")
+                            .and_then(|id| id.to_str().ok())
+                            .map(str::to_owned);
+                    }
                     return Err(Error::from_answer(call.request, error, wait));
                 }
                 Failure::Request(message) => {

@@ -60,6 +60,8 @@ async fn a_gateway_body_gives_its_error_code() {
     .await;
     assert!(matches!(error, Error::Forbidden { .. }), "{error:?}");
     assert_eq!(error.api_error().unwrap().code.as_deref(), Some("403010"));
+    // The body has no request id: the `x-request-id` header gives it.
+    assert_eq!(error.api_error().unwrap().request_id.as_deref(), Some("req-header"));
     assert_eq!(
         error.to_string(),
         "GET /connections/{id}/test: not allowed: Flow Service answered 403 (403010): Oauth token is missing."
