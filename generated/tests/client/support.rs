@@ -74,8 +74,10 @@ pub fn assert_clean_error(error: &dyn std::fmt::Debug) {
     assert_no_secret("the captured trace", &trace_log());
 }
 
-/// A stand-in server with IMS answering `TOKEN` (valid for a day).
-pub async fn server() -> MockServer {
+/// A stand-in server with IMS answering `TOKEN` (valid for a day). When the test that made it
+/// ends (without a panic of its own), the whole trace so far is checked for secrets: every test
+/// that uses a server checks the trace, whichever order the tests run in.
+pub async fn server() -> Server {
     captured();
     let server = MockServer::start().await;
     Mock::given(method("POST"))
@@ -83,7 +85,26 @@ pub async fn server() -> MockServer {
         .respond_with(token_answer(TOKEN, 86_399))
         .mount(&server)
         .await;
-    server
+    Server(server)
+}
+
+/// A [`MockServer`] that checks the captured trace for secrets when dropped.
+pub struct Server(MockServer);
+
+impl std::ops::Deref for Server {
+    type Target = MockServer;
+
+    fn deref(&self) -> &MockServer {
+        &self.0
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        if !std::thread::panicking() {
+            assert_no_secret("the captured trace", &trace_log());
+        }
+    }
 }
 
 /// IMS's answer with `token`, valid `expires_in` seconds.
