@@ -28,13 +28,8 @@ impl FlowClient {
         let answer = self
             .inner
             .send(Call {
-                request: REQUEST,
-                method: Method::POST,
-                url: self.url(REQUEST, "/connections")?,
                 body: Some(body),
-                if_match: None,
-                safe: false,
-                gone_is_done: false,
+                ..Call::new(REQUEST, Method::POST, self.url(REQUEST, "/connections")?)
             })
             .await?;
         let response = http::Response::builder()
@@ -56,9 +51,7 @@ impl FlowClient {
     pub async fn delete(&self, id: &str) -> Result<(), Error> {
         const REQUEST: &str = "DELETE /connections/{id}";
         let path = format!("/connections/{}", segment(REQUEST, id)?);
-        let mut call = Call::get(REQUEST, self.url(REQUEST, &path)?);
-        call.method = Method::DELETE;
-        call.gone_is_done = true;
+        let call = Call::new(REQUEST, Method::DELETE, self.url(REQUEST, &path)?);
         self.inner.send(call).await.map(drop)
     }
 

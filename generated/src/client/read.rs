@@ -109,13 +109,9 @@ impl FlowClient {
         let answer = self
             .inner
             .send(Call {
-                request: REQUEST,
-                method: Method::PATCH,
-                url: self.url(REQUEST, &path)?,
                 body: Some(body),
                 if_match: Some(etag),
-                safe: true,
-                gone_is_done: false,
+                ..Call::new(REQUEST, Method::PATCH, self.url(REQUEST, &path)?)
             })
             .await?;
         read_json(REQUEST, &answer.body)?

@@ -22,25 +22,35 @@ pub(crate) struct Call<'a> {
     pub url: Url,
     pub body: Option<Vec<u8>>,
     pub if_match: Option<&'a str>,
-    /// Whether repeating the call is harmless (everything but `POST /connections`).
-    pub safe: bool,
-    /// For a `DELETE`: a 404 after an earlier attempt that may have reached the service means
-    /// that attempt deleted it; the call then succeeds (with the 404's answer).
-    pub gone_is_done: bool,
 }
 
 impl<'a> Call<'a> {
-    /// A call without a body that is safe to repeat.
-    pub fn get(request: &'static str, url: Url) -> Self {
+    /// A call without a body or `If-Match`.
+    pub fn new(request: &'static str, method: Method, url: Url) -> Self {
         Self {
             request,
-            method: Method::GET,
+            method,
             url,
             body: None,
             if_match: None,
-            safe: true,
-            gone_is_done: false,
         }
+    }
+
+    /// A `GET`.
+    pub fn get(request: &'static str, url: Url) -> Self {
+        Self::new(request, Method::GET, url)
+    }
+
+    /// Whether repeating the call is harmless: everything but a `POST` (`POST /connections`
+    /// creates a connection each time it reaches the service).
+    fn safe(&self) -> bool {
+        self.method != Method::POST
+    }
+
+    /// For a `DELETE`: a 404 after an earlier attempt that may have reached the service means
+    /// that attempt deleted it; the call then succeeds (with the 404's answer).
+    fn gone_is_done(&self) -> bool {
+        self.method == Method::DELETE
     }
 }
 
@@ -99,7 +109,7 @@ impl Inner {
                     tracing::debug!(attempt, "access token refused; renewing it once");
                     renewed = true;
                 }
-                Failure::Status(StatusCode::NOT_FOUND, _, body) if call.gone_is_done && maybe_applied => {
+                Failure::Status(StatusCode::NOT_FOUND, _, body) if call.gone_is_done() && maybe_applied => {
                     tracing::debug!(attempt, "gone after an earlier attempt may have deleted it");
                     return Ok(Answer {
                         status: StatusCode::NOT_FOUND,
@@ -110,7 +120,7 @@ impl Inner {
                     // A 5xx may come after the service acted; a 4xx (429 included) says it did not.
                     maybe_applied |= status.is_server_error();
                     let wait = retry_after(&headers);
-                    if call.safe
+                    if call.safe()
                         && retryable_status(status)
                         && let Some(delay) = retries.next_delay(wait)
                     {
@@ -141,7 +151,7 @@ impl Inner {
                     // sent again. Anything later may have reached the service.
                     // A request reqwest could not even build is not sent again.
                     if !error.is_builder()
-                        && (call.safe || error.is_connect())
+                        && (call.safe() || error.is_connect())
                         && let Some(delay) = retries.next_delay(None)
                     {
                         tracing::debug!(attempt, delay_ms = millis(delay), error = %with_causes(&error), "no answer; retrying");
