@@ -50,17 +50,7 @@ async fn the_token_is_fetched_once_with_the_documented_form_and_cached() {
 #[tokio::test(start_paused = true)]
 async fn the_token_is_renewed_before_it_expires() {
     let server = MockServer::start().await;
-    Mock::given(method("POST"))
-        .and(path("/ims/token/v3"))
-        .respond_with(token_answer(TOKEN, 86_399))
-        .up_to_n_times(1)
-        .mount(&server)
-        .await;
-    Mock::given(method("POST"))
-        .and(path("/ims/token/v3"))
-        .respond_with(token_answer(TOKEN_2, 86_399))
-        .mount(&server)
-        .await;
+    ims_answers_token_then_token_2(&server).await;
     mount_test_ok(&server).await;
     let client = client(&server);
 
@@ -144,17 +134,7 @@ async fn a_hundred_callers_behind_a_refused_renewal_share_its_error() {
 async fn a_401_renews_the_token_once_and_retries_once() {
     let server = MockServer::start().await;
     trace_log();
-    Mock::given(method("POST"))
-        .and(path("/ims/token/v3"))
-        .respond_with(token_answer(TOKEN, 86_399))
-        .up_to_n_times(1)
-        .mount(&server)
-        .await;
-    Mock::given(method("POST"))
-        .and(path("/ims/token/v3"))
-        .respond_with(token_answer(TOKEN_2, 86_399))
-        .mount(&server)
-        .await;
+    ims_answers_token_then_token_2(&server).await;
     let refused = serde_json::json!({"error_code": "401013", "message": "Oauth token is not valid"});
     Mock::given(method("GET"))
         .and(header("authorization", format!("Bearer {TOKEN}").as_str()))
@@ -233,4 +213,19 @@ async fn an_ims_refusal_is_a_token_error_with_its_explanation() {
     );
     assert_eq!(error.status(), Some(400));
     assert_clean_error(&error);
+}
+
+/// IMS answers `TOKEN` once, then `TOKEN_2`.
+async fn ims_answers_token_then_token_2(server: &MockServer) {
+    Mock::given(method("POST"))
+        .and(path("/ims/token/v3"))
+        .respond_with(token_answer(TOKEN, 86_399))
+        .up_to_n_times(1)
+        .mount(server)
+        .await;
+    Mock::given(method("POST"))
+        .and(path("/ims/token/v3"))
+        .respond_with(token_answer(TOKEN_2, 86_399))
+        .mount(server)
+        .await;
 }
