@@ -119,7 +119,7 @@ mod runtime;
 pub mod client;
 
 pub use runtime::builder::{Set, Unset};
-pub use runtime::catalog::{AuthSpecInfo, Catalog, ConnectorInfo, ParamInfo, ParamType};
+pub use runtime::catalog::{AuthSpecInfo, Catalog, ConnectorInfo, FlowSpecInfo, ParamInfo, ParamType, SourceInfo};
 pub use runtime::connection::{AuthParams, CreateConnection, RawAuth, RawConnection, RawSpecRef};
 pub use runtime::context::{DEFAULT_BASE_URL, RequestContext, RequestContextBuilder};
 pub use runtime::error::{BuildError, DecodeError, MissingContextField, RequestError};
@@ -127,6 +127,12 @@ pub use runtime::fetched::{Connection, ConnectionState};
 pub use runtime::patch::{Patch, PatchOp, PatchOperation};
 pub use runtime::read::{DecodeMode, ReadConnection};
 pub use runtime::response::{ApiError, CreatedConnection};
+pub use runtime::workflow::flow_spec::{Accepts, FlowSpec, Frequency, ScheduleRules, TransformationKind, WireForm};
+pub use runtime::workflow::ids::{BaseConnectionId, FlowId, SourceConnectionId, TargetConnectionId};
+pub use runtime::workflow::source::{
+    FileSource, NoBaseConnection, RestSource, SourceBase, SourceFamily, SourceParams, StreamSource, TableSource,
+    WithBaseConnection,
+};
 pub use secrecy::{ExposeSecret, SecretString};
 
 /// Everything generated code names, under one short path: generated files start with
@@ -157,9 +163,11 @@ pub mod __private {
         ParamObject, ParamReader, ParamValue, Pattern, PatternText, Wire, WireEnum, read_object, write_object,
     };
     pub use crate::{
-        AuthParams, AuthSpecInfo, BuildError, Catalog, Connection, ConnectorInfo, CreateConnection, DecodeError,
-        DecodeMode, ParamInfo, ParamType, Patch, RawConnection, ReadConnection, RequestContext, RequestError,
-        SecretString, Set, Unset,
+        Accepts, AuthParams, AuthSpecInfo, BuildError, Catalog, Connection, ConnectorInfo, CreateConnection,
+        DecodeError, DecodeMode, FileSource, FlowSpec, FlowSpecInfo, Frequency, NoBaseConnection, ParamInfo, ParamType,
+        Patch, RawConnection, ReadConnection, RequestContext, RequestError, RestSource, ScheduleRules, SecretString,
+        Set, SourceFamily, SourceInfo, SourceParams, StreamSource, TableSource, TransformationKind, Unset, WireForm,
+        WithBaseConnection,
     };
 
     /// The version of the generated code's contract with this runtime. Every generated root file

@@ -27,12 +27,33 @@ macro_rules! const_setters {
 #[derive(Clone, Copy, Debug)]
 pub struct Catalog {
     connectors: &'static [ConnectorInfo],
+    flow_specs: &'static [FlowSpecInfo],
 }
 
 impl Catalog {
     /// A catalog over `connectors` (generated code calls this).
     pub const fn new(connectors: &'static [ConnectorInfo]) -> Self {
-        Self { connectors }
+        Self {
+            connectors,
+            flow_specs: &[],
+        }
+    }
+
+    /// The same catalog with the flow specs `flow_specs` (generated code calls this).
+    #[doc(hidden)]
+    pub const fn with_flow_specs(mut self, flow_specs: &'static [FlowSpecInfo]) -> Self {
+        self.flow_specs = flow_specs;
+        self
+    }
+
+    /// Every flow spec, in name order.
+    pub fn flow_specs(&self) -> &'static [FlowSpecInfo] {
+        self.flow_specs
+    }
+
+    /// The flow spec with the id `id`.
+    pub fn flow_spec(&self, id: &str) -> Option<&'static FlowSpecInfo> {
+        self.flow_specs.iter().find(|f| f.id == id)
     }
 
     /// Every connector.
@@ -68,6 +89,10 @@ pub struct ConnectorInfo {
     pub description: Option<&'static str>,
     /// The auth specs, in spec order (empty for a source whose connections carry no `auth`).
     pub auth_specs: &'static [AuthSpecInfo],
+    /// What its source connections take, if the spec has a `sourceSpec`.
+    pub source: Option<SourceInfo>,
+    /// The ids of the flow specs that accept its source connections, in id order.
+    pub flow_specs: &'static [&'static str],
 }
 
 /// Const constructors for generated code, which states only what differs from the defaults.
@@ -88,16 +113,104 @@ impl ConnectorInfo {
             provider_id: None,
             description: None,
             auth_specs,
+            source: None,
+            flow_specs: &[],
         }
     }
 
     const_setters!(with_provider_id => provider_id = Some, with_description => description = Some);
+
+    pub const fn with_source(mut self, source: SourceInfo) -> Self {
+        self.source = Some(source);
+        self
+    }
+
+    pub const fn with_flow_specs(mut self, flow_specs: &'static [&'static str]) -> Self {
+        self.flow_specs = flow_specs;
+        self
+    }
 }
 
 impl ConnectorInfo {
     /// The auth spec named `name` (compared byte for byte, as the service does).
     pub fn auth_spec(&self, name: &str) -> Option<&'static AuthSpecInfo> {
         self.auth_specs.iter().find(|a| a.name == name)
+    }
+}
+
+/// What a connector's source connections take (its spec's `sourceSpec` and `exploreSpec`).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct SourceInfo {
+    /// The family, from `exploreSpec.type`: `table`, `file`, `rest` or `stream`
+    /// ([`SourceFamily::NAME`](crate::SourceFamily::NAME)).
+    pub family: &'static str,
+    /// Whether a source connection names a base connection (`false`: it sends `providerId`).
+    pub base_connection: bool,
+    /// Whether the body has `params` (the spec has a `sourceSpec.spec`).
+    pub sends_params: bool,
+    /// The source params, in spec order.
+    pub params: &'static [ParamInfo],
+}
+
+/// Const constructors for generated code, which states only what differs from the defaults.
+#[doc(hidden)]
+impl SourceInfo {
+    pub const fn new(family: &'static str, params: &'static [ParamInfo]) -> Self {
+        Self {
+            family,
+            base_connection: true,
+            sends_params: true,
+            params,
+        }
+    }
+
+    pub const fn mark_no_base_connection(mut self) -> Self {
+        self.base_connection = false;
+        self
+    }
+
+    pub const fn mark_no_params(mut self) -> Self {
+        self.sends_params = false;
+        self
+    }
+}
+
+impl SourceInfo {
+    /// The source param with the wire name `name`.
+    pub fn param(&self, name: &str) -> Option<&'static ParamInfo> {
+        self.params.iter().find(|p| p.wire_name == name)
+    }
+}
+
+/// A flow spec: which sources a dataflow of it accepts.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct FlowSpecInfo {
+    /// The flow spec id, sent as `flowSpec.id`.
+    pub id: &'static str,
+    /// Its name, such as `CRMToAEP`.
+    pub name: &'static str,
+    /// Its version, sent as `flowSpec.version`.
+    pub version: &'static str,
+    /// The connection spec ids of the sources it accepts, as the flow spec lists them (some may
+    /// name connectors this catalog does not have).
+    pub source_connection_spec_ids: &'static [&'static str],
+}
+
+/// Const constructors for generated code.
+#[doc(hidden)]
+impl FlowSpecInfo {
+    pub const fn new(
+        id: &'static str,
+        name: &'static str,
+        version: &'static str,
+        source_connection_spec_ids: &'static [&'static str],
+    ) -> Self {
+        Self {
+            id,
+            name,
+            version,
+            source_connection_spec_ids,
+        }
     }
 }
 

@@ -27,3 +27,4 @@ pub(crate) mod params;
 pub(crate) mod patch;
 pub(crate) mod read;
 pub(crate) mod response;
+pub(crate) mod workflow;

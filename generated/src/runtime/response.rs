@@ -14,6 +14,12 @@ pub struct CreatedConnection {
 }
 
 impl CreatedConnection {
+    /// The new connection's id, typed as a base connection id: what explore calls and source
+    /// connections take.
+    pub fn base_connection_id(&self) -> crate::BaseConnectionId {
+        crate::BaseConnectionId::new(self.id.clone())
+    }
+
     /// Reads a `POST /connections` response: `Ok` for a 201 with `{id, etag}`, otherwise the error.
     // An error answer is read once per failed request, next to a network round trip: its size
     // (six fields, title included) costs nothing worth a `Box` in the signature.
