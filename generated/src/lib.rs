@@ -120,6 +120,7 @@ pub mod client;
 
 pub use runtime::builder::{Set, Unset};
 pub use runtime::catalog::{AuthSpecInfo, Catalog, ConnectorInfo, FlowSpecInfo, ParamInfo, ParamType, SourceInfo};
+pub use runtime::check::CheckedConnection;
 pub use runtime::connection::{AuthParams, CreateConnection, RawAuth, RawConnection, RawSpecRef};
 pub use runtime::context::{DEFAULT_BASE_URL, RequestContext, RequestContextBuilder};
 pub use runtime::error::{BuildError, DecodeError, MissingContextField, RequestError};

@@ -14,14 +14,14 @@ use crate::common::fixture;
 include!(concat!(env!("OUT_DIR"), "/corpus_builders.rs"));
 
 /// One documented body.
-struct Body {
-    folder: String,
-    index: usize,
+pub(crate) struct Body {
+    pub(crate) folder: String,
+    pub(crate) index: usize,
     spec_name: String,
-    body: Value,
+    pub(crate) body: Value,
 }
 
-fn bodies() -> Vec<Body> {
+pub(crate) fn bodies() -> Vec<Body> {
     let mut folders: Vec<_> = std::fs::read_dir(fixture("corpus"))
         .expect("fixtures/corpus exists")
         .map(|entry| entry.expect("readable").path())

@@ -3,7 +3,7 @@
 
 // A test binary uses only part of the generated API; clippy still checks all of it.
 #[allow(dead_code)]
-mod generated {
+pub(crate) mod generated {
     include!(concat!(env!("OUT_DIR"), "/fixture_catalog/mod.rs"));
 }
 

@@ -1,5 +1,6 @@
 //! The test suite of flow-tests: one binary (one link) for every test that needs the generated crate.
 
+mod check;
 mod common;
 mod compile_fail;
 mod conformance;

@@ -62,7 +62,10 @@ fn param_info(param: &Param) -> TokenStream {
     let default = param.default.as_ref().map(ToString::to_string);
     let default = with("with_default", default.as_deref());
     let description = with("with_description", param.description.as_deref());
-    quote!(__rt::ParamInfo::new(#wire, #field, #ty) #required #secret #format #pattern #default #description)
+    // Only a nested param's dotted name differs from its wire name.
+    let dotted_name = (param.dotted_name != param.wire_name).then_some(param.dotted_name.as_str());
+    let dotted_name = with("with_dotted_name", dotted_name);
+    quote!(__rt::ParamInfo::new(#wire, #field, #ty) #required #secret #format #pattern #default #description #dotted_name)
 }
 
 /// The `ConnectorInfo` expression of one connector.

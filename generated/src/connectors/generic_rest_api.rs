@@ -893,6 +893,9 @@ pub const CONNECTOR: __rt::ConnectorInfo = __rt::ConnectorInfo::new(
                                             )
                                             .with_description(
                                                 "Name of the field that holds the access token.",
+                                            )
+                                            .with_dotted_name(
+                                                "requestParameterOverride.accessTokenField",
                                             ),
                                         __rt::ParamInfo::new(
                                                 "refreshTokenField",
@@ -901,6 +904,9 @@ pub const CONNECTOR: __rt::ConnectorInfo = __rt::ConnectorInfo::new(
                                             )
                                             .with_description(
                                                 "Name of the field that holds the refresh token.",
+                                            )
+                                            .with_dotted_name(
+                                                "requestParameterOverride.refreshTokenField",
                                             ),
                                         __rt::ParamInfo::new(
                                                 "expireInField",
@@ -909,21 +915,24 @@ pub const CONNECTOR: __rt::ConnectorInfo = __rt::ConnectorInfo::new(
                                             )
                                             .with_description(
                                                 "Name of the field that holds the token lifetime.",
-                                            ),
+                                            )
+                                            .with_dotted_name("requestParameterOverride.expireInField"),
                                         __rt::ParamInfo::new(
                                                 "authenticationMethod",
                                                 "authentication_method",
                                                 __rt::ParamType::Enum(&["GET", "POST"]),
                                             )
-                                            .with_description(
-                                                "HTTP method used to call the token URL.",
+                                            .with_description("HTTP method used to call the token URL.")
+                                            .with_dotted_name(
+                                                "requestParameterOverride.authenticationMethod",
                                             ),
                                         __rt::ParamInfo::new(
                                                 "clientId",
                                                 "client_id",
                                                 __rt::ParamType::String,
                                             )
-                                            .with_description("Name to use for the client id field."),
+                                            .with_description("Name to use for the client id field.")
+                                            .with_dotted_name("requestParameterOverride.clientId"),
                                         __rt::ParamInfo::new(
                                                 "clientSecret",
                                                 "client_secret",
@@ -931,7 +940,8 @@ pub const CONNECTOR: __rt::ConnectorInfo = __rt::ConnectorInfo::new(
                                             )
                                             .with_description(
                                                 "Name to use for the client secret field.",
-                                            ),
+                                            )
+                                            .with_dotted_name("requestParameterOverride.clientSecret"),
                                     ],
                                 ),
                             )

@@ -254,6 +254,9 @@ impl AuthSpecInfo {
 pub struct ParamInfo {
     /// The key sent in `auth.params`.
     pub wire_name: &'static str,
+    /// The dotted name from the top of the params (`outer.inner` for a nested param), as errors
+    /// name it; the wire name for a top-level param.
+    pub dotted_name: &'static str,
     /// The Rust field and setter name of the generated params type.
     pub field: &'static str,
     /// The value type.
@@ -278,6 +281,7 @@ impl ParamInfo {
     pub const fn new(wire_name: &'static str, field: &'static str, param_type: ParamType) -> Self {
         Self {
             wire_name,
+            dotted_name: wire_name,
             field,
             param_type,
             required: false,
@@ -296,6 +300,11 @@ impl ParamInfo {
         with_default => default = Some,
         with_description => description = Some,
     );
+
+    pub const fn with_dotted_name(mut self, dotted_name: &'static str) -> Self {
+        self.dotted_name = dotted_name;
+        self
+    }
 }
 
 /// The value type of a param.

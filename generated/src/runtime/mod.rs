@@ -19,6 +19,7 @@ macro_rules! string_setters {
 
 pub(crate) mod builder;
 pub(crate) mod catalog;
+pub(crate) mod check;
 pub(crate) mod connection;
 pub(crate) mod context;
 pub(crate) mod error;
