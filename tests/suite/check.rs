@@ -62,7 +62,10 @@ fn breakages(catalog: &Catalog, body: &Value) -> Vec<(String, Value)> {
     out
 }
 
-fn nested_breakages(nested: &'static [ParamInfo], key: &'static str, add: &mut dyn FnMut(String, &dyn Fn(&mut Value))) {
+/// Records one breakage: what it is, and the edit that makes it.
+type AddBreakage<'a> = &'a mut dyn FnMut(String, &dyn Fn(&mut Value));
+
+fn nested_breakages(nested: &'static [ParamInfo], key: &'static str, add: AddBreakage<'_>) {
     add(format!("`{key}` with an unknown member"), &|b| {
         b["auth"]["params"][key]["noSuchMember"] = json!(1);
     });
