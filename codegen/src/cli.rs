@@ -8,12 +8,13 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::{Config, Error, Report, diff, pull};
+use crate::{Config, Error, Report, diff, pull, validate};
 
 /// Generates typed Rust request builders from Adobe Flow Service connection specs.
 ///
 /// Exit codes: 0 success; 1 spec errors, I/O errors, out-of-date output (`check`), changes named by
-/// `--fail-on` (`diff`) or a failed download (`pull`); 2 usage errors.
+/// `--fail-on` (`diff`), a failed download (`pull`) or a body that breaks its spec (`validate`); 2 usage
+/// errors.
 #[derive(Parser)]
 #[command(
     name = "flow-codegen",
@@ -60,6 +61,18 @@ enum Command {
         after_help = "Example (credentials from FLOW_ACCESS_TOKEN, FLOW_API_KEY, FLOW_ORG_ID and FLOW_SANDBOX_NAME):\n  flow-codegen pull --out pulled-specs --name mysql --name dynamics-online\n  flow-codegen diff specs pulled-specs"
     )]
     Pull(pull::PullArgs),
+    /// Checks request bodies kept as JSON files against the specs, with the rules of the typed
+    /// read-back, and prints one line per file.
+    ///
+    /// Each file holds one body: a base connection, source connection, target connection or flow,
+    /// told apart by its shape. A passing file prints `ok <kind> <connector> <auth spec or flow
+    /// spec>` (`-` where there is none); a failing one `error <file>: <what is wrong>`. Exits 0 when
+    /// all pass, 1 when one fails or the specs are invalid, 2 on usage errors. Errors name members
+    /// and params, never their values: no secret is printed.
+    #[command(
+        after_help = "Example (in CI, over bodies kept next to Terraform):\n  flow-codegen validate --specs specs infra/flow-bodies/*.json"
+    )]
+    Validate(validate::ValidateArgs),
 }
 
 #[derive(Args)]
@@ -233,6 +246,7 @@ pub fn run() -> ExitCode {
             Err(error) => fail(&error),
         },
         Command::Diff(options) => diff(&options),
+        Command::Validate(args) => validate::run(&args),
         Command::Pull(args) => match pull::run(&args) {
             Ok(pulled) => {
                 eprint!("{pulled}");

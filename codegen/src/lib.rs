@@ -52,6 +52,8 @@ mod parallel;
 mod pull;
 mod spec;
 mod text;
+#[cfg(feature = "cli")]
+mod validate;
 
 use std::collections::BTreeMap;
 use std::fmt;

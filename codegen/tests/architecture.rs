@@ -251,12 +251,12 @@ const LAYERS: &[(&str, &[&str], &[&str])] = &[
     (
         "JSON",
         &["serde_json", "jsonc_parser"],
-        &["spec/", "pull/", "diff/display.rs"],
+        &["spec/", "pull/", "diff/display.rs", "validate/"],
     ),
     (
         "the file system",
         &["std::fs", "fs::"],
-        &["load.rs", "output/", "pull/"],
+        &["load.rs", "output/", "pull/", "validate/"],
     ),
 ];
 
