@@ -122,13 +122,19 @@ pub use runtime::builder::{Set, Unset};
 pub use runtime::catalog::{AuthSpecInfo, Catalog, ConnectorInfo, FlowSpecInfo, ParamInfo, ParamType, SourceInfo};
 pub use runtime::connection::{AuthParams, CreateConnection, RawAuth, RawConnection, RawSpecRef};
 pub use runtime::context::{DEFAULT_BASE_URL, RequestContext, RequestContextBuilder};
-pub use runtime::error::{BuildError, DecodeError, MissingContextField, RequestError};
+pub use runtime::error::{BodyError, BodyKind, BodyProblem, BuildError, DecodeError, MissingContextField, RequestError};
 pub use runtime::fetched::{Connection, ConnectionState};
 pub use runtime::patch::{Patch, PatchOp, PatchOperation};
 pub use runtime::read::{DecodeMode, ReadConnection};
 pub use runtime::response::{ApiError, CreatedConnection};
+pub use runtime::workflow::column::{Column, JsonObject};
+pub use runtime::workflow::data::{
+    CompressionType, Encoding, FileData, FileFormat, FileProperties, RestData, SchemaRef, SourceData, StreamData,
+    TableData,
+};
 pub use runtime::workflow::flow_spec::{Accepts, FlowSpec, Frequency, ScheduleRules, TransformationKind, WireForm};
 pub use runtime::workflow::ids::{BaseConnectionId, FlowId, SourceConnectionId, TargetConnectionId};
+pub use runtime::workflow::source_connection::{CreateSourceConnection, DataOf, ReadSourceConnection};
 pub use runtime::workflow::source::{
     FileSource, NoBaseConnection, RestSource, SourceBase, SourceFamily, SourceParams, StreamSource, TableSource,
     WithBaseConnection,
@@ -159,11 +165,15 @@ pub mod __private {
 
     pub use crate::runtime::builder::IsSet;
     pub use crate::runtime::connection::{DynConnection, decode_as};
+    pub use crate::runtime::workflow::source_connection::{
+        DynSourceConnection, decode_source_as, source_connection_spec_id, unknown_source_connection,
+    };
     pub use crate::runtime::params::{
         ParamObject, ParamReader, ParamValue, Pattern, PatternText, Wire, WireEnum, read_object, write_object,
     };
     pub use crate::{
-        Accepts, AuthParams, AuthSpecInfo, BuildError, Catalog, Connection, ConnectorInfo, CreateConnection,
+        Accepts, AuthParams, AuthSpecInfo, BuildError, Catalog, Column, Connection, ConnectorInfo, CreateConnection,
+        CreateSourceConnection, JsonObject, ReadSourceConnection,
         DecodeError, DecodeMode, FileSource, FlowSpec, FlowSpecInfo, Frequency, NoBaseConnection, ParamInfo, ParamType,
         Patch, RawConnection, ReadConnection, RequestContext, RequestError, RestSource, ScheduleRules, SecretString,
         Set, SourceFamily, SourceInfo, SourceParams, StreamSource, TableSource, TransformationKind, Unset, WireForm,

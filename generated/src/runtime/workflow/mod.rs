@@ -3,6 +3,10 @@
 //! [`SourceParams`] for their source params type and generated flow-spec types implement
 //! [`FlowSpec`] and [`Accepts`].
 
+pub(crate) mod body;
+pub(crate) mod column;
+pub(crate) mod data;
 pub(crate) mod flow_spec;
 pub(crate) mod ids;
 pub(crate) mod source;
+pub(crate) mod source_connection;
