@@ -132,6 +132,11 @@ pub use runtime::workflow::data::{
     CompressionType, Encoding, FileData, FileFormat, FileProperties, RestData, SchemaRef, SourceData, StreamData,
     TableData,
 };
+pub use runtime::workflow::flow::{CreateFlow, DeltaColumn, FlowBuilder, HasSource, HasTarget, ReadFlow, Transformation};
+pub use runtime::workflow::schedule::{Schedule, StartTime};
+pub use runtime::workflow::target_connection::{
+    CreateTargetConnection, DATA_LAKE_SPEC_ID, DATA_LAKE_SPEC_VERSION, TargetFormat,
+};
 pub use runtime::workflow::flow_spec::{Accepts, FlowSpec, Frequency, ScheduleRules, TransformationKind, WireForm};
 pub use runtime::workflow::ids::{BaseConnectionId, FlowId, SourceConnectionId, TargetConnectionId};
 pub use runtime::workflow::source_connection::{CreateSourceConnection, DataOf, ReadSourceConnection};
@@ -165,6 +170,7 @@ pub mod __private {
 
     pub use crate::runtime::builder::IsSet;
     pub use crate::runtime::connection::{DynConnection, decode_as};
+    pub use crate::runtime::workflow::flow::{DynFlow, decode_flow_as, flow_spec_id, unknown_flow};
     pub use crate::runtime::workflow::source_connection::{
         DynSourceConnection, decode_source_as, source_connection_spec_id, unknown_source_connection,
     };
@@ -173,7 +179,7 @@ pub mod __private {
     };
     pub use crate::{
         Accepts, AuthParams, AuthSpecInfo, BuildError, Catalog, Column, Connection, ConnectorInfo, CreateConnection,
-        CreateSourceConnection, JsonObject, ReadSourceConnection,
+        CreateFlow, CreateSourceConnection, JsonObject, ReadFlow, ReadSourceConnection,
         DecodeError, DecodeMode, FileSource, FlowSpec, FlowSpecInfo, Frequency, NoBaseConnection, ParamInfo, ParamType,
         Patch, RawConnection, ReadConnection, RequestContext, RequestError, RestSource, ScheduleRules, SecretString,
         Set, SourceFamily, SourceInfo, SourceParams, StreamSource, TableSource, TransformationKind, Unset, WireForm,

@@ -51,6 +51,11 @@ impl Fields {
         }
     }
 
+    /// The object `value` found at the dotted path `path` of a body.
+    pub(crate) fn at(value: Value, body: BodyKind, path: String, mode: DecodeMode) -> Result<Self, BodyError> {
+        Self::of(value, body, path, mode)
+    }
+
     fn of(value: Value, body: BodyKind, path: String, mode: DecodeMode) -> Result<Self, BodyError> {
         match value {
             Value::Object(map) => Ok(Self {

@@ -6,7 +6,10 @@
 pub(crate) mod body;
 pub(crate) mod column;
 pub(crate) mod data;
+pub(crate) mod flow;
 pub(crate) mod flow_spec;
 pub(crate) mod ids;
+pub(crate) mod schedule;
 pub(crate) mod source;
 pub(crate) mod source_connection;
+pub(crate) mod target_connection;
