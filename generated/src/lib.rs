@@ -132,6 +132,8 @@ pub use runtime::workflow::data::{
     CompressionType, Encoding, FileData, FileFormat, FileProperties, RestData, SchemaRef, SourceData, StreamData,
     TableData,
 };
+pub use runtime::workflow::explore::{Explore, ExploreRequest, ListsRoot};
+pub use runtime::workflow::explore_response::{ExploreItem, ExploreResponse, ResponseError, RestPreview, SchemaPreview};
 pub use runtime::workflow::flow::{CreateFlow, DeltaColumn, FlowBuilder, HasSource, HasTarget, ReadFlow, Transformation};
 pub use runtime::workflow::schedule::{Schedule, StartTime};
 pub use runtime::workflow::target_connection::{

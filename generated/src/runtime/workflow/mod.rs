@@ -6,6 +6,8 @@
 pub(crate) mod body;
 pub(crate) mod column;
 pub(crate) mod data;
+pub(crate) mod explore;
+pub(crate) mod explore_response;
 pub(crate) mod flow;
 pub(crate) mod flow_spec;
 pub(crate) mod ids;
