@@ -240,9 +240,9 @@ impl std::fmt::Display for BodyProblem {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             BodyProblem::Missing => f.write_str("missing"),
-            BodyProblem::Unknown => f.write_str(
-                "not a member of this body (read it in lenient mode if it comes from the service)",
-            ),
+            BodyProblem::Unknown => {
+                f.write_str("not a member of this body (read it in lenient mode if it comes from the service)")
+            }
             BodyProblem::Expected { expected, found } => write!(f, "expected {expected}, got {found}"),
             BodyProblem::NotAllowed(reason) => f.write_str(reason),
         }

@@ -24,7 +24,9 @@ fn documented_crm_flow() -> Value {
 fn crm_flow() -> CreateFlow<CrmToAep> {
     CreateFlow::<CrmToAep>::builder("Database dataflow using BigQuery")
         .description("collecting test1.Mytable")
-        .source(SourceConnectionId::<DbParams>::new("b7581b59-c603-4df1-a689-d23d7ac440f3"))
+        .source(SourceConnectionId::<DbParams>::new(
+            "b7581b59-c603-4df1-a689-d23d7ac440f3",
+        ))
         .target(TargetConnectionId::new("320f119a-5ac1-4ab1-88ea-eb19e674ea2e"))
         .copy(DeltaColumn::new("Datefield").date_format("YYYY-MM-DD").timezone("UTC"))
         .mapping("0b090130b58b4819afc78b6dc98b484d", 0)
@@ -37,10 +39,14 @@ fn crm_flow() -> CreateFlow<CrmToAep> {
 fn a_flow_is_sent_in_the_flow_specs_types_and_reads_back() {
     let flow = crm_flow();
     let mut expected = documented_crm_flow();
-    expected["scheduleParams"] = json!({"startTime": 1_612_310_466, "frequency": "minute", "interval": 15, "backfill": true});
+    expected["scheduleParams"] =
+        json!({"startTime": 1_612_310_466, "frequency": "minute", "interval": 15, "backfill": true});
     expected["transformations"][1]["params"]["mappingVersion"] = json!("0");
     assert_eq!(flow.to_value(), expected);
-    assert_eq!(CreateFlow::<CrmToAep>::from_value(expected, DecodeMode::Strict).unwrap(), flow);
+    assert_eq!(
+        CreateFlow::<CrmToAep>::from_value(expected, DecodeMode::Strict).unwrap(),
+        flow
+    );
 }
 
 #[test]
@@ -80,17 +86,31 @@ fn schedules_are_checked_against_the_flow_spec() {
         "flow body, `scheduleParams.interval`: 14 is below 15, the least interval flow spec `RestStorageToPlatform` \
          allows with the frequency `minute`"
     );
-    assert!(matches!(error, BuildError::Workflow { field: "scheduleParams.interval", .. }));
+    assert!(matches!(
+        error,
+        BuildError::Workflow {
+            field: "scheduleParams.interval",
+            ..
+        }
+    ));
     assert!(build(Schedule::every(15, Frequency::Minute, start)).is_ok());
     assert!(build(Schedule::every(1, Frequency::Hour, start)).is_ok());
     assert!(build(Schedule::every(0, Frequency::Hour, start)).is_err());
     let mut once = Schedule::once(start);
     once.interval = Some(15);
     let error = build(once).unwrap_err();
-    assert!(error.to_string().contains("not allowed with the frequency `once`"), "{error}");
+    assert!(
+        error.to_string().contains("not allowed with the frequency `once`"),
+        "{error}"
+    );
     let mut no_interval = Schedule::every(1, Frequency::Day, start);
     no_interval.interval = None;
-    assert!(build(no_interval).unwrap_err().to_string().contains("requires an interval"));
+    assert!(
+        build(no_interval)
+            .unwrap_err()
+            .to_string()
+            .contains("requires an interval")
+    );
 
     let copy = CreateFlow::<RestStorageToPlatform>::builder("f")
         .source(SourceConnectionId::<MailchimpParams>::new("s"))
@@ -98,14 +118,21 @@ fn schedules_are_checked_against_the_flow_spec() {
         .copy(DeltaColumn::new("updated"))
         .build()
         .unwrap_err();
-    assert!(copy.to_string().contains("does not allow `Copy` (it allows: Mapping)"), "{copy}");
+    assert!(
+        copy.to_string().contains("does not allow `Copy` (it allows: Mapping)"),
+        "{copy}"
+    );
     let scheduled_stream = CreateFlow::<StreamingSdk>::builder("f")
         .source(SourceConnectionId::<PendoParams>::new("s"))
         .target(TargetConnectionId::new("t"))
         .schedule(Schedule::once(start))
         .build()
         .unwrap_err();
-    assert!(scheduled_stream.to_string().contains("flow spec `StreamingSdk` has no schedule"));
+    assert!(
+        scheduled_stream
+            .to_string()
+            .contains("flow spec `StreamingSdk` has no schedule")
+    );
 }
 
 /// `marketing-automation--mailchimp-members/workflow.json`, flows[0]: `startTime` a string and
@@ -121,11 +148,18 @@ fn a_documented_rest_flow_reads_leniently_and_strict_names_the_first_drift() {
     let flow = CreateFlow::<RestStorageToPlatform>::from_value(documented.clone(), DecodeMode::Lenient).unwrap();
     assert_eq!(flow.schedule().unwrap().start_time.unix_seconds(), 1_632_809_759);
     let error = CreateFlow::<RestStorageToPlatform>::from_value(documented.clone(), DecodeMode::Strict).unwrap_err();
-    assert!(error.to_string().contains("`transformations[0].params.mappingVersion`"), "{error}");
+    assert!(
+        error.to_string().contains("`transformations[0].params.mappingVersion`"),
+        "{error}"
+    );
     let mut wrong_spec = documented;
     wrong_spec["flowSpec"]["id"] = json!("14518937-270c-4525-bdec-c2ba7cce3860");
     let error = CreateFlow::<RestStorageToPlatform>::from_value(wrong_spec, DecodeMode::Lenient).unwrap_err();
-    assert!(error.to_string().contains("`flowSpec.id`: expected the id of flow spec `RestStorageToPlatform`"));
+    assert!(
+        error
+            .to_string()
+            .contains("`flowSpec.id`: expected the id of flow spec `RestStorageToPlatform`")
+    );
 }
 
 /// `analytics--pendo-webhook/workflow.json`: a streaming flow, Mapping only, no schedule.
@@ -138,13 +172,18 @@ fn a_streaming_flow_builds_and_reads_back() {
         "transformations": [{"name": "Mapping", "params": {"mappingId": "bae11501021646e58cecc1182451af22", "mappingVersion": 0}}]});
     let flow = CreateFlow::<StreamingSdk>::builder("Streaming Dataflow for Pendo")
         .description("Streaming Dataflow for Pendo")
-        .source(SourceConnectionId::<PendoParams>::new("339d60a5-9ff6-4eba-8197-e8887eeb3c08"))
+        .source(SourceConnectionId::<PendoParams>::new(
+            "339d60a5-9ff6-4eba-8197-e8887eeb3c08",
+        ))
         .target(TargetConnectionId::new("df7c660e-3484-463b-b01a-1835e9b04ac9"))
         .mapping("bae11501021646e58cecc1182451af22", 0)
         .build()
         .unwrap();
     assert_eq!(flow.to_value(), documented);
-    assert_eq!(CreateFlow::<StreamingSdk>::from_value(documented.clone(), DecodeMode::Strict).unwrap(), flow);
+    assert_eq!(
+        CreateFlow::<StreamingSdk>::from_value(documented.clone(), DecodeMode::Strict).unwrap(),
+        flow
+    );
     let mut empty = documented;
     empty["sourceConnectionIds"] = json!([]);
     let error = CreateFlow::<StreamingSdk>::from_value(empty, DecodeMode::Lenient).unwrap_err();
@@ -169,5 +208,8 @@ fn a_target_connection_without_format_builds_and_reads_back() {
     assert_eq!(built.to_value(), documented);
     let read = CreateTargetConnection::from_value(documented, DecodeMode::Strict).unwrap();
     assert_eq!(read, built);
-    assert_eq!(built.clone().format(TargetFormat::Json).to_value()["data"]["format"], "json");
+    assert_eq!(
+        built.clone().format(TargetFormat::Json).to_value()["data"]["format"],
+        "json"
+    );
 }

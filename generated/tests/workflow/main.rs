@@ -146,7 +146,13 @@ impl FlowSpec for CrmToAep {
     const NAME: &'static str = "CRMToAEP";
     const SCHEDULE: Option<ScheduleRules> = Some(
         ScheduleRules::new(
-            &[Frequency::Once, Frequency::Minute, Frequency::Hour, Frequency::Day, Frequency::Week],
+            &[
+                Frequency::Once,
+                Frequency::Minute,
+                Frequency::Hour,
+                Frequency::Day,
+                Frequency::Week,
+            ],
             &[(Frequency::Minute, 15)],
             WireForm::Integer,
         )

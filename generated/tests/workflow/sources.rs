@@ -2,7 +2,8 @@
 
 use flow_connectors::{
     BaseConnectionId, Column, CompressionType, CreateSourceConnection, CreatedConnection, DecodeMode, Explore,
-    ExploreItem, ExploreRequest, FileData, FileFormat, FileProperties, RequestContext, SchemaPreview, SourceConnectionId,
+    ExploreItem, ExploreRequest, FileData, FileFormat, FileProperties, RequestContext, SchemaPreview,
+    SourceConnectionId,
 };
 use serde_json::{Value, json};
 
@@ -40,21 +41,26 @@ fn table_explore_answer() -> &'static str {
 }
 
 fn read_error(body: Value, mode: DecodeMode) -> String {
-    CreateSourceConnection::<DbParams>::from_value(body, mode).unwrap_err().to_string()
+    CreateSourceConnection::<DbParams>::from_value(body, mode)
+        .unwrap_err()
+        .to_string()
 }
 
 #[test]
 fn a_table_source_connection_is_built_from_the_explore_answer_and_reads_back() {
     let base = BaseConnectionId::new("6990abad-977d-41b9-a85d-17ea8cf1c0e4");
     let request = Explore::<DbParams>::table(&base, "test1.Mytable");
-    let answer = http::Response::builder().status(200).body(table_explore_answer()).unwrap();
+    let answer = http::Response::builder()
+        .status(200)
+        .body(table_explore_answer())
+        .unwrap();
     let columns = request.parse_response(&answer).unwrap().into_columns();
     let params = DbParams {
         table_name: "test1.Mytable".into(),
         columns,
     };
-    let built =
-        CreateSourceConnection::new("Database source connection", base, params).description("Database source connection");
+    let built = CreateSourceConnection::new("Database source connection", base, params)
+        .description("Database source connection");
     let sent: Value = serde_json::from_slice(&built.to_http_request(&context()).unwrap().body().clone()).unwrap();
     assert_eq!(sent, documented_table());
     let read = CreateSourceConnection::<DbParams>::from_value(documented_table(), DecodeMode::Strict).unwrap();
@@ -73,10 +79,16 @@ fn strict_reading_names_what_is_wrong() {
     );
     let mut body = documented_table();
     body.as_object_mut().unwrap().remove("baseConnectionId");
-    assert_eq!(read_error(body, DecodeMode::Lenient), "source connection body, `baseConnectionId`: missing");
+    assert_eq!(
+        read_error(body, DecodeMode::Lenient),
+        "source connection body, `baseConnectionId`: missing"
+    );
     let mut body = documented_table();
     body["providerId"] = json!("521eee4d-8cbe-4906-bb48-fb6bd4450033");
-    assert!(read_error(body.clone(), DecodeMode::Strict).contains("`providerId`: `google-big-query` source connections name"));
+    assert!(
+        read_error(body.clone(), DecodeMode::Strict)
+            .contains("`providerId`: `google-big-query` source connections name")
+    );
     assert!(CreateSourceConnection::<DbParams>::from_value(body, DecodeMode::Lenient).is_ok());
     let mut body = documented_table();
     body["data"]["format"] = json!("delimited");
@@ -86,13 +98,19 @@ fn strict_reading_names_what_is_wrong() {
     );
     let mut body = documented_table();
     body["params"].as_object_mut().unwrap().remove("tableName");
-    assert_eq!(read_error(body, DecodeMode::Strict), "source connection body, `params.tableName`: missing");
+    assert_eq!(
+        read_error(body, DecodeMode::Strict),
+        "source connection body, `params.tableName`: missing"
+    );
     let mut body = documented_table();
     body["params"]["path"] = json!("test1.Mytable");
     assert!(read_error(body, DecodeMode::Strict).contains("`params.path`: not a member"));
     let mut body = documented_table();
     body["params"]["columns"][0]["nullable"] = json!(true);
-    assert!(read_error(body, DecodeMode::Strict).contains("`params.columns`: expected an array of which each element is a column"));
+    assert!(
+        read_error(body, DecodeMode::Strict)
+            .contains("`params.columns`: expected an array of which each element is a column")
+    );
     let mut body = documented_table();
     body["state"] = json!("enabled");
     assert!(read_error(body.clone(), DecodeMode::Strict).contains("`state`: not a member"));
@@ -116,8 +134,13 @@ fn a_file_source_connection_sends_its_format_and_properties() {
     let data = FileData::new(FileFormat::Delimited)
         .properties(FileProperties::default().compression_type(CompressionType::Gzip));
     let base = BaseConnectionId::new("9e2541a0-b143-4d23-a541-a0b143dd2301");
-    let built = CreateSourceConnection::with_data("Cloud storage source connection for compressed files", base, params, data)
-        .description("Cloud storage source connection for compressed files");
+    let built = CreateSourceConnection::with_data(
+        "Cloud storage source connection for compressed files",
+        base,
+        params,
+        data,
+    )
+    .description("Cloud storage source connection for compressed files");
     assert_eq!(serde_json::to_value(&built).unwrap(), documented);
     let read = CreateSourceConnection::<FileParams>::from_value(documented.clone(), DecodeMode::Strict).unwrap();
     assert_eq!(read.data, built.data);
@@ -141,7 +164,10 @@ fn a_rest_source_explores_with_its_own_params_in_base64() {
         token: None,
     };
     let request = Explore::rest(&base, "json", &params).unwrap();
-    assert_eq!(request.query_value("sourceParams"), Some("eyJsaXN0SWQiOiIxMGMwOTdjYTcxIn0="));
+    assert_eq!(
+        request.query_value("sourceParams"),
+        Some("eyJsaXN0SWQiOiIxMGMwOTdjYTcxIn0=")
+    );
     let http = request.to_http_request(&context()).unwrap();
     assert_eq!(http.method(), http::Method::GET);
     assert_eq!(
@@ -197,11 +223,21 @@ fn a_webhook_source_connection_has_a_provider_id_and_no_base_connection() {
     let mut body = documented.clone();
     body["baseConnectionId"] = json!("x");
     let error = CreateSourceConnection::<PendoParams>::from_value(body, DecodeMode::Lenient).unwrap_err();
-    assert!(error.to_string().contains("`baseConnectionId`: `pendo-webhook` has no base connection"), "{error}");
+    assert!(
+        error
+            .to_string()
+            .contains("`baseConnectionId`: `pendo-webhook` has no base connection"),
+        "{error}"
+    );
     let mut body = documented;
     body["params"] = json!({});
     let error = CreateSourceConnection::<PendoParams>::from_value(body, DecodeMode::Strict).unwrap_err();
-    assert!(error.to_string().contains("`params`: the spec of `pendo-webhook` has no source params"), "{error}");
+    assert!(
+        error
+            .to_string()
+            .contains("`params`: the spec of `pendo-webhook` has no source params"),
+        "{error}"
+    );
 }
 
 #[test]
@@ -211,10 +247,18 @@ fn table_and_file_explore_requests_are_exact() {
     let root: ExploreRequest<Vec<ExploreItem>> = Explore::<DbParams>::root(&base);
     assert_eq!(root.path_and_query(), format!("{prefix}objectType=root"));
     let table: ExploreRequest<SchemaPreview> = Explore::<DbParams>::table(&base, "test1.My table").preview(true);
-    assert_eq!(table.path_and_query(), format!("{prefix}objectType=table&object=test1.My%20table&preview=true"));
+    assert_eq!(
+        table.path_and_query(),
+        format!("{prefix}objectType=table&object=test1.My%20table&preview=true")
+    );
     let folder = Explore::<FileParams>::folder(&base, "/acme/summer");
-    assert_eq!(folder.path_and_query(), format!("{prefix}objectType=folder&object=/acme/summer"));
-    let properties = FileProperties::default().column_delimiter("\t").compression_type(CompressionType::Gzip);
+    assert_eq!(
+        folder.path_and_query(),
+        format!("{prefix}objectType=folder&object=/acme/summer")
+    );
+    let properties = FileProperties::default()
+        .column_delimiter("\t")
+        .compression_type(CompressionType::Gzip);
     let file = Explore::<FileParams>::file(&base, "/acme/a b.csv", FileFormat::Delimited, &properties);
     assert_eq!(
         file.path_and_query(),
@@ -224,7 +268,10 @@ fn table_and_file_explore_requests_are_exact() {
         )
     );
     let hostile = Explore::<DbParams>::root(&BaseConnectionId::new("../flows?x=1"));
-    assert_eq!(hostile.path_and_query(), "/connections/..%2Fflows%3Fx%3D1/explore?objectType=root");
+    assert_eq!(
+        hostile.path_and_query(),
+        "/connections/..%2Fflows%3Fx%3D1/explore?objectType=root"
+    );
 }
 
 #[test]
@@ -234,22 +281,41 @@ fn explore_answers_are_typed_and_errors_are_the_services() {
     let listing = r#"[{"type": "table", "name": "test1.Mytable", "path": "test1.Mytable", "canPreview": true,
         "canFetchSchema": true}]"#;
     let items = root.parse_response(&http::Response::new(listing)).unwrap();
-    assert_eq!((items[0].path.as_str(), items[0].can_fetch_schema), ("test1.Mytable", true));
+    assert_eq!(
+        (items[0].path.as_str(), items[0].can_fetch_schema),
+        ("test1.Mytable", true)
+    );
     let snowflake = r#"{"items": [{"type": "table", "name": "ACCOUNTS"}]}"#;
-    assert_eq!(root.parse_response(&http::Response::new(snowflake)).unwrap()[0].path, "ACCOUNTS");
+    assert_eq!(
+        root.parse_response(&http::Response::new(snowflake)).unwrap()[0].path,
+        "ACCOUNTS"
+    );
     let denied = http::Response::builder()
         .status(404)
         .body(r#"{"type": "https://ns.adobe.com/aep/errors/FLOW-1113-404", "title": "Not Found"}"#)
         .unwrap();
     let error = root.parse_response(&denied).unwrap_err();
-    assert!(error.to_string().starts_with("Flow Service answered 404 (FLOW-1113-404)"), "{error}");
-    let error = root.parse_response(&http::Response::new(r#"{"tables": []}"#)).unwrap_err();
-    assert_eq!(error.to_string(), "explore response body, `(root)`: expected an array of objects, got an object");
+    assert!(
+        error
+            .to_string()
+            .starts_with("Flow Service answered 404 (FLOW-1113-404)"),
+        "{error}"
+    );
+    let error = root
+        .parse_response(&http::Response::new(r#"{"tables": []}"#))
+        .unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "explore response body, `(root)`: expected an array of objects, got an object"
+    );
     let file = r#"[{"name": "Id", "type": "String"}, {"name": "Email", "type": "String"}]"#;
     let preview = Explore::<FileParams>::file(&base, "/a.json", FileFormat::Json, &FileProperties::default())
         .parse_response(&http::Response::new(file))
         .unwrap();
-    assert_eq!(preview.columns, vec![Column::new("Id", "String"), Column::new("Email", "String")]);
+    assert_eq!(
+        preview.columns,
+        vec![Column::new("Id", "String"), Column::new("Email", "String")]
+    );
 }
 
 #[test]

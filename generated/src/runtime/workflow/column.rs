@@ -165,7 +165,13 @@ mod tests {
     #[test]
     fn a_column_without_type_or_with_a_non_object_xdm_is_an_error() {
         assert!(read(json!({"name": "Id"}), DecodeMode::Lenient).is_err());
-        assert!(read(json!({"name": "Id", "type": "string", "xdm": "string"}), DecodeMode::Lenient).is_err());
+        assert!(
+            read(
+                json!({"name": "Id", "type": "string", "xdm": "string"}),
+                DecodeMode::Lenient
+            )
+            .is_err()
+        );
     }
 
     #[test]

@@ -307,14 +307,18 @@ impl SourceData for FileData {
         let mut data = json!({"format": self.format.as_str()});
         let pairs = self.properties.pairs();
         if !pairs.is_empty() {
-            data["properties"] = pairs.into_iter().map(|(key, value)| (key.to_owned(), Value::String(value))).collect();
+            data["properties"] = pairs
+                .into_iter()
+                .map(|(key, value)| (key.to_owned(), Value::String(value)))
+                .collect();
         }
         Some(data)
     }
 
     fn from_data(data: Option<Value>, mode: DecodeMode) -> Result<Self, BodyError> {
         let mut data = Fields::data(data, mode)?;
-        let format = FileFormat::read(&mut data, "format")?.ok_or_else(|| data.error("format", BodyProblem::Missing))?;
+        let format =
+            FileFormat::read(&mut data, "format")?.ok_or_else(|| data.error("format", BodyProblem::Missing))?;
         let mut properties = FileProperties::default();
         if let Some(mut read) = data.object("properties")? {
             properties.column_delimiter = read.string("columnDelimiter")?;

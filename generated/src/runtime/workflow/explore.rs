@@ -127,7 +127,10 @@ impl<R: ExploreResponse> ExploreRequest<R> {
 
     /// The value of the query param `name`, not encoded.
     pub fn query_value(&self, name: &str) -> Option<&str> {
-        self.query.iter().find(|(key, _)| *key == name).map(|(_, value)| value.as_str())
+        self.query
+            .iter()
+            .find(|(key, _)| *key == name)
+            .map(|(_, value)| value.as_str())
     }
 
     /// `/connections/{id}/explore?...`, every value percent-encoded.

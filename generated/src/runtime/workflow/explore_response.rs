@@ -13,12 +13,19 @@ use crate::runtime::response::ApiError;
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum ResponseError {
-    /// The service answered with an error status.
+    /// The service answered with an error status (boxed: error answers are rare, and a `Result`
+    /// with it stays small).
     #[error(transparent)]
-    Api(#[from] ApiError),
+    Api(Box<ApiError>),
     /// A 2xx answer whose body is not the documented shape.
     #[error(transparent)]
     Decode(#[from] DecodeError),
+}
+
+impl From<ApiError> for ResponseError {
+    fn from(error: ApiError) -> Self {
+        Self::Api(Box::new(error))
+    }
 }
 
 /// An explore answer type: read from the JSON of a 2xx answer, leniently (members it does not
@@ -71,7 +78,12 @@ pub struct ExploreItem {
 
 impl ExploreItem {
     fn read(value: Value, index: usize) -> Result<Self, BodyError> {
-        let mut item = Fields::at(value, BodyKind::ExploreResponse, format!("[{index}]"), DecodeMode::Lenient)?;
+        let mut item = Fields::at(
+            value,
+            BodyKind::ExploreResponse,
+            format!("[{index}]"),
+            DecodeMode::Lenient,
+        )?;
         let kind = item.required_string("type")?;
         let name = item.required_string("name")?;
         let path = item.string("path")?.unwrap_or_else(|| name.clone());
@@ -105,7 +117,11 @@ impl ExploreResponse for Vec<ExploreItem> {
             }
             other => return Err(root_error("an array of objects", &other)),
         };
-        items.into_iter().enumerate().map(|(index, item)| ExploreItem::read(item, index)).collect()
+        items
+            .into_iter()
+            .enumerate()
+            .map(|(index, item)| ExploreItem::read(item, index))
+            .collect()
     }
 }
 

@@ -15,3 +15,4 @@ pub(crate) mod schedule;
 pub(crate) mod source;
 pub(crate) mod source_connection;
 pub(crate) mod target_connection;
+pub(crate) mod transformation;

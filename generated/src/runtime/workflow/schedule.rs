@@ -93,10 +93,16 @@ impl Schedule {
         }
         if self.frequency == Frequency::Once {
             if self.interval.is_some() {
-                return Err(("scheduleParams.interval", "not allowed with the frequency `once`".into()));
+                return Err((
+                    "scheduleParams.interval",
+                    "not allowed with the frequency `once`".into(),
+                ));
             }
             if self.backfill.is_some() {
-                return Err(("scheduleParams.backfill", "not allowed with the frequency `once`".into()));
+                return Err((
+                    "scheduleParams.backfill",
+                    "not allowed with the frequency `once`".into(),
+                ));
             }
         }
         match self.interval {
@@ -121,7 +127,10 @@ impl Schedule {
             None => {}
         }
         if self.backfill.is_some() && !rules.backfill {
-            return Err(("scheduleParams.backfill", format!("flow spec `{flow_spec}` has no backfill")));
+            return Err((
+                "scheduleParams.backfill",
+                format!("flow spec `{flow_spec}` has no backfill"),
+            ));
         }
         Ok(())
     }
@@ -162,13 +171,19 @@ impl Schedule {
         };
         let seconds = seconds.ok_or_else(|| params.expected("startTime", expected, &value))?;
         let value = params.required("frequency")?;
-        let frequency = [Frequency::Once, Frequency::Minute, Frequency::Hour, Frequency::Day, Frequency::Week]
-            .into_iter()
-            .find(|frequency| value.as_str() == Some(frequency.as_str()))
-            .ok_or_else(|| {
-                let expected = r#"one of "once", "minute", "hour", "day", "week""#;
-                params.expected("frequency", expected, &value)
-            })?;
+        let frequency = [
+            Frequency::Once,
+            Frequency::Minute,
+            Frequency::Hour,
+            Frequency::Day,
+            Frequency::Week,
+        ]
+        .into_iter()
+        .find(|frequency| value.as_str() == Some(frequency.as_str()))
+        .ok_or_else(|| {
+            let expected = r#"one of "once", "minute", "hour", "day", "week""#;
+            params.expected("frequency", expected, &value)
+        })?;
         let interval = match params.optional("interval") {
             None => None,
             Some(Value::Number(n)) if n.as_u64().is_some() => n.as_u64(),

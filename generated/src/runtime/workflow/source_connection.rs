@@ -140,7 +140,9 @@ impl<P: SourceParams> CreateSourceConnection<P> {
             (false, Some(found)) => {
                 if let Some(expected) = P::PROVIDER_ID.filter(|expected| *expected != found) {
                     let found = Value::String(found);
-                    return Err(body.expected("providerId", format!("the provider id {expected:?}"), &found).into());
+                    return Err(body
+                        .expected("providerId", format!("the provider id {expected:?}"), &found)
+                        .into());
                 }
             }
         }
@@ -249,7 +251,10 @@ pub fn unknown_source_connection(value: &Value, known: &[&str]) -> DecodeError {
     let problem = match found {
         None => BodyProblem::Missing,
         Some(found) => BodyProblem::Expected {
-            expected: format!("the connection spec id of a connector with source params ({})", known.join(", ")),
+            expected: format!(
+                "the connection spec id of a connector with source params ({})",
+                known.join(", ")
+            ),
             found: super::body::describe(found),
         },
     };

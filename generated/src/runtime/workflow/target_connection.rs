@@ -124,13 +124,19 @@ impl CreateTargetConnection {
         let format = match data.optional("format") {
             None => None,
             Some(found) => {
-                let known = TargetFormat::VALUES.iter().find(|(wire, _)| Some(*wire) == found.as_str());
+                let known = TargetFormat::VALUES
+                    .iter()
+                    .find(|(wire, _)| Some(*wire) == found.as_str());
                 let expected = r#"one of "parquet_xdm", "json""#;
-                Some(known.map(|(_, format)| *format).ok_or_else(|| data.expected("format", expected, &found))?)
+                Some(
+                    known
+                        .map(|(_, format)| *format)
+                        .ok_or_else(|| data.expected("format", expected, &found))?,
+                )
             }
         };
-        let schema = SchemaRef::read(&mut data, "schema")?
-            .ok_or_else(|| data.error("schema", crate::BodyProblem::Missing))?;
+        let schema =
+            SchemaRef::read(&mut data, "schema")?.ok_or_else(|| data.error("schema", crate::BodyProblem::Missing))?;
         data.finish()?;
         let mut params = body.required_object("params")?;
         let dataset_id = params.required_string("dataSetId")?;
@@ -162,14 +168,16 @@ mod tests {
 
     #[test]
     fn a_documented_body_builds_and_reads_back() {
-        let schema = SchemaRef::new(
-            "https://ns.adobe.com/{TENANT_ID}/schemas/570630b91eb9d5cf5db0436756abb110d02912917a67da2d",
-        );
+        let schema =
+            SchemaRef::new("https://ns.adobe.com/{TENANT_ID}/schemas/570630b91eb9d5cf5db0436756abb110d02912917a67da2d");
         let built = CreateTargetConnection::new("MailChimp target connection", "6155e3a9bd13651949515f14", schema)
             .description("MailChimp Members target connection")
             .format(TargetFormat::ParquetXdm);
         assert_eq!(built.to_value(), documented());
-        assert_eq!(CreateTargetConnection::from_value(documented(), DecodeMode::Strict).unwrap(), built);
+        assert_eq!(
+            CreateTargetConnection::from_value(documented(), DecodeMode::Strict).unwrap(),
+            built
+        );
     }
 
     #[test]
@@ -184,11 +192,19 @@ mod tests {
         let mut body = documented();
         body["connectionSpec"]["id"] = json!("221c7626-58f6-4eec-8ee2-042b0226f03b");
         let error = CreateTargetConnection::from_value(body, DecodeMode::Strict).unwrap_err();
-        assert!(error.to_string().contains("`connectionSpec.id`: expected the Data Lake's"), "{error}");
+        assert!(
+            error
+                .to_string()
+                .contains("`connectionSpec.id`: expected the Data Lake's"),
+            "{error}"
+        );
         let mut body = documented();
         body["baseConnectionId"] = json!("x");
         let error = CreateTargetConnection::from_value(body.clone(), DecodeMode::Strict).unwrap_err();
-        assert!(error.to_string().contains("`baseConnectionId`: not a member"), "{error}");
+        assert!(
+            error.to_string().contains("`baseConnectionId`: not a member"),
+            "{error}"
+        );
         assert!(CreateTargetConnection::from_value(body, DecodeMode::Lenient).is_ok());
         let mut body = documented();
         body["params"] = json!({});
