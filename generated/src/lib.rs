@@ -98,6 +98,160 @@
 //! ```
 
 //!
+//! # After the base connection: explore, source connection, target connection, dataflow
+//!
+//! A connector whose spec has a `sourceSpec` has a source params type implementing
+//! [`SourceParams`]; its family ([`TableSource`], [`FileSource`], [`RestSource`],
+//! [`StreamSource`]) decides which [`Explore`] calls exist and what `data` a
+//! [`CreateSourceConnection`] sends, and its [`SourceBase`] whether the source connection names a
+//! base connection ([`CreateSourceConnection::new`]) or sends the spec's `providerId`
+//! ([`CreateSourceConnection::without_base_connection`]). A [`CreateTargetConnection`] names the
+//! Data Lake dataset. A [`CreateFlow`] is typed by its flow spec ([`FlowSpec`]): it takes only
+//! source connections of connectors the flow spec [`Accepts`], needs a source and a target to
+//! compile, and checks transformations and the [`Schedule`] (frequencies, interval minimums) in
+//! `build()`. Every create answer gives a typed id through [`CreatedConnection`]. Each body reads
+//! back (`from_value`) in a [`DecodeMode`]: strict takes each value only in the JSON type its spec
+//! gives (the docs' `"startTime": "1612310466"` is an error naming the member), lenient takes the
+//! string/number drift the service and the docs show.
+//!
+//! ```
+//! # use flow_connectors::__private as rt;
+//! # use flow_connectors::*;
+//! # macro_rules! table_source { ($name:ident, $id:literal) => {
+//! #     #[derive(Clone, Debug)] struct $name { table_name: String, columns: Vec<Column> }
+//! #     impl rt::ParamObject for $name {
+//! #         fn write_params<M: rt::serde::ser::SerializeMap>(&self, map: &mut M) -> Result<(), M::Error> {
+//! #             map.serialize_entry("tableName", &rt::Wire(&self.table_name))?;
+//! #             map.serialize_entry("columns", &rt::Wire(&self.columns))
+//! #         }
+//! #         fn read_params(reader: &mut rt::ParamReader) -> Result<Self, DecodeError> {
+//! #             Ok(Self { table_name: reader.required("tableName", "tableName")?,
+//! #                       columns: reader.required("columns", "columns")? })
+//! #         }
+//! #     }
+//! #     impl SourceParams for $name {
+//! #         const CONNECTOR: &'static str = "db"; const CONNECTION_SPEC_ID: &'static str = $id;
+//! #         const CONNECTION_SPEC_VERSION: &'static str = "1.0"; const PROVIDER_ID: Option<&'static str> = None;
+//! #         const SENDS_PARAMS: bool = true; type Family = TableSource; type Base = WithBaseConnection;
+//! #     }
+//! # } }
+//! # table_source!(MysqlParams, "26d738e0-8963-47ea-aadf-c60de735468a");
+//! # table_source!(OtherParams, "00000000-0000-0000-0000-000000000000");
+//! # #[derive(Clone, Copy, Debug)] struct CrmToAep;
+//! # impl FlowSpec for CrmToAep {
+//! #     const ID: &'static str = "14518937-270c-4525-bdec-c2ba7cce3860"; const VERSION: &'static str = "1.0";
+//! #     const NAME: &'static str = "CRMToAEP";
+//! #     const SCHEDULE: Option<ScheduleRules> = Some(ScheduleRules::new(
+//! #         &[Frequency::Once, Frequency::Minute, Frequency::Hour], &[(Frequency::Minute, 15)], WireForm::Integer));
+//! #     const TRANSFORMATIONS: &'static [TransformationKind] = &[TransformationKind::Mapping];
+//! #     const MAPPING_VERSION: WireForm = WireForm::String;
+//! # }
+//! # impl Accepts<MysqlParams> for CrmToAep {}
+//! # fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! let base = BaseConnectionId::new("6990abad-977d-41b9-a85d-17ea8cf1c0e4");
+//! // The table's columns, from the explore answer:
+//! let explore = Explore::<MysqlParams>::table(&base, "test1.Mytable");
+//! let answer = http::Response::new(r#"{"format": "flat", "schema": {"columns": [{"name": "Id", "type": "string"}]}}"#);
+//! let columns = explore.parse_response(&answer)?.into_columns();
+//!
+//! let params = MysqlParams { table_name: "test1.Mytable".into(), columns };
+//! let source = CreateSourceConnection::new("MySQL accounts", base, params);
+//! assert_eq!(serde_json::to_value(&source)?["data"]["format"], "tabular");
+//! // POST it, then: let source_id = CreatedConnection::from_response(&answer)?.source_connection_id::<MysqlParams>();
+//! let source_id = SourceConnectionId::<MysqlParams>::new("b7581b59-c603-4df1-a689-d23d7ac440f3");
+//!
+//! let flow = CreateFlow::<CrmToAep>::builder("MySQL accounts to Platform")
+//!     .source(source_id)
+//!     .target(TargetConnectionId::new("320f119a-5ac1-4ab1-88ea-eb19e674ea2e"))
+//!     .mapping("0b090130b58b4819afc78b6dc98b484d", 0)
+//!     .schedule(Schedule::every(15, Frequency::Minute, StartTime::from_unix_seconds(1_612_310_466)))
+//!     .build()?;
+//! assert_eq!(flow.to_value()["scheduleParams"]["startTime"], 1_612_310_466);
+//! # Ok(())
+//! # }
+//! ```
+//!
+//! A flow spec that does not accept a connector takes none of its source connections:
+//!
+//! ```compile_fail
+//! # use flow_connectors::__private as rt;
+//! # use flow_connectors::*;
+//! # macro_rules! table_source { ($name:ident, $id:literal) => {
+//! #     #[derive(Clone, Debug)] struct $name { table_name: String, columns: Vec<Column> }
+//! #     impl rt::ParamObject for $name {
+//! #         fn write_params<M: rt::serde::ser::SerializeMap>(&self, map: &mut M) -> Result<(), M::Error> {
+//! #             map.serialize_entry("tableName", &rt::Wire(&self.table_name))?;
+//! #             map.serialize_entry("columns", &rt::Wire(&self.columns))
+//! #         }
+//! #         fn read_params(reader: &mut rt::ParamReader) -> Result<Self, DecodeError> {
+//! #             Ok(Self { table_name: reader.required("tableName", "tableName")?,
+//! #                       columns: reader.required("columns", "columns")? })
+//! #         }
+//! #     }
+//! #     impl SourceParams for $name {
+//! #         const CONNECTOR: &'static str = "db"; const CONNECTION_SPEC_ID: &'static str = $id;
+//! #         const CONNECTION_SPEC_VERSION: &'static str = "1.0"; const PROVIDER_ID: Option<&'static str> = None;
+//! #         const SENDS_PARAMS: bool = true; type Family = TableSource; type Base = WithBaseConnection;
+//! #     }
+//! # } }
+//! # table_source!(MysqlParams, "26d738e0-8963-47ea-aadf-c60de735468a");
+//! # table_source!(OtherParams, "00000000-0000-0000-0000-000000000000");
+//! # #[derive(Clone, Copy, Debug)] struct CrmToAep;
+//! # impl FlowSpec for CrmToAep {
+//! #     const ID: &'static str = "14518937-270c-4525-bdec-c2ba7cce3860"; const VERSION: &'static str = "1.0";
+//! #     const NAME: &'static str = "CRMToAEP";
+//! #     const SCHEDULE: Option<ScheduleRules> = Some(ScheduleRules::new(
+//! #         &[Frequency::Once, Frequency::Minute, Frequency::Hour], &[(Frequency::Minute, 15)], WireForm::Integer));
+//! #     const TRANSFORMATIONS: &'static [TransformationKind] = &[TransformationKind::Mapping];
+//! #     const MAPPING_VERSION: WireForm = WireForm::String;
+//! # }
+//! # impl Accepts<MysqlParams> for CrmToAep {}
+//! let flow = CreateFlow::<CrmToAep>::builder("f")
+//!     .source(SourceConnectionId::<OtherParams>::new("s")) // error: `CrmToAep: Accepts<OtherParams>` is not satisfied
+//!     .target(TargetConnectionId::new("t"))
+//!     .build();
+//! ```
+//!
+//! A flow without a target connection does not compile either:
+//!
+//! ```compile_fail
+//! # use flow_connectors::__private as rt;
+//! # use flow_connectors::*;
+//! # macro_rules! table_source { ($name:ident, $id:literal) => {
+//! #     #[derive(Clone, Debug)] struct $name { table_name: String, columns: Vec<Column> }
+//! #     impl rt::ParamObject for $name {
+//! #         fn write_params<M: rt::serde::ser::SerializeMap>(&self, map: &mut M) -> Result<(), M::Error> {
+//! #             map.serialize_entry("tableName", &rt::Wire(&self.table_name))?;
+//! #             map.serialize_entry("columns", &rt::Wire(&self.columns))
+//! #         }
+//! #         fn read_params(reader: &mut rt::ParamReader) -> Result<Self, DecodeError> {
+//! #             Ok(Self { table_name: reader.required("tableName", "tableName")?,
+//! #                       columns: reader.required("columns", "columns")? })
+//! #         }
+//! #     }
+//! #     impl SourceParams for $name {
+//! #         const CONNECTOR: &'static str = "db"; const CONNECTION_SPEC_ID: &'static str = $id;
+//! #         const CONNECTION_SPEC_VERSION: &'static str = "1.0"; const PROVIDER_ID: Option<&'static str> = None;
+//! #         const SENDS_PARAMS: bool = true; type Family = TableSource; type Base = WithBaseConnection;
+//! #     }
+//! # } }
+//! # table_source!(MysqlParams, "26d738e0-8963-47ea-aadf-c60de735468a");
+//! # table_source!(OtherParams, "00000000-0000-0000-0000-000000000000");
+//! # #[derive(Clone, Copy, Debug)] struct CrmToAep;
+//! # impl FlowSpec for CrmToAep {
+//! #     const ID: &'static str = "14518937-270c-4525-bdec-c2ba7cce3860"; const VERSION: &'static str = "1.0";
+//! #     const NAME: &'static str = "CRMToAEP";
+//! #     const SCHEDULE: Option<ScheduleRules> = Some(ScheduleRules::new(
+//! #         &[Frequency::Once, Frequency::Minute, Frequency::Hour], &[(Frequency::Minute, 15)], WireForm::Integer));
+//! #     const TRANSFORMATIONS: &'static [TransformationKind] = &[TransformationKind::Mapping];
+//! #     const MAPPING_VERSION: WireForm = WireForm::String;
+//! # }
+//! # impl Accepts<MysqlParams> for CrmToAep {}
+//! let flow = CreateFlow::<CrmToAep>::builder("f")
+//!     .source(SourceConnectionId::<MysqlParams>::new("s"))
+//!     .build(); // error: a flow needs a target connection: call `.target(id)` before `.build()`
+//! ```
+//!
 //! # Features
 //!
 //! - `catalog` (default): the connector modules of the repository's `specs/`, `AnyConnection`
@@ -123,17 +277,35 @@ pub use runtime::catalog::{AuthSpecInfo, Catalog, ConnectorInfo, FlowSpecInfo, P
 pub use runtime::check::CheckedConnection;
 pub use runtime::connection::{AuthParams, CreateConnection, RawAuth, RawConnection, RawSpecRef};
 pub use runtime::context::{DEFAULT_BASE_URL, RequestContext, RequestContextBuilder};
-pub use runtime::error::{BuildError, DecodeError, MissingContextField, RequestError};
+pub use runtime::error::{
+    BodyError, BodyKind, BodyProblem, BuildError, DecodeError, MissingContextField, RequestError,
+};
 pub use runtime::fetched::{Connection, ConnectionState};
 pub use runtime::patch::{Patch, PatchOp, PatchOperation};
 pub use runtime::read::{DecodeMode, ReadConnection};
 pub use runtime::response::{ApiError, CreatedConnection};
+pub use runtime::workflow::column::{Column, JsonObject};
+pub use runtime::workflow::data::{
+    CompressionType, Encoding, FileData, FileFormat, FileProperties, RestData, SchemaRef, SourceData, StreamData,
+    TableData,
+};
+pub use runtime::workflow::explore::{Explore, ExploreRequest, ListsRoot};
+pub use runtime::workflow::explore_response::{
+    ExploreItem, ExploreResponse, ResponseError, RestPreview, SchemaPreview,
+};
+pub use runtime::workflow::flow::{CreateFlow, FlowBuilder, HasSource, HasTarget, ReadFlow};
 pub use runtime::workflow::flow_spec::{Accepts, FlowSpec, Frequency, ScheduleRules, TransformationKind, WireForm};
 pub use runtime::workflow::ids::{BaseConnectionId, FlowId, SourceConnectionId, TargetConnectionId};
+pub use runtime::workflow::schedule::{Schedule, StartTime};
 pub use runtime::workflow::source::{
     FileSource, NoBaseConnection, RestSource, SourceBase, SourceFamily, SourceParams, StreamSource, TableSource,
     WithBaseConnection,
 };
+pub use runtime::workflow::source_connection::{CreateSourceConnection, DataOf, ReadSourceConnection};
+pub use runtime::workflow::target_connection::{
+    CreateTargetConnection, DATA_LAKE_SPEC_ID, DATA_LAKE_SPEC_VERSION, TargetFormat,
+};
+pub use runtime::workflow::transformation::{DeltaColumn, Transformation};
 pub use secrecy::{ExposeSecret, SecretString};
 
 /// Everything generated code names, under one short path: generated files start with
@@ -163,12 +335,16 @@ pub mod __private {
     pub use crate::runtime::params::{
         ParamObject, ParamReader, ParamValue, Pattern, PatternText, Wire, WireEnum, read_object, write_object,
     };
+    pub use crate::runtime::workflow::flow::{DynFlow, decode_flow_as, flow_spec_id, unknown_flow};
+    pub use crate::runtime::workflow::source_connection::{
+        DynSourceConnection, decode_source_as, source_connection_spec_id, unknown_source_connection,
+    };
     pub use crate::{
-        Accepts, AuthParams, AuthSpecInfo, BuildError, Catalog, Connection, ConnectorInfo, CreateConnection,
-        DecodeError, DecodeMode, FileSource, FlowSpec, FlowSpecInfo, Frequency, NoBaseConnection, ParamInfo, ParamType,
-        Patch, RawConnection, ReadConnection, RequestContext, RequestError, RestSource, ScheduleRules, SecretString,
-        Set, SourceFamily, SourceInfo, SourceParams, StreamSource, TableSource, TransformationKind, Unset, WireForm,
-        WithBaseConnection,
+        Accepts, AuthParams, AuthSpecInfo, BuildError, Catalog, Column, Connection, ConnectorInfo, CreateConnection,
+        CreateFlow, CreateSourceConnection, DecodeError, DecodeMode, FileSource, FlowSpec, FlowSpecInfo, Frequency,
+        JsonObject, NoBaseConnection, ParamInfo, ParamType, Patch, RawConnection, ReadConnection, ReadFlow,
+        ReadSourceConnection, RequestContext, RequestError, RestSource, ScheduleRules, SecretString, Set, SourceFamily,
+        SourceInfo, SourceParams, StreamSource, TableSource, TransformationKind, Unset, WireForm, WithBaseConnection,
     };
 
     /// The version of the generated code's contract with this runtime. Every generated root file

@@ -44,14 +44,28 @@ impl RequestContext {
 
     /// A `POST {base}{path}` request with a JSON body and every header Flow Service requires.
     pub fn post_json(&self, path: &str, body: Vec<u8>) -> Result<http::Request<Vec<u8>>, RequestError> {
+        let mut request = self.request(http::Method::POST, path, body)?;
+        request
+            .headers_mut()
+            .insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+        Ok(request)
+    }
+
+    /// A `GET {base}{path_and_query}` request with every header Flow Service requires. The caller
+    /// percent-encodes what goes into the path and query.
+    pub fn get(&self, path_and_query: &str) -> Result<http::Request<Vec<u8>>, RequestError> {
+        self.request(http::Method::GET, path_and_query, Vec::new())
+    }
+
+    fn request(&self, method: http::Method, path: &str, body: Vec<u8>) -> Result<http::Request<Vec<u8>>, RequestError> {
         let uri = format!("{}{}", self.base_url, path);
         let uri: http::Uri = uri.parse().map_err(|_| RequestError::InvalidUri(uri.clone()))?;
-        let mut request = http::Request::post(uri)
+        let mut request = http::Request::builder()
+            .method(method)
+            .uri(uri)
             .body(body)
             .map_err(|_| RequestError::InvalidUri(self.base_url.clone()))?;
-        let headers = request.headers_mut();
-        headers.extend(self.headers()?);
-        headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+        request.headers_mut().extend(self.headers()?);
         Ok(request)
     }
 

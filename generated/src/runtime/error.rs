@@ -15,6 +15,17 @@ pub enum BuildError {
         /// The regular expression from the spec.
         pattern: &'static str,
     },
+    /// A workflow body (source connection, target connection, flow) breaks a rule of its type or
+    /// of its flow spec, such as an `interval` below the flow spec's minimum.
+    #[error("{body} body, `{field}`: {problem}")]
+    Workflow {
+        /// Which body.
+        body: BodyKind,
+        /// The member's dotted path (`scheduleParams.interval`).
+        field: &'static str,
+        /// What is wrong and what to do.
+        problem: String,
+    },
 }
 
 /// A connection (a `POST /connections` body, or what the service returned) could not be read
@@ -105,6 +116,9 @@ pub enum DecodeError {
     /// A `GET /connections/{id}` response whose `items` does not hold exactly one connection.
     #[error("the response should hold exactly one connection in `items`, but holds {0}")]
     ItemCount(usize),
+    /// A source connection, target connection or flow body (or an explore response) is wrong.
+    #[error(transparent)]
+    Body(#[from] BodyError),
     /// A response is not JSON. Only the position is kept: the text may hold secrets.
     #[error("the response is not valid JSON (line {line}, column {column})")]
     Json {
@@ -162,3 +176,75 @@ pub enum RequestError {
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[error("the request context needs `{0}`; set it on the builder")]
 pub struct MissingContextField(pub &'static str);
+
+/// The workflow bodies [`BodyError`] and [`BuildError::Workflow`] speak of.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum BodyKind {
+    /// A `POST /sourceConnections` body.
+    SourceConnection,
+    /// A `POST /targetConnections` body.
+    TargetConnection,
+    /// A `POST /flows` body.
+    Flow,
+    /// The answer to `GET /connections/{id}/explore`.
+    ExploreResponse,
+}
+
+impl std::fmt::Display for BodyKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            BodyKind::SourceConnection => "source connection",
+            BodyKind::TargetConnection => "target connection",
+            BodyKind::Flow => "flow",
+            BodyKind::ExploreResponse => "explore response",
+        })
+    }
+}
+
+/// What is wrong with one member of a workflow body read back into typed form. Never carries a
+/// source param's value (it may be a secret); values of the body's own members (ids, schedule
+/// values, formats) are quoted, shortened.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("{body} body, `{field}`: {problem}")]
+#[non_exhaustive]
+pub struct BodyError {
+    /// Which body.
+    pub body: BodyKind,
+    /// The member's dotted path from the body's root (`scheduleParams.startTime`, `params.columns`).
+    pub field: String,
+    /// What is wrong.
+    pub problem: BodyProblem,
+}
+
+/// The ways a member of a workflow body can be wrong.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum BodyProblem {
+    /// A member the body must have is absent.
+    Missing,
+    /// A member the body's type does not define (strict mode).
+    Unknown,
+    /// A member has the wrong type or value.
+    Expected {
+        /// What it must be (`an integer`, `one of "delimited", "json", "parquet"`).
+        expected: String,
+        /// What it is (`the string "1612310466"`); never a source param's value.
+        found: String,
+    },
+    /// A member the body may not have here, and why.
+    NotAllowed(String),
+}
+
+impl std::fmt::Display for BodyProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            BodyProblem::Missing => f.write_str("missing"),
+            BodyProblem::Unknown => {
+                f.write_str("not a member of this body (read it in lenient mode if it comes from the service)")
+            }
+            BodyProblem::Expected { expected, found } => write!(f, "expected {expected}, got {found}"),
+            BodyProblem::NotAllowed(reason) => f.write_str(reason),
+        }
+    }
+}

@@ -3,7 +3,9 @@
 use serde::Deserialize;
 use serde_json::Value;
 
-/// The `201 Created` answer to `POST /connections`.
+/// The `201 Created` answer to `POST /connections`, and to every other create call
+/// (`/sourceConnections`, `/targetConnections`, `/flows`): `{id, etag}`. The methods below type
+/// the id by what was created.
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
 #[non_exhaustive]
 pub struct CreatedConnection {
@@ -18,6 +20,23 @@ impl CreatedConnection {
     /// connections take.
     pub fn base_connection_id(&self) -> crate::BaseConnectionId {
         crate::BaseConnectionId::new(self.id.clone())
+    }
+
+    /// The id of a source connection created from a
+    /// [`CreateSourceConnection<P>`](crate::CreateSourceConnection): what a flow of a flow spec
+    /// accepting `P`'s connector takes.
+    pub fn source_connection_id<P: crate::SourceParams>(&self) -> crate::SourceConnectionId<P> {
+        crate::SourceConnectionId::new(self.id.clone())
+    }
+
+    /// The id of a created target connection.
+    pub fn target_connection_id(&self) -> crate::TargetConnectionId {
+        crate::TargetConnectionId::new(self.id.clone())
+    }
+
+    /// The id of a created dataflow.
+    pub fn flow_id(&self) -> crate::FlowId {
+        crate::FlowId::new(self.id.clone())
     }
 
     /// Reads a `POST /connections` response: `Ok` for a 201 with `{id, etag}`, otherwise the error.

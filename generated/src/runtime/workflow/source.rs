@@ -5,6 +5,7 @@
 
 use std::fmt::Debug;
 
+use super::data::{FileData, RestData, SourceData, StreamData, TableData};
 use crate::runtime::params::ParamObject;
 
 /// How a source is explored and what its source connection sends as `data`; from the connection
@@ -13,6 +14,9 @@ use crate::runtime::params::ParamObject;
 pub trait SourceFamily: sealed::Sealed + 'static {
     /// The family's name in the catalog and in messages: `table`, `file`, `rest`, `stream`.
     const NAME: &'static str;
+    /// The `data` member its source connections send: [`TableData`], [`FileData`], [`RestData`]
+    /// or [`StreamData`].
+    type Data: SourceData;
 }
 
 /// Table sources (databases, CRMs): explored by `objectType=root`, then
@@ -36,21 +40,28 @@ pub enum StreamSource {}
 
 impl SourceFamily for TableSource {
     const NAME: &'static str = "table";
+    type Data = TableData;
 }
 impl SourceFamily for FileSource {
     const NAME: &'static str = "file";
+    type Data = FileData;
 }
 impl SourceFamily for RestSource {
     const NAME: &'static str = "rest";
+    type Data = RestData;
 }
 impl SourceFamily for StreamSource {
     const NAME: &'static str = "stream";
+    type Data = StreamData;
 }
 
 /// Whether a connector's source connections name a base connection: [`WithBaseConnection`] for
 /// every connector with auth specs, [`NoBaseConnection`] for those without (webhooks), whose
 /// source connections send the top-level `providerId` instead.
-pub trait SourceBase: sealed::Sealed + 'static {}
+pub trait SourceBase: sealed::Sealed + 'static {
+    /// Whether source connections send `baseConnectionId` (else the top-level `providerId`).
+    const HAS_BASE_CONNECTION: bool;
+}
 
 /// Source connections of this connector send `baseConnectionId`.
 #[derive(Clone, Copy, Debug)]
@@ -60,8 +71,12 @@ pub enum WithBaseConnection {}
 #[derive(Clone, Copy, Debug)]
 pub enum NoBaseConnection {}
 
-impl SourceBase for WithBaseConnection {}
-impl SourceBase for NoBaseConnection {}
+impl SourceBase for WithBaseConnection {
+    const HAS_BASE_CONNECTION: bool = true;
+}
+impl SourceBase for NoBaseConnection {
+    const HAS_BASE_CONNECTION: bool = false;
+}
 
 /// A connector's source params: the `params` of its `POST /sourceConnections` body, from the
 /// connection spec's `sourceSpec.spec`. Generated per connector that has a `sourceSpec`.
