@@ -194,6 +194,12 @@ pub struct FlowSpecInfo {
     /// The connection spec ids of the sources it accepts, as the flow spec lists them (some may
     /// name connectors this catalog does not have).
     pub source_connection_spec_ids: &'static [&'static str],
+    /// Its schedule rules (`None`: no `scheduleSpec`).
+    pub schedule: Option<crate::ScheduleRules>,
+    /// The transformations it allows.
+    pub transformations: &'static [crate::TransformationKind],
+    /// How `mappingVersion` is sent.
+    pub mapping_version: crate::WireForm,
 }
 
 /// Const constructors for generated code.
@@ -210,7 +216,25 @@ impl FlowSpecInfo {
             name,
             version,
             source_connection_spec_ids,
+            schedule: None,
+            transformations: &[],
+            mapping_version: crate::WireForm::String,
         }
+    }
+
+    pub const fn with_schedule(mut self, schedule: crate::ScheduleRules) -> Self {
+        self.schedule = Some(schedule);
+        self
+    }
+
+    pub const fn with_transformations(mut self, transformations: &'static [crate::TransformationKind]) -> Self {
+        self.transformations = transformations;
+        self
+    }
+
+    pub const fn with_mapping_version(mut self, form: crate::WireForm) -> Self {
+        self.mapping_version = form;
+        self
     }
 }
 

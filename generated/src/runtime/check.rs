@@ -5,10 +5,16 @@
 
 use serde_json::{Map, Value};
 
-use super::catalog::{AuthSpecInfo, Catalog, ConnectorInfo, ParamInfo, ParamType};
+use super::catalog::{AuthSpecInfo, Catalog, ConnectorInfo, FlowSpecInfo, ParamInfo, ParamType};
 use super::connection::RawConnection;
 use super::error::{BuildError, DecodeError};
 use super::read::DecodeMode;
+use super::workflow::data::check_family_data;
+use super::workflow::flow::{FlowRules, flow_spec_id, read_flow, unknown_flow};
+use super::workflow::source_connection::{
+    SourceRules, read_source, source_connection_spec_id, unknown_source_connection,
+};
+use super::workflow::target_connection::CreateTargetConnection;
 
 /// What [`Catalog::check_connection`] found a body to be.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -52,6 +58,66 @@ impl Catalog {
             check_params(auth_spec.params, auth_spec.name, "", auth.params, mode)?;
         }
         Ok(CheckedConnection { connector, auth_spec })
+    }
+}
+
+impl Catalog {
+    /// Checks a `POST /sourceConnections` body against this catalog, as the generated
+    /// `AnySourceConnection` reads it: the connector its `connectionSpec.id` names, which must have
+    /// source params. Returns that connector.
+    pub fn check_source_connection(
+        &self,
+        body: Value,
+        mode: DecodeMode,
+    ) -> Result<&'static ConnectorInfo, DecodeError> {
+        let found = source_connection_spec_id(&body).and_then(|id| self.by_id(id));
+        let Some((connector, source)) = found.and_then(|c| c.source.map(|s| (c, s))) else {
+            let known: Vec<&str> = self
+                .connectors()
+                .iter()
+                .filter(|c| c.source.is_some())
+                .map(|c| c.name)
+                .collect();
+            return Err(unknown_source_connection(&body, &known));
+        };
+        let rules = SourceRules {
+            connector: connector.name,
+            spec_id: connector.spec_id,
+            version: connector.version,
+            provider_id: connector.provider_id,
+            has_base: source.base_connection,
+            sends_params: source.sends_params,
+        };
+        let data = |data, mode| check_family_data(source.family, data, mode);
+        read_source(body, mode, &rules, data, |fields| {
+            fields.checked_params("params", connector.name, source.params)
+        })?;
+        Ok(connector)
+    }
+
+    /// Checks a `POST /targetConnections` body (the Data Lake's): the same as
+    /// [`CreateTargetConnection::from_value`], which needs no catalog.
+    pub fn check_target_connection(&self, body: Value, mode: DecodeMode) -> Result<(), DecodeError> {
+        CreateTargetConnection::from_value(body, mode).map(drop)
+    }
+
+    /// Checks a `POST /flows` body against this catalog, as the generated `AnyFlow` reads it: the
+    /// flow spec its `flowSpec.id` names. Returns that flow spec.
+    pub fn check_flow(&self, body: Value, mode: DecodeMode) -> Result<&'static FlowSpecInfo, DecodeError> {
+        let Some(flow_spec) = flow_spec_id(&body).and_then(|id| self.flow_spec(id)) else {
+            let known: Vec<&str> = self.flow_specs().iter().map(|f| f.name).collect();
+            return Err(unknown_flow(&body, &known));
+        };
+        let rules = FlowRules {
+            id: flow_spec.id,
+            version: flow_spec.version,
+            name: flow_spec.name,
+            schedule: flow_spec.schedule,
+            transformations: flow_spec.transformations,
+            mapping_version: flow_spec.mapping_version,
+        };
+        read_flow::<()>(body, mode, &rules)?;
+        Ok(flow_spec)
     }
 }
 

@@ -187,6 +187,23 @@ impl Fields {
         read.map_err(|error| self.param_error(key, error))
     }
 
+    /// An object member checked against catalog params (`Catalog::check_source_connection`), with
+    /// the rules and errors of [`params`](Self::params).
+    pub(crate) fn checked_params(
+        &mut self,
+        key: &str,
+        connector: &'static str,
+        params: &'static [crate::ParamInfo],
+    ) -> Result<(), DecodeError> {
+        let map = match self.optional(key) {
+            None => Map::new(),
+            Some(Value::Object(map)) => map,
+            Some(other) => return Err(self.expected(key, "an object", &other).into()),
+        };
+        crate::runtime::check::check_params(params, connector, "", map, self.mode)
+            .map_err(|error| self.param_error(key, error))
+    }
+
     /// A params error of `ParamReader` (worded for auth params) as a [`BodyError`] naming
     /// `<key>.<param>`.
     fn param_error(&self, key: &str, error: DecodeError) -> DecodeError {

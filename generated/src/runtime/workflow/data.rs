@@ -341,3 +341,19 @@ impl SourceData for FileData {
         Ok(Self { format, properties })
     }
 }
+
+/// Reads `data` as the family named `family` ([`SourceFamily::NAME`](crate::SourceFamily::NAME))
+/// does: what a catalog check uses where the typed read-back has the family's type.
+pub(crate) fn check_family_data(family: &str, data: Option<Value>, mode: DecodeMode) -> Result<(), BodyError> {
+    match family {
+        "table" => TableData::from_data(data, mode).map(drop),
+        "file" => FileData::from_data(data, mode).map(drop),
+        "rest" => RestData::from_data(data, mode).map(drop),
+        "stream" => StreamData::from_data(data, mode).map(drop),
+        other => Err(BodyError {
+            body: crate::runtime::error::BodyKind::SourceConnection,
+            field: "data".into(),
+            problem: BodyProblem::NotAllowed(format!("the catalog names the unknown source family `{other}`")),
+        }),
+    }
+}

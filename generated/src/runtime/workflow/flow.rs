@@ -6,7 +6,7 @@ use std::marker::PhantomData;
 use serde_json::{Value, json};
 
 use super::body::Fields;
-use super::flow_spec::{Accepts, FlowSpec, WireForm};
+use super::flow_spec::{Accepts, FlowSpec, ScheduleRules, TransformationKind, WireForm};
 use super::ids::{SourceConnectionId, TargetConnectionId};
 use super::schedule::{Schedule, rule_error};
 use super::source::SourceParams;
@@ -96,23 +96,7 @@ impl<F: FlowSpec> CreateFlow<F> {
 
     /// Checks transformations and schedule against `F`: the member at fault and why.
     fn check(&self) -> Result<(), (&'static str, String)> {
-        for transformation in &self.transformations {
-            if !F::TRANSFORMATIONS.contains(&transformation.kind()) {
-                let allowed: Vec<String> = F::TRANSFORMATIONS.iter().map(|kind| format!("{kind:?}")).collect();
-                let why = format!(
-                    "flow spec `{}` does not allow `{:?}` (it allows: {})",
-                    F::NAME,
-                    transformation.kind(),
-                    allowed.join(", ")
-                );
-                return Err(("transformations", why));
-            }
-        }
-        match (&self.schedule, F::SCHEDULE) {
-            (None, _) => Ok(()),
-            (Some(_), None) => Err(("scheduleParams", format!("flow spec `{}` has no schedule", F::NAME))),
-            (Some(schedule), Some(rules)) => schedule.check(&rules, F::NAME),
-        }
+        check_flow(&self.transformations, self.schedule.as_ref(), &FlowRules::of::<F>())
     }
 
     /// The JSON body as a value.
@@ -155,44 +139,100 @@ impl<F: FlowSpec> CreateFlow<F> {
     /// gives them and rejects members a request body does not have; lenient mode takes the
     /// string/number drift of the docs and the service. Errors name the member.
     pub fn from_value(value: Value, mode: DecodeMode) -> Result<Self, DecodeError> {
-        let mut body = Fields::root(value, BodyKind::Flow, mode)?;
-        let name = body.required_string("name")?;
-        let description = body.string("description")?;
-        let what = format!("the id of flow spec `{}`", F::NAME);
-        body.expect_spec_ref("flowSpec", F::ID, F::VERSION, &what)?;
-        let source_connection_ids = read_ids(&mut body, "sourceConnectionIds")?;
-        let target_connection_ids = read_ids(&mut body, "targetConnectionIds")?
+        read_flow(value, mode, &FlowRules::of::<F>())
+    }
+}
+
+/// What a flow body is checked against, as values: from `F`'s consts for the typed read-back,
+/// from a catalog's [`FlowSpecInfo`](crate::FlowSpecInfo) for its check. One reader serves both,
+/// so the two cannot disagree.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct FlowRules {
+    pub(crate) id: &'static str,
+    pub(crate) version: &'static str,
+    pub(crate) name: &'static str,
+    pub(crate) schedule: Option<ScheduleRules>,
+    pub(crate) transformations: &'static [TransformationKind],
+    pub(crate) mapping_version: WireForm,
+}
+
+impl FlowRules {
+    pub(crate) fn of<F: FlowSpec>() -> Self {
+        Self {
+            id: F::ID,
+            version: F::VERSION,
+            name: F::NAME,
+            schedule: F::SCHEDULE,
+            transformations: F::TRANSFORMATIONS,
+            mapping_version: F::MAPPING_VERSION,
+        }
+    }
+}
+
+/// Reads a flow body in `mode` by `rules`: `flowSpec` must be the rules' flow spec, at least one
+/// source and one target connection id, transformations and schedule as the rules allow.
+pub(crate) fn read_flow<F>(value: Value, mode: DecodeMode, rules: &FlowRules) -> Result<CreateFlow<F>, DecodeError> {
+    let mut body = Fields::root(value, BodyKind::Flow, mode)?;
+    let name = body.required_string("name")?;
+    let description = body.string("description")?;
+    let what = format!("the id of flow spec `{}`", rules.name);
+    body.expect_spec_ref("flowSpec", rules.id, rules.version, &what)?;
+    let source_connection_ids = read_ids(&mut body, "sourceConnectionIds")?;
+    let target_connection_ids = read_ids(&mut body, "targetConnectionIds")?
+        .into_iter()
+        .map(TargetConnectionId::new)
+        .collect();
+    let transformations: Vec<Transformation> = match body.optional("transformations") {
+        None => Vec::new(),
+        Some(Value::Array(items)) => items
             .into_iter()
-            .map(TargetConnectionId::new)
-            .collect();
-        let transformations = match body.optional("transformations") {
-            None => Vec::new(),
-            Some(Value::Array(items)) => items
-                .into_iter()
-                .enumerate()
-                .map(|(index, item)| Transformation::read(item, index, mode, F::MAPPING_VERSION))
-                .collect::<Result<_, _>>()?,
-            Some(other) => return Err(body.expected("transformations", "an array", &other).into()),
-        };
-        let schedule = match body.object("scheduleParams")? {
-            None => None,
-            Some(params) => {
-                let form = F::SCHEDULE.map_or(WireForm::Integer, |rules| rules.start_time);
-                Some(Schedule::read(params, form, F::NAME)?)
-            }
-        };
-        body.finish()?;
-        let flow = Self {
-            name,
-            description,
-            source_connection_ids,
-            target_connection_ids,
-            transformations,
-            schedule,
-            spec: PhantomData,
-        };
-        flow.check().map_err(|fault| rule_error(BodyKind::Flow, fault))?;
-        Ok(flow)
+            .enumerate()
+            .map(|(index, item)| Transformation::read(item, index, mode, rules.mapping_version))
+            .collect::<Result<_, _>>()?,
+        Some(other) => return Err(body.expected("transformations", "an array", &other).into()),
+    };
+    let schedule = match body.object("scheduleParams")? {
+        None => None,
+        Some(params) => {
+            let form = rules.schedule.map_or(WireForm::Integer, |schedule| schedule.start_time);
+            Some(Schedule::read(params, form, rules.name)?)
+        }
+    };
+    body.finish()?;
+    check_flow(&transformations, schedule.as_ref(), rules).map_err(|fault| rule_error(BodyKind::Flow, fault))?;
+    Ok(CreateFlow {
+        name,
+        description,
+        source_connection_ids,
+        target_connection_ids,
+        transformations,
+        schedule,
+        spec: PhantomData,
+    })
+}
+
+/// Checks transformations and schedule against `rules`: the member at fault and why.
+fn check_flow(
+    transformations: &[Transformation],
+    schedule: Option<&Schedule>,
+    rules: &FlowRules,
+) -> Result<(), (&'static str, String)> {
+    for transformation in transformations {
+        if !rules.transformations.contains(&transformation.kind()) {
+            let allowed: Vec<String> = rules.transformations.iter().map(|kind| format!("{kind:?}")).collect();
+            let why = format!(
+                "flow spec `{}` does not allow `{:?}` (it allows: {})",
+                rules.name,
+                transformation.kind(),
+                allowed.join(", ")
+            );
+            return Err(("transformations", why));
+        }
+    }
+    match (schedule, rules.schedule) {
+        (None, _) => Ok(()),
+        (Some(_), None) => Err(("scheduleParams", format!("flow spec `{}` has no schedule", rules.name))),
+        (Some(schedule), Some(schedule_rules)) => schedule.check(&schedule_rules, rules.name),
     }
 }
 

@@ -108,66 +108,123 @@ impl<P: SourceParams> CreateSourceConnection<P> {
     /// `providerId` as `P` requires, `data` as its family allows, and `params` by `P`'s rules.
     /// Strict mode also rejects members a request body does not have. Errors name the member.
     pub fn from_value(value: Value, mode: DecodeMode) -> Result<Self, DecodeError> {
-        let kind = BodyKind::SourceConnection;
-        let mut body = Fields::root(value, kind, mode)?;
-        let name = body.required_string("name")?;
-        let description = body.string("description")?;
-        body.expect_spec_ref(
-            "connectionSpec",
-            P::CONNECTION_SPEC_ID,
-            P::CONNECTION_SPEC_VERSION,
-            &format!("the connection spec id of `{}`", P::CONNECTOR),
-        )?;
-        let has_base = <P::Base as super::source::SourceBase>::HAS_BASE_CONNECTION;
-        let base = body.string("baseConnectionId")?;
-        let provider_id = body.string("providerId")?;
-        let base_connection_id = match (has_base, base) {
-            (true, Some(base)) => Some(BaseConnectionId::new(base)),
-            (true, None) => return Err(body.error("baseConnectionId", BodyProblem::Missing).into()),
-            (false, None) => None,
-            (false, Some(_)) => return Err(not_allowed(&body, "baseConnectionId", no_base::<P>()).into()),
-        };
-        match (has_base, provider_id) {
-            (_, None) => {}
-            (true, Some(_)) if mode == DecodeMode::Lenient => {}
-            (true, Some(_)) => {
-                let reason = format!(
-                    "`{}` source connections name a base connection (`baseConnectionId`) and send no `providerId`",
-                    P::CONNECTOR
-                );
-                return Err(not_allowed(&body, "providerId", reason).into());
-            }
-            (false, Some(found)) => {
-                if let Some(expected) = P::PROVIDER_ID.filter(|expected| *expected != found) {
-                    let found = Value::String(found);
-                    return Err(body
-                        .expected("providerId", format!("the provider id {expected:?}"), &found)
-                        .into());
-                }
-            }
-        }
-        let data = DataOf::<P>::from_data(body.optional("data"), mode)?;
-        if !P::SENDS_PARAMS && body.optional("params").is_some() && mode == DecodeMode::Strict {
-            let reason = format!("the spec of `{}` has no source params: send no `params`", P::CONNECTOR);
-            return Err(not_allowed(&body, "params", reason).into());
-        }
-        let params = body.params::<P>("params", P::CONNECTOR)?;
-        body.finish()?;
+        let rules = SourceRules::of::<P>();
+        let parts = read_source(value, mode, &rules, DataOf::<P>::from_data, |body| {
+            body.params::<P>("params", P::CONNECTOR)
+        })?;
         Ok(Self {
-            name,
-            description,
-            base_connection_id,
-            data,
-            params,
+            name: parts.name,
+            description: parts.description,
+            base_connection_id: parts.base_connection_id,
+            data: parts.data,
+            params: parts.params,
         })
     }
 }
 
-fn no_base<P: SourceParams>() -> String {
-    format!(
-        "`{}` has no base connection: its source connections send `providerId` instead",
-        P::CONNECTOR
-    )
+/// What a source connection body is checked against, as values: from `P`'s consts for the typed
+/// read-back, from a catalog's [`ConnectorInfo`](crate::ConnectorInfo) for its check. One reader
+/// serves both, so the two cannot disagree.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct SourceRules {
+    pub(crate) connector: &'static str,
+    pub(crate) spec_id: &'static str,
+    pub(crate) version: &'static str,
+    pub(crate) provider_id: Option<&'static str>,
+    pub(crate) has_base: bool,
+    pub(crate) sends_params: bool,
+}
+
+impl SourceRules {
+    pub(crate) fn of<P: SourceParams>() -> Self {
+        Self {
+            connector: P::CONNECTOR,
+            spec_id: P::CONNECTION_SPEC_ID,
+            version: P::CONNECTION_SPEC_VERSION,
+            provider_id: P::PROVIDER_ID,
+            has_base: <P::Base as super::source::SourceBase>::HAS_BASE_CONNECTION,
+            sends_params: P::SENDS_PARAMS,
+        }
+    }
+}
+
+/// The parts of a source connection body, `data` and `params` as their readers gave them.
+pub(crate) struct SourceParts<D, Q> {
+    pub(crate) name: String,
+    pub(crate) description: Option<String>,
+    pub(crate) base_connection_id: Option<BaseConnectionId>,
+    pub(crate) data: D,
+    pub(crate) params: Q,
+}
+
+/// Reads a source connection body in `mode` by `rules`: the connection spec, `baseConnectionId`
+/// or `providerId` as the connector requires, `data` by `data` and `params` by `params`; strict
+/// mode also rejects members a request body does not have.
+pub(crate) fn read_source<D, Q>(
+    value: Value,
+    mode: DecodeMode,
+    rules: &SourceRules,
+    data: impl FnOnce(Option<Value>, DecodeMode) -> Result<D, BodyError>,
+    params: impl FnOnce(&mut Fields) -> Result<Q, DecodeError>,
+) -> Result<SourceParts<D, Q>, DecodeError> {
+    let kind = BodyKind::SourceConnection;
+    let mut body = Fields::root(value, kind, mode)?;
+    let name = body.required_string("name")?;
+    let description = body.string("description")?;
+    body.expect_spec_ref(
+        "connectionSpec",
+        rules.spec_id,
+        rules.version,
+        &format!("the connection spec id of `{}`", rules.connector),
+    )?;
+    let base = body.string("baseConnectionId")?;
+    let provider_id = body.string("providerId")?;
+    let base_connection_id = match (rules.has_base, base) {
+        (true, Some(base)) => Some(BaseConnectionId::new(base)),
+        (true, None) => return Err(body.error("baseConnectionId", BodyProblem::Missing).into()),
+        (false, None) => None,
+        (false, Some(_)) => return Err(not_allowed(&body, "baseConnectionId", no_base(rules.connector)).into()),
+    };
+    match (rules.has_base, provider_id) {
+        (_, None) => {}
+        (true, Some(_)) if mode == DecodeMode::Lenient => {}
+        (true, Some(_)) => {
+            let reason = format!(
+                "`{}` source connections name a base connection (`baseConnectionId`) and send no `providerId`",
+                rules.connector
+            );
+            return Err(not_allowed(&body, "providerId", reason).into());
+        }
+        (false, Some(found)) => {
+            if let Some(expected) = rules.provider_id.filter(|expected| *expected != found) {
+                let found = Value::String(found);
+                return Err(body
+                    .expected("providerId", format!("the provider id {expected:?}"), &found)
+                    .into());
+            }
+        }
+    }
+    let data = data(body.optional("data"), mode)?;
+    if !rules.sends_params && body.optional("params").is_some() && mode == DecodeMode::Strict {
+        let reason = format!(
+            "the spec of `{}` has no source params: send no `params`",
+            rules.connector
+        );
+        return Err(not_allowed(&body, "params", reason).into());
+    }
+    let params = params(&mut body)?;
+    body.finish()?;
+    Ok(SourceParts {
+        name,
+        description,
+        base_connection_id,
+        data,
+        params,
+    })
+}
+
+fn no_base(connector: &str) -> String {
+    format!("`{connector}` has no base connection: its source connections send `providerId` instead")
 }
 
 fn not_allowed(body: &Fields, key: &str, reason: String) -> BodyError {
