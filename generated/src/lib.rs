@@ -127,6 +127,7 @@ pub use runtime::fetched::{Connection, ConnectionState};
 pub use runtime::patch::{Patch, PatchOp, PatchOperation};
 pub use runtime::read::{DecodeMode, ReadConnection};
 pub use runtime::response::{ApiError, CreatedConnection};
+pub use runtime::workflow::column::{Column, JsonObject};
 pub use runtime::workflow::flow_spec::{Accepts, FlowSpec, Frequency, ScheduleRules, TransformationKind, WireForm};
 pub use runtime::workflow::ids::{BaseConnectionId, FlowId, SourceConnectionId, TargetConnectionId};
 pub use runtime::workflow::source::{
@@ -163,11 +164,11 @@ pub mod __private {
         ParamObject, ParamReader, ParamValue, Pattern, PatternText, Wire, WireEnum, read_object, write_object,
     };
     pub use crate::{
-        Accepts, AuthParams, AuthSpecInfo, BuildError, Catalog, Connection, ConnectorInfo, CreateConnection,
-        DecodeError, DecodeMode, FileSource, FlowSpec, FlowSpecInfo, Frequency, NoBaseConnection, ParamInfo, ParamType,
-        Patch, RawConnection, ReadConnection, RequestContext, RequestError, RestSource, ScheduleRules, SecretString,
-        Set, SourceFamily, SourceInfo, SourceParams, StreamSource, TableSource, TransformationKind, Unset, WireForm,
-        WithBaseConnection,
+        Accepts, AuthParams, AuthSpecInfo, BuildError, Catalog, Column, Connection, ConnectorInfo, CreateConnection,
+        DecodeError, DecodeMode, FileSource, FlowSpec, FlowSpecInfo, Frequency, JsonObject, NoBaseConnection,
+        ParamInfo, ParamType, Patch, RawConnection, ReadConnection, RequestContext, RequestError, RestSource,
+        ScheduleRules, SecretString, Set, SourceFamily, SourceInfo, SourceParams, StreamSource, TableSource,
+        TransformationKind, Unset, WireForm, WithBaseConnection,
     };
 
     /// The version of the generated code's contract with this runtime. Every generated root file

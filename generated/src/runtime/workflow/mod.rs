@@ -3,6 +3,7 @@
 //! [`SourceParams`] for their source params type and generated flow-spec types implement
 //! [`FlowSpec`] and [`Accepts`].
 
+pub(crate) mod column;
 pub(crate) mod flow_spec;
 pub(crate) mod ids;
 pub(crate) mod source;
