@@ -117,12 +117,13 @@ mod tests {
         let item = json!({
             "updatedAt": 1, "authSpec": [{"spec": {"b": 1, "a": 2}, "extra": true, "name": "Basic"}],
             "version": "1.0", "attributes": {"uiAttributes": {"label": "X", "icon": "i"}, "other": 1},
-            "name": "x", "id": "1", "sourceSpec": {}
+            "name": "x", "id": "1", "sourceSpec": {"attributes": {"uiAttributes": {}}, "spec": {"type": "object"}, "name": "S"},
+            "exploreSpec": {"name": "Tabular", "type": "Tabular"}, "permissionsInfo": {}
         });
         let Value::Object(item) = item else { unreachable!() };
         assert_eq!(
             serde_json::to_string(&trim(&item)).unwrap(),
-            r#"{"id":"1","name":"x","version":"1.0","attributes":{"uiAttributes":{"label":"X"}},"authSpec":[{"name":"Basic","spec":{"b":1,"a":2}}]}"#
+            r#"{"id":"1","name":"x","version":"1.0","attributes":{"uiAttributes":{"label":"X"}},"authSpec":[{"name":"Basic","spec":{"b":1,"a":2}}],"sourceSpec":{"spec":{"type":"object"}},"exploreSpec":{"type":"Tabular"}}"#
         );
     }
 

@@ -1,6 +1,7 @@
-//! The members of a connection spec the generator reads: one list, for the parser (which reads
-//! them) and for `pull` (whose files keep only them, so that members that change without changing
-//! the generated code, such as `updatedAt` or `sourceSpec`, do not touch the files).
+//! The members of a connection spec and of a flow spec the generator reads: one list, for the
+//! parser (which reads them) and for `pull` (whose files keep only them, so that members that
+//! change without changing the generated code, such as `updatedAt` or `sourceSpec.attributes`, do
+//! not touch the files).
 
 use serde_json::{Map, Value};
 
@@ -20,6 +21,28 @@ pub const AUTH_SPEC: &str = "authSpec";
 pub const AUTH_TYPE: &str = "type";
 /// `spec`: an auth spec's JSON Schema.
 pub const AUTH_SCHEMA: &str = "spec";
+/// `sourceSpec`: what source connections take.
+pub const SOURCE_SPEC: &str = "sourceSpec";
+/// `spec`: `sourceSpec`'s JSON Schema of a source connection's `params`.
+pub const SOURCE_SCHEMA: &str = "spec";
+/// `exploreSpec`: how the source is explored.
+pub const EXPLORE_SPEC: &str = "exploreSpec";
+/// `type`: `exploreSpec`'s family (`Tabular`, `FileSystem`, `Resource`, `StreamingConnection`).
+pub const EXPLORE_TYPE: &str = "type";
+
+/// `sourceConnectionSpecIds`: the connection specs a flow spec takes source connections of.
+pub const SOURCE_CONNECTION_SPEC_IDS: &str = "sourceConnectionSpecIds";
+/// `targetConnectionSpecIds`.
+pub const TARGET_CONNECTION_SPEC_IDS: &str = "targetConnectionSpecIds";
+/// `transformationSpecs`, and `transformationSpec` as the documented CRMToAEP flow spec spells it.
+pub const TRANSFORMATION_SPECS: [&str; 2] = ["transformationSpecs", "transformationSpec"];
+/// `spec`: a transformation's JSON Schema (read: `properties.mappingVersion.type`).
+pub const TRANSFORMATION_SCHEMA: &str = "spec";
+/// `scheduleSpec`: the schedule a flow spec allows.
+pub const SCHEDULE_SPEC: &str = "scheduleSpec";
+/// `spec`: `scheduleSpec`'s JSON Schema of a flow's `scheduleParams`.
+pub const SCHEDULE_SCHEMA: &str = "spec";
+
 /// `attributes.uiAttributes.label`: the display name, the one member read below `attributes`.
 pub const DISPLAY_NAME: [&str; 3] = ["attributes", "uiAttributes", "label"];
 
@@ -31,6 +54,20 @@ const TOP_LEVEL: [&str; 5] = [ID, NAME, PROVIDER_ID, VERSION, DESCRIPTION];
 /// everything is kept, in the service's order (the order of the generated params).
 #[cfg(any(test, feature = "cli"))]
 const AUTH_SPEC_MEMBERS: [&str; 3] = [NAME, AUTH_TYPE, AUTH_SCHEMA];
+/// The plain top-level members of a flow spec read, in the order pulled files keep them (then
+/// `transformationSpecs` and `scheduleSpec`).
+#[cfg(any(test, feature = "cli"))]
+const FLOW_TOP_LEVEL: [&str; 6] = [
+    ID,
+    NAME,
+    VERSION,
+    DESCRIPTION,
+    SOURCE_CONNECTION_SPEC_IDS,
+    TARGET_CONNECTION_SPEC_IDS,
+];
+/// The members of a `transformationSpecs[]` entry read (in `spec`, everything is kept).
+#[cfg(any(test, feature = "cli"))]
+const TRANSFORMATION_MEMBERS: [&str; 2] = [NAME, TRANSFORMATION_SCHEMA];
 
 /// The value at [`DISPLAY_NAME`] in a connection spec object, of whatever type.
 pub fn display_name(spec: &Map<String, Value>) -> Option<&Value> {
@@ -43,6 +80,24 @@ fn copy(from: &Map<String, Value>, keys: &[&str]) -> Map<String, Value> {
     keys.iter()
         .filter_map(|key| from.get(*key).map(|value| ((*key).to_owned(), value.clone())))
         .collect()
+}
+
+/// `value` with only the members `keys` when it is an object, as it is otherwise.
+#[cfg(any(test, feature = "cli"))]
+fn keep(value: &Value, keys: &[&str]) -> Value {
+    match value {
+        Value::Object(object) => Value::Object(copy(object, keys)),
+        other => other.clone(),
+    }
+}
+
+/// `value` with each element trimmed to `keys` when it is an array, as it is otherwise.
+#[cfg(any(test, feature = "cli"))]
+fn keep_each(value: &Value, keys: &[&str]) -> Value {
+    match value {
+        Value::Array(entries) => Value::Array(entries.iter().map(|entry| keep(entry, keys)).collect()),
+        other => other.clone(),
+    }
 }
 
 /// The part of a connection spec object the generator reads, members in a fixed order. Values are
@@ -58,19 +113,28 @@ pub fn trim(spec: &Map<String, Value>) -> Value {
         out.insert(DISPLAY_NAME[0].to_owned(), nested);
     }
     if let Some(auth) = spec.get(AUTH_SPEC) {
-        let auth = match auth {
-            Value::Array(entries) => Value::Array(
-                entries
-                    .iter()
-                    .map(|entry| match entry {
-                        Value::Object(entry) => Value::Object(copy(entry, &AUTH_SPEC_MEMBERS)),
-                        other => other.clone(),
-                    })
-                    .collect(),
-            ),
-            other => other.clone(),
-        };
-        out.insert(AUTH_SPEC.to_owned(), auth);
+        out.insert(AUTH_SPEC.to_owned(), keep_each(auth, &AUTH_SPEC_MEMBERS));
+    }
+    if let Some(source) = spec.get(SOURCE_SPEC) {
+        out.insert(SOURCE_SPEC.to_owned(), keep(source, &[SOURCE_SCHEMA]));
+    }
+    if let Some(explore) = spec.get(EXPLORE_SPEC) {
+        out.insert(EXPLORE_SPEC.to_owned(), keep(explore, &[EXPLORE_TYPE]));
+    }
+    Value::Object(out)
+}
+
+/// The part of a flow spec object the generator reads, members in a fixed order (see [`trim`]).
+#[cfg(any(test, feature = "cli"))]
+pub fn trim_flow_spec(spec: &Map<String, Value>) -> Value {
+    let mut out = copy(spec, &FLOW_TOP_LEVEL);
+    for key in TRANSFORMATION_SPECS {
+        if let Some(transformations) = spec.get(key) {
+            out.insert(key.to_owned(), keep_each(transformations, &TRANSFORMATION_MEMBERS));
+        }
+    }
+    if let Some(schedule) = spec.get(SCHEDULE_SPEC) {
+        out.insert(SCHEDULE_SPEC.to_owned(), keep(schedule, &[SCHEDULE_SCHEMA]));
     }
     Value::Object(out)
 }
@@ -82,11 +146,15 @@ mod tests {
     use serde_json::{Value, json};
 
     use super::trim;
-    use crate::spec::parse_bytes;
+    use crate::spec::{DocumentKind, parse_document};
 
     /// Parses `value` as one spec file; the model and the diagnostics, as text to compare.
     fn parsed(value: &Value) -> String {
-        let parsed = parse_bytes(Path::new("x.json"), value.to_string().as_bytes());
+        let parsed = parse_document(
+            Path::new("x.json"),
+            value.to_string().as_bytes(),
+            DocumentKind::ConnectionSpecs,
+        );
         format!("{:?} {:?}", parsed.file, parsed.diagnostics)
     }
 
