@@ -11,6 +11,7 @@ mod classify;
 mod compare;
 mod display;
 mod model;
+mod workflow;
 
 pub use compare::diff;
 pub use display::{json, text};
