@@ -61,6 +61,7 @@ use std::sync::Arc;
 pub use build_script::compile_specs;
 pub use diagnostic::{Anchor, Colored, Diagnostic, Related, Report, Severity};
 pub use emit::ROOT_FILE;
+pub use load::FLOWS_DIR;
 pub use output::{Drift, HEADER, WriteSummary};
 
 /// Everything that can stop a run.

@@ -145,23 +145,63 @@ mod tests {
 
     use serde_json::{Value, json};
 
-    use super::trim;
+    use super::{trim, trim_flow_spec};
     use crate::spec::{DocumentKind, parse_document};
 
-    /// Parses `value` as one spec file; the model and the diagnostics, as text to compare.
-    fn parsed(value: &Value) -> String {
-        let parsed = parse_document(
-            Path::new("x.json"),
-            value.to_string().as_bytes(),
-            DocumentKind::ConnectionSpecs,
-        );
+    /// Parses `value` as one file of `kind`; the model and the diagnostics, as text to compare.
+    fn parsed_as(value: &Value, kind: DocumentKind) -> String {
+        let parsed = parse_document(Path::new("x.json"), value.to_string().as_bytes(), kind);
         format!("{:?} {:?}", parsed.file, parsed.diagnostics)
+    }
+
+    fn parsed(value: &Value) -> String {
+        parsed_as(value, DocumentKind::ConnectionSpecs)
+    }
+
+    /// Parsing a trimmed flow spec gives what parsing the whole one gives, for the flow specs of
+    /// the workflow fixtures (the verbatim CRMToAEP among them) with members added at every level.
+    #[test]
+    fn trimming_flow_specs_keeps_everything_the_parser_reads() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/workflow/flows");
+        let mut flows = Vec::new();
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+            match serde_json::from_str::<Value>(&text).unwrap() {
+                Value::Object(mut object) if object.contains_key("items") => {
+                    flows.extend(object.remove("items").unwrap().as_array().unwrap().iter().cloned())
+                }
+                other => flows.push(other),
+            }
+        }
+        assert!(flows.len() >= 3, "flow specs not found in {}", dir.display());
+        for mut flow in flows {
+            flow["updatedAt"] = json!(1);
+            flow["runSpec"] = json!({"name": "ProviderParams"});
+            if let Some(schedule) = flow.get_mut("scheduleSpec").and_then(Value::as_object_mut) {
+                schedule.insert("name".into(), json!("PeriodicSchedule"));
+            }
+            let Value::Object(object) = &flow else {
+                panic!("a flow spec is an object")
+            };
+            let kind = DocumentKind::FlowSpecs;
+            assert_eq!(
+                parsed_as(&trim_flow_spec(object), kind),
+                parsed_as(&flow, kind),
+                "{flow}"
+            );
+        }
     }
 
     /// `spec` with members the generator does not read added at every level `trim` looks at.
     fn with_extras(mut spec: Value) -> Value {
         spec["updatedAt"] = json!(1_700_000_000);
-        spec["sourceSpec"] = json!({"attributes": {}});
+        spec["permissionsInfo"] = json!({"view": []});
+        for key in ["sourceSpec", "exploreSpec"] {
+            if let Some(part) = spec.get_mut(key).and_then(Value::as_object_mut) {
+                part.insert("attributes".into(), json!({"uiAttributes": {}}));
+                part.insert("name".into(), json!("N"));
+            }
+        }
         if let Some(attributes) = spec.get_mut("attributes").and_then(Value::as_object_mut) {
             attributes.insert("other".into(), json!(1));
             if let Some(ui) = attributes.get_mut("uiAttributes").and_then(Value::as_object_mut) {
@@ -184,7 +224,9 @@ mod tests {
         let mut specs = vec![json!({
             "id": "1", "name": "x", "providerId": "p", "version": "1.0", "description": "d",
             "attributes": {"uiAttributes": {"label": "X"}},
-            "authSpec": [{"name": "Basic", "type": "t", "spec": {"type": "object", "properties": {}}}, 3]
+            "authSpec": [{"name": "Basic", "type": "t", "spec": {"type": "object", "properties": {}}}, 3],
+            "sourceSpec": {"spec": {"type": "object", "properties": {"path": {"type": "string"}}}},
+            "exploreSpec": {"type": "FileSystem"}
         })];
         for entry in std::fs::read_dir(&dir).unwrap() {
             let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();

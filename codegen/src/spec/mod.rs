@@ -13,7 +13,7 @@ mod source;
 mod walk;
 
 #[cfg(feature = "cli")]
-pub use fields::{trim, trim_flow_spec};
+pub use fields::{SOURCE_CONNECTION_SPEC_IDS, trim, trim_flow_spec};
 pub use locate::locate_all;
 pub use model::{
     AuthSpec, ConnectionSpec, DocumentKind, FlowSpec, Literal, Located, ScheduleSpec, Schema, SourceSpec, SpecFile,
