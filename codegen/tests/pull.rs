@@ -3,13 +3,10 @@
 //! pulled specs against `specs/`. The token never appears in any output.
 
 use std::collections::BTreeMap;
-use std::io::{BufRead, BufReader, Write};
-use std::net::{TcpListener, TcpStream};
+use std::net::TcpListener;
 use std::path::Path;
 use std::process::{Command, Output};
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
-use std::thread::JoinHandle;
 use std::time::{Duration, SystemTime};
 
 use serde_json::{Value, json};
@@ -17,105 +14,12 @@ use specs::{spec_files, specs_dir};
 
 #[path = "support/specs.rs"]
 mod specs;
+#[path = "support/stand_in.rs"]
+mod stand_in;
+
+use stand_in::{SERVICE_ROOT, Server};
 
 const TOKEN: &str = "eyJ-test-token-7f3a9c";
-const SERVICE_ROOT: &str = "/data/foundation/flowservice";
-
-/// One request as the server saw it.
-#[derive(Clone, Debug)]
-struct Seen {
-    target: String,
-    headers: BTreeMap<String, String>,
-}
-
-type Handler = dyn Fn(&Seen, usize) -> (u16, String) + Send + Sync;
-
-/// A one-connection-at-a-time HTTP/1.1 server answering `handler(request, earlier requests to the
-/// same target)`. It stops when dropped.
-struct Server {
-    port: u16,
-    seen: Arc<Mutex<Vec<Seen>>>,
-    stop: Arc<AtomicBool>,
-    thread: Option<JoinHandle<()>>,
-}
-
-fn read_request(stream: &TcpStream) -> Option<Seen> {
-    let mut reader = BufReader::new(stream);
-    let mut line = String::new();
-    reader.read_line(&mut line).ok()?;
-    let target = line.split_whitespace().nth(1)?.to_owned();
-    let mut headers = BTreeMap::new();
-    loop {
-        let mut header = String::new();
-        if reader.read_line(&mut header).ok()? == 0 || header.trim().is_empty() {
-            break;
-        }
-        if let Some((name, value)) = header.split_once(':') {
-            headers.insert(name.trim().to_ascii_lowercase(), value.trim().to_owned());
-        }
-    }
-    Some(Seen { target, headers })
-}
-
-impl Server {
-    fn start(handler: impl Fn(&Seen, usize) -> (u16, String) + Send + Sync + 'static) -> Server {
-        let listener = TcpListener::bind("127.0.0.1:0").expect("bind 127.0.0.1");
-        let port = listener.local_addr().expect("address").port();
-        let seen = Arc::new(Mutex::new(Vec::new()));
-        let stop = Arc::new(AtomicBool::new(false));
-        let handler: Arc<Handler> = Arc::new(handler);
-        let thread = {
-            let (seen, stop) = (seen.clone(), stop.clone());
-            std::thread::spawn(move || {
-                for stream in listener.incoming() {
-                    if stop.load(Ordering::SeqCst) {
-                        break;
-                    }
-                    let Ok(mut stream) = stream else { continue };
-                    let _ = stream.set_read_timeout(Some(Duration::from_secs(5)));
-                    let Some(request) = read_request(&stream) else { continue };
-                    let earlier = {
-                        let mut seen = seen.lock().expect("lock");
-                        let earlier = seen.iter().filter(|s: &&Seen| s.target == request.target).count();
-                        seen.push(request.clone());
-                        earlier
-                    };
-                    let (status, body) = handler(&request, earlier);
-                    let response = format!(
-                        "HTTP/1.1 {status} X\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
-                        body.len()
-                    );
-                    let _ = stream.write_all(response.as_bytes());
-                }
-            })
-        };
-        Server {
-            port,
-            seen,
-            stop,
-            thread: Some(thread),
-        }
-    }
-
-    fn base_url(&self) -> String {
-        format!("http://127.0.0.1:{}{SERVICE_ROOT}", self.port)
-    }
-
-    fn seen(&self) -> Vec<Seen> {
-        self.seen.lock().expect("lock").clone()
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        self.stop.store(true, Ordering::SeqCst);
-        // Wake the accept loop so it sees the flag.
-        let _ = TcpStream::connect(("127.0.0.1", self.port));
-        if let Some(thread) = self.thread.take() {
-            let _ = thread.join();
-        }
-    }
-}
 
 /// Every spec of `specs/` as Flow Service would serve it: with fields the generator ignores.
 fn served_specs() -> Vec<Value> {
@@ -498,10 +402,10 @@ fn pulls_flow_specs_page_by_page_into_flows() {
         _ => (404, json!({"message": "no such path"}).to_string()),
     });
     let out = tempfile::tempdir().expect("temp dir");
-    let output = pull(&server.base_url(), out.path(), &[]);
-    assert!(output.status.success(), "{}", all_output(&output));
-    assert_said(&output, "and 2 flow spec(s) (2 page(s))");
-    assert_said(&output, "written:      flows/crmtoaep.json");
+    let full = pull(&server.base_url(), out.path(), &[]);
+    assert!(full.status.success(), "{}", all_output(&full));
+    assert_said(&full, "and 2 flow spec(s) (2 page(s))");
+    assert_said(&full, "written:      flows/crmtoaep.json");
     let flows = files(&out.path().join("flows"));
     assert_eq!(
         flows.keys().collect::<Vec<_>>(),
@@ -531,7 +435,7 @@ fn pulls_flow_specs_page_by_page_into_flows() {
         files(&only.path().join("flows")).into_keys().collect::<Vec<_>>(),
         ["crmtoaep.json"]
     );
-    for output in [&output] {
+    for output in [&full, &output] {
         assert!(!all_output(output).contains(TOKEN));
     }
 }

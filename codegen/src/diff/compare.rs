@@ -8,11 +8,10 @@ use std::collections::BTreeSet;
 
 use super::classify::classify;
 use super::model::{AuthRef, Change, ChangeKind, ConnectorRef, FlowSpecRef, ParamRef, SpecDiff};
-use super::workflow;
 use crate::ir::{AuthSpec, Connector, Model, Param, ParamType, ParamsStruct};
 
-/// Lists every change from `old` to `new`.
-pub fn diff(old: &Model, new: &Model) -> SpecDiff {
+/// Lists every change of the connectors (their sources aside) from `old` to `new`, unsorted.
+pub(super) fn connectors(old: &Model, new: &Model) -> Vec<Change> {
     let mut out = Vec::new();
     let pairs = match_connectors(old, new);
     for pair in &pairs {
@@ -23,10 +22,14 @@ pub fn diff(old: &Model, new: &Model) -> SpecDiff {
             (None, None) => {}
         }
     }
-    workflow::flow_specs(old, new, &mut out);
-    // Stable: within one (connector, auth spec, param) the changes keep the order they were found.
-    out.sort_by(|a, b| sort_key(a).cmp(&sort_key(b)));
-    SpecDiff { changes: out }
+    out
+}
+
+/// The changes in their reported order. Stable: within one (connector, auth spec, param) the
+/// changes keep the order they were found.
+pub(super) fn sorted(mut changes: Vec<Change>) -> SpecDiff {
+    changes.sort_by(|a, b| sort_key(a).cmp(&sort_key(b)));
+    SpecDiff { changes }
 }
 
 type SortKey<'a> = (&'a str, Option<&'a str>, Option<(bool, &'a str)>, Option<&'a str>);
@@ -71,7 +74,7 @@ pub(super) fn push_change(
     });
 }
 
-fn connector_ref(connector: &Connector) -> ConnectorRef {
+pub(super) fn connector_ref(connector: &Connector) -> ConnectorRef {
     ConnectorRef {
         module: connector.module.clone(),
         name: connector.machine_name.clone(),
@@ -79,9 +82,9 @@ fn connector_ref(connector: &Connector) -> ConnectorRef {
     }
 }
 
-type Pair<'a, T> = (Option<&'a T>, Option<&'a T>);
+pub(super) type Pair<'a, T> = (Option<&'a T>, Option<&'a T>);
 
-fn match_connectors<'a>(old: &'a Model, new: &'a Model) -> Vec<Pair<'a, Connector>> {
+pub(super) fn match_connectors<'a>(old: &'a Model, new: &'a Model) -> Vec<Pair<'a, Connector>> {
     let mut pairs = Vec::new();
     let mut old_left: Vec<&Connector> = old.connectors.iter().collect();
     let mut new_left = Vec::new();
@@ -156,7 +159,6 @@ fn connector(old: &Connector, new: &Connector, out: &mut Vec<Change>) {
             (None, None) => {}
         }
     }
-    workflow::source(&at, old, new, out);
 }
 
 pub(super) fn doc(here: &mut impl FnMut(ChangeKind), what: &'static str, old: Option<String>, new: Option<String>) {

@@ -13,5 +13,14 @@ mod display;
 mod model;
 mod workflow;
 
-pub use compare::diff;
 pub use display::{json, text};
+
+use crate::ir::Model;
+
+/// Lists every change from `old` to `new`: the connectors', their sources', the flow specs'.
+pub fn diff(old: &Model, new: &Model) -> model::SpecDiff {
+    let mut changes = compare::connectors(old, new);
+    workflow::sources(old, new, &mut changes);
+    workflow::flow_specs(old, new, &mut changes);
+    compare::sorted(changes)
+}

@@ -2,7 +2,7 @@
 //! source params, compared with the same rules as auth params) and the flow specs (added,
 //! removed, what they accept, their version, transformations and schedule rules).
 
-use super::compare::{Scope, doc, params, push, push_change};
+use super::compare::{Scope, connector_ref, doc, match_connectors, params, push, push_change};
 use super::model::{AuthRef, Change, ChangeKind, ConnectorRef, FlowSpecRef};
 use crate::ir::{Connector, FLOW_SPECS_MODULE, FlowSpec, Model, Schedule, Source};
 
@@ -14,8 +14,17 @@ fn source_ref(source: &Source) -> AuthRef {
     }
 }
 
+/// The changes of every matched connector's source.
+pub(super) fn sources(old: &Model, new: &Model, out: &mut Vec<Change>) {
+    for pair in match_connectors(old, new) {
+        if let (Some(o), Some(n)) = pair {
+            source(&connector_ref(n), o, n, out);
+        }
+    }
+}
+
 /// The changes of a connector's source, under the connector `at`.
-pub(super) fn source(at: &ConnectorRef, old: &Connector, new: &Connector, out: &mut Vec<Change>) {
+fn source(at: &ConnectorRef, old: &Connector, new: &Connector, out: &mut Vec<Change>) {
     let (old, new) = match (&old.source, &new.source) {
         (None, None) => return,
         (None, Some(n)) => return push(out, at.clone(), Some(source_ref(n)), None, ChangeKind::SourceAdded),

@@ -7,7 +7,7 @@ mod workflow;
 
 pub use lower::{FLOW_SPECS_MODULE, lower};
 pub use model::{
-    AuthSpec, Connector, DefaultValue, EnumType, EnumValue, Location, Model, NoAuth, Param, ParamDefault, ParamType,
-    ParamsStruct, RustType,
+    AuthSpec, Connector, DefaultValue, EnumType, EnumValue, FlowSpec, Location, Model, NoAuth, Param, ParamDefault,
+    ParamType, ParamsStruct, RustType, Source,
 };
-pub use workflow::{FlowSpec, Frequency, Schedule, Source, SourceFamily, Transformation, WireForm};
+pub use workflow::{Frequency, Schedule, SourceFamily, Transformation, WireForm};

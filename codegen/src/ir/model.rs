@@ -6,7 +6,7 @@
 
 use std::path::PathBuf;
 
-use super::workflow::{FlowSpec, Source};
+use super::workflow::{Schedule, SourceFamily, Transformation, WireForm};
 use crate::json_path::JsonPath;
 use crate::spec::Literal;
 
@@ -385,4 +385,56 @@ impl std::fmt::Display for RustType<'_> {
             RustType::Vec(item) => write!(f, "Vec<{item}>"),
         }
     }
+}
+
+/// What a connector's source connections take: its spec's `sourceSpec` and `exploreSpec`.
+#[derive(Clone, Debug)]
+#[non_exhaustive]
+pub struct Source {
+    /// The family, from `exploreSpec.type`.
+    pub family: SourceFamily,
+    /// Whether a source connection names a base connection: false when the spec has no auth specs
+    /// (webhooks), whose source connections send `providerId` instead.
+    pub base_connection: bool,
+    /// Whether the spec has `sourceSpec.spec`: when not, source connections send no `params`.
+    pub sends_params: bool,
+    /// The source params type (`SourceParams`, or `{Connector}SourceParams` when an auth spec's
+    /// types take that name), its builder and its params, in spec order.
+    pub params: ParamsStruct,
+    /// `sourceSpec.spec`'s description, if any.
+    pub description: Option<String>,
+    /// Where `sourceSpec` was defined.
+    pub location: Location,
+}
+
+/// One flow spec: a generated unit type in the `flow_specs` module.
+#[derive(Clone, Debug)]
+#[non_exhaustive]
+pub struct FlowSpec {
+    /// The unit type's name, such as `CrmToAep`.
+    pub type_name: String,
+    /// The flow spec id, sent as `flowSpec.id`.
+    pub id: String,
+    /// The flow spec's name, such as `CRMToAEP`.
+    pub name: String,
+    /// The flow spec version, sent as `flowSpec.version`.
+    pub version: String,
+    /// The flow spec's description, if any.
+    pub description: Option<String>,
+    /// `sourceConnectionSpecIds`, as listed (ids of connectors the run may not have included).
+    pub source_connection_spec_ids: Vec<String>,
+    /// `targetConnectionSpecIds`, as listed.
+    pub target_connection_spec_ids: Vec<String>,
+    /// The transformations flow-codegen knows, in spec order.
+    pub transformations: Vec<Transformation>,
+    /// The names of the transformations it does not know, in spec order (documented, not built).
+    pub other_transformations: Vec<String>,
+    /// How `mappingVersion` is sent (a string unless the Mapping spec says integer).
+    pub mapping_version: WireForm,
+    /// The schedule rules, or `None` when the flow spec has no `scheduleSpec`.
+    pub schedule: Option<Schedule>,
+    /// The modules of the run's connectors with a source whose spec id it lists, in model order.
+    pub accepts: Vec<String>,
+    /// Where the flow spec was defined.
+    pub location: Location,
 }

@@ -1,7 +1,6 @@
-//! The validated model of what comes after a base connection: a connector's source connections
-//! ([`Source`]) and the flow specs of the run ([`FlowSpec`]).
-
-use super::model::{Location, ParamsStruct};
+//! The plain facts of what comes after a base connection, held by a connector's `Source` and by
+//! the run's `FlowSpec`s (in `model.rs`): source families, frequencies, wire forms,
+//! transformations and schedule rules.
 
 /// How a source is explored and what its source connection sends as `data`, from the connection
 /// spec's `exploreSpec.type`.
@@ -54,26 +53,6 @@ impl SourceFamily {
             SourceFamily::Stream => "StreamSource",
         }
     }
-}
-
-/// What a connector's source connections take: its spec's `sourceSpec` and `exploreSpec`.
-#[derive(Clone, Debug)]
-#[non_exhaustive]
-pub struct Source {
-    /// The family, from `exploreSpec.type`.
-    pub family: SourceFamily,
-    /// Whether a source connection names a base connection: false when the spec has no auth specs
-    /// (webhooks), whose source connections send `providerId` instead.
-    pub base_connection: bool,
-    /// Whether the spec has `sourceSpec.spec`: when not, source connections send no `params`.
-    pub sends_params: bool,
-    /// The source params type (`SourceParams`, or `{Connector}SourceParams` when an auth spec's
-    /// types take that name), its builder and its params, in spec order.
-    pub params: ParamsStruct,
-    /// `sourceSpec.spec`'s description, if any.
-    pub description: Option<String>,
-    /// Where `sourceSpec` was defined.
-    pub location: Location,
 }
 
 /// How often a dataflow runs: a value of a schedule schema's `frequency` enum.
@@ -187,36 +166,4 @@ pub struct Schedule {
     pub start_time: WireForm,
     /// Whether the schema has `backfill`.
     pub backfill: bool,
-}
-
-/// One flow spec: a generated unit type in the `flow_specs` module.
-#[derive(Clone, Debug)]
-#[non_exhaustive]
-pub struct FlowSpec {
-    /// The unit type's name, such as `CrmToAep`.
-    pub type_name: String,
-    /// The flow spec id, sent as `flowSpec.id`.
-    pub id: String,
-    /// The flow spec's name, such as `CRMToAEP`.
-    pub name: String,
-    /// The flow spec version, sent as `flowSpec.version`.
-    pub version: String,
-    /// The flow spec's description, if any.
-    pub description: Option<String>,
-    /// `sourceConnectionSpecIds`, as listed (ids of connectors the run may not have included).
-    pub source_connection_spec_ids: Vec<String>,
-    /// `targetConnectionSpecIds`, as listed.
-    pub target_connection_spec_ids: Vec<String>,
-    /// The transformations flow-codegen knows, in spec order.
-    pub transformations: Vec<Transformation>,
-    /// The names of the transformations it does not know, in spec order (documented, not built).
-    pub other_transformations: Vec<String>,
-    /// How `mappingVersion` is sent (a string unless the Mapping spec says integer).
-    pub mapping_version: WireForm,
-    /// The schedule rules, or `None` when the flow spec has no `scheduleSpec`.
-    pub schedule: Option<Schedule>,
-    /// The modules of the run's connectors with a source whose spec id it lists, in model order.
-    pub accepts: Vec<String>,
-    /// Where the flow spec was defined.
-    pub location: Location,
 }

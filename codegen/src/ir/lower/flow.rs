@@ -6,9 +6,9 @@ use std::path::Path;
 
 use super::location;
 use crate::diagnostic::Diagnostic;
-use crate::ir::model::{Connector, Location};
+use crate::ir::model::{Connector, FlowSpec, Location};
 use crate::ir::naming;
-use crate::ir::workflow::{FlowSpec, Frequency, Schedule, Transformation, WireForm};
+use crate::ir::workflow::{Frequency, Schedule, Transformation, WireForm};
 use crate::json_path::JsonPath;
 use crate::spec::{self, Literal, Located, SpecFile};
 

@@ -6,9 +6,10 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::{ConnectorCx, location};
 use crate::diagnostic::Diagnostic;
-use crate::ir::model::ParamsStruct;
+use crate::ir::model::{ParamsStruct, Source};
 use crate::ir::naming;
-use crate::ir::workflow::{Source, SourceFamily};
+
+use crate::ir::workflow::SourceFamily;
 use crate::spec::{self, ConnectionSpec, Schema};
 
 /// The name of a connector's source params type, unless its auth specs' types take it.
