@@ -241,7 +241,8 @@ impl Config {
     /// The path generated code uses to reach the runtime crate (`::flow_connectors` by default).
     /// Every generated file starts with `use <path>::__private as __rt;` and names runtime items,
     /// serde and even `Option` through `__rt`. The module that `include!`s the root file receives
-    /// the connector modules, `AnyConnection`, `catalog()`, `__rt` and `__required`, so it must not
+    /// the connector modules, `flow_specs` (when there are flow specs), `AnyConnection`, `catalog()`,
+    /// `__rt` and `__required`, so it must not
     /// declare those names itself.
     pub fn runtime_path(mut self, path: impl Into<String>) -> Self {
         self.runtime_path = path.into();
