@@ -63,6 +63,7 @@ use std::sync::Arc;
 pub use build_script::compile_specs;
 pub use diagnostic::{Anchor, Colored, Diagnostic, Related, Report, Severity};
 pub use emit::ROOT_FILE;
+pub use load::FLOWS_DIR;
 pub use output::{Drift, HEADER, WriteSummary};
 
 /// Everything that can stop a run.
@@ -167,8 +168,8 @@ impl Generated {
 #[derive(Clone, Debug)]
 pub struct Config {
     spec_dirs: Vec<PathBuf>,
-    spec_files: Vec<PathBuf>,
-    spec_sources: Vec<(PathBuf, Arc<[u8]>)>,
+    spec_files: Vec<(PathBuf, spec::DocumentKind)>,
+    spec_sources: Vec<load::Source>,
     out_dir: Option<PathBuf>,
     runtime_path: String,
     strict: bool,
@@ -194,23 +195,42 @@ impl Config {
         }
     }
 
-    /// Reads every `*.json` file under `dir` (recursively; hidden entries are skipped).
+    /// Reads every `*.json` file under `dir` (recursively; hidden entries are skipped): connection
+    /// specs, but for the files under `dir/flows/`, which are flow specs (items of `GET /flowSpecs`).
     pub fn spec_dir(mut self, dir: impl Into<PathBuf>) -> Self {
         self.spec_dirs.push(dir.into());
         self
     }
 
-    /// Reads one spec file.
+    /// Reads one connection spec file.
     pub fn spec_file(mut self, file: impl Into<PathBuf>) -> Self {
-        self.spec_files.push(file.into());
+        self.spec_files.push((file.into(), spec::DocumentKind::ConnectionSpecs));
         self
     }
 
-    /// Adds a spec from memory: `bytes` are parsed as if read from `path` (which diagnostics name
-    /// and which need not exist), replacing a file of that path. For tests, benchmarks and specs
-    /// that are not files; in-memory specs are not among [`Rendered::inputs`].
+    /// Reads one flow spec file (a flow spec object, an array of them, or `GET /flowSpecs`'s
+    /// `{"items": [...]}`).
+    pub fn flow_spec_file(mut self, file: impl Into<PathBuf>) -> Self {
+        self.spec_files.push((file.into(), spec::DocumentKind::FlowSpecs));
+        self
+    }
+
+    /// Adds a connection spec from memory: `bytes` are parsed as if read from `path` (which
+    /// diagnostics name and which need not exist), replacing a file of that path. For tests,
+    /// benchmarks and specs that are not files; in-memory specs are not among [`Rendered::inputs`].
     pub fn spec_source(mut self, path: impl Into<PathBuf>, bytes: impl Into<Vec<u8>>) -> Self {
-        self.spec_sources.push((path.into(), Arc::from(bytes.into())));
+        self.spec_sources.push((
+            path.into(),
+            Arc::from(bytes.into()),
+            spec::DocumentKind::ConnectionSpecs,
+        ));
+        self
+    }
+
+    /// Adds a flow spec from memory, as [`spec_source`](Self::spec_source) does a connection spec.
+    pub fn flow_spec_source(mut self, path: impl Into<PathBuf>, bytes: impl Into<Vec<u8>>) -> Self {
+        self.spec_sources
+            .push((path.into(), Arc::from(bytes.into()), spec::DocumentKind::FlowSpecs));
         self
     }
 
@@ -223,7 +243,8 @@ impl Config {
     /// The path generated code uses to reach the runtime crate (`::flow_connectors` by default).
     /// Every generated file starts with `use <path>::__private as __rt;` and names runtime items,
     /// serde and even `Option` through `__rt`. The module that `include!`s the root file receives
-    /// the connector modules, `AnyConnection`, `catalog()`, `__rt` and `__required`, so it must not
+    /// the connector modules, `flow_specs` (when there are flow specs), `AnyConnection`, `catalog()`,
+    /// `__rt` and `__required`, so it must not
     /// declare those names itself.
     pub fn runtime_path(mut self, path: impl Into<String>) -> Self {
         self.runtime_path = path.into();

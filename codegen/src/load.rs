@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use crate::diagnostic::{Diagnostic, Severity, Sources};
 use crate::parallel;
-use crate::spec::{self, SpecFile};
+use crate::spec::{self, DocumentKind, SpecFile};
 
 /// The largest spec file read. The whole `GET /connectionSpecs` answer for every connector is
 /// well under this; a larger file is almost surely not a spec, and reading it would only waste
@@ -42,9 +42,19 @@ fn too_large(path: &Path, len: u64) -> Diagnostic {
     )
 }
 
-/// Every `*.json` file under `dir`, recursively, skipping hidden entries; directories are
-/// recorded in `inputs` so that adding a file is noticed.
-fn collect_dir(dir: &Path, files: &mut Vec<PathBuf>, loaded: &mut Loaded) {
+/// The directory under a spec directory whose files are flow specs.
+pub const FLOWS_DIR: &str = "flows";
+
+/// Every `*.json` file under `dir`, recursively, skipping hidden entries, with what it holds:
+/// `kind`, but flow specs under the top spec directory's [`FLOWS_DIR`]. Directories are recorded in
+/// `inputs` so that adding a file is noticed.
+fn collect_dir(
+    dir: &Path,
+    kind: DocumentKind,
+    top: bool,
+    files: &mut Vec<(PathBuf, DocumentKind)>,
+    loaded: &mut Loaded,
+) {
     let entries = match fs::read_dir(dir) {
         Ok(entries) => entries,
         Err(err) => {
@@ -64,16 +74,18 @@ fn collect_dir(dir: &Path, files: &mut Vec<PathBuf>, loaded: &mut Loaded) {
             continue;
         }
         if path.is_dir() {
-            collect_dir(&path, files, loaded);
+            let flows = top && path.file_name().is_some_and(|name| name == FLOWS_DIR);
+            let kind = if flows { DocumentKind::FlowSpecs } else { kind };
+            collect_dir(&path, kind, false, files, loaded);
         } else if path.extension().is_some_and(|ext| ext == "json") {
-            files.push(path);
+            files.push((path, kind));
         }
     }
 }
 
 /// Parses `source`, or the file at `path` when there is no in-memory source; a file that cannot be
 /// read (or is too large) is one diagnostic.
-fn read_and_parse(path: &Path, source: Option<&[u8]>) -> Result<spec::Parsed, Box<Diagnostic>> {
+fn read_and_parse(path: &Path, kind: DocumentKind, source: Option<&[u8]>) -> Result<spec::Parsed, Box<Diagnostic>> {
     let read;
     let bytes: &[u8] = match source {
         Some(bytes) => bytes,
@@ -92,12 +104,16 @@ fn read_and_parse(path: &Path, source: Option<&[u8]>) -> Result<spec::Parsed, Bo
             &read
         }
     };
-    Ok(spec::parse_bytes(path, bytes))
+    Ok(spec::parse_document(path, bytes, kind))
 }
 
-/// Reads and parses every spec file in `dirs` and `files`, and the in-memory `sources` (named by
-/// path, parsed as if read from there, replacing a file of that path, and not recorded as inputs).
-pub fn load(dirs: &[PathBuf], explicit: &[PathBuf], sources: &[(PathBuf, Arc<[u8]>)]) -> Loaded {
+/// An in-memory spec: the path it is parsed as if read from, its bytes and what it holds.
+pub type Source = (PathBuf, Arc<[u8]>, DocumentKind);
+
+/// Reads and parses every spec file in `dirs` (flow specs under each one's [`FLOWS_DIR`]) and
+/// `explicit` (each with what it holds), and the in-memory `sources` (named by path, parsed as if
+/// read from there, replacing a file of that path, and not recorded as inputs).
+pub fn load(dirs: &[PathBuf], explicit: &[(PathBuf, DocumentKind)], sources: &[Source]) -> Loaded {
     let mut loaded = Loaded {
         files: Vec::new(),
         inputs: Vec::new(),
@@ -106,15 +122,16 @@ pub fn load(dirs: &[PathBuf], explicit: &[PathBuf], sources: &[(PathBuf, Arc<[u8
     };
     let mut paths = Vec::new();
     for dir in dirs {
-        collect_dir(dir, &mut paths, &mut loaded);
+        collect_dir(dir, DocumentKind::ConnectionSpecs, true, &mut paths, &mut loaded);
     }
     paths.extend(explicit.iter().cloned());
     // In-memory sources first, so that after the stable sort one replaces a file of the same path.
-    let mut all: Vec<(PathBuf, Option<&Arc<[u8]>>)> = sources
+    type Input<'a> = (PathBuf, DocumentKind, Option<&'a Arc<[u8]>>);
+    let mut all: Vec<Input> = sources
         .iter()
-        .map(|(path, bytes)| (path.clone(), Some(bytes)))
+        .map(|(path, bytes, kind)| (path.clone(), *kind, Some(bytes)))
         .collect();
-    all.extend(paths.into_iter().map(|path| (path, None)));
+    all.extend(paths.into_iter().map(|(path, kind)| (path, kind, None)));
     all.sort_by(|a, b| a.0.cmp(&b.0));
     all.dedup_by(|a, b| a.0 == b.0);
     // Reading and parsing are independent per file, so they run in parallel; the results are
@@ -123,11 +140,11 @@ pub fn load(dirs: &[PathBuf], explicit: &[PathBuf], sources: &[(PathBuf, Arc<[u8
         all.len(),
         || (),
         |(), index| {
-            let (path, source) = &all[index];
-            read_and_parse(path, source.map(|bytes| &**bytes))
+            let (path, kind, source) = &all[index];
+            read_and_parse(path, *kind, source.map(|bytes| &**bytes))
         },
     );
-    for ((path, source), result) in all.into_iter().zip(results) {
+    for ((path, _, source), result) in all.into_iter().zip(results) {
         match result {
             Err(diagnostic) => loaded.diagnostics.push(*diagnostic),
             Ok(parsed) => {

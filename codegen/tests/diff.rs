@@ -8,13 +8,14 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-const CASES: [&str; 6] = [
+const CASES: [&str; 7] = [
     "connectors",
     "auth_specs",
     "params",
     "values",
     "compatible",
     "unchanged",
+    "workflow",
 ];
 
 fn case_dir(case: &str) -> PathBuf {
@@ -104,6 +105,15 @@ fn fixtures_cover_every_kind_of_change() {
         "spec_id_changed",
         "type_changed",
         "version_changed",
+        "source_added",
+        "source_removed",
+        "source_family_changed",
+        "base_connection_changed",
+        "flow_spec_added",
+        "flow_spec_removed",
+        "flow_spec_changed",
+        "accepts_added",
+        "accepts_removed",
     ];
     let all: BTreeSet<String> = all.iter().map(|s| (*s).to_owned()).collect();
     assert_eq!(seen, all);

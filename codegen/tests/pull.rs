@@ -3,13 +3,10 @@
 //! pulled specs against `specs/`. The token never appears in any output.
 
 use std::collections::BTreeMap;
-use std::io::{BufRead, BufReader, Write};
-use std::net::{TcpListener, TcpStream};
+use std::net::TcpListener;
 use std::path::Path;
 use std::process::{Command, Output};
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
-use std::thread::JoinHandle;
 use std::time::{Duration, SystemTime};
 
 use serde_json::{Value, json};
@@ -17,105 +14,12 @@ use specs::{spec_files, specs_dir};
 
 #[path = "support/specs.rs"]
 mod specs;
+#[path = "support/stand_in.rs"]
+mod stand_in;
+
+use stand_in::{SERVICE_ROOT, Server};
 
 const TOKEN: &str = "eyJ-test-token-7f3a9c";
-const SERVICE_ROOT: &str = "/data/foundation/flowservice";
-
-/// One request as the server saw it.
-#[derive(Clone, Debug)]
-struct Seen {
-    target: String,
-    headers: BTreeMap<String, String>,
-}
-
-type Handler = dyn Fn(&Seen, usize) -> (u16, String) + Send + Sync;
-
-/// A one-connection-at-a-time HTTP/1.1 server answering `handler(request, earlier requests to the
-/// same target)`. It stops when dropped.
-struct Server {
-    port: u16,
-    seen: Arc<Mutex<Vec<Seen>>>,
-    stop: Arc<AtomicBool>,
-    thread: Option<JoinHandle<()>>,
-}
-
-fn read_request(stream: &TcpStream) -> Option<Seen> {
-    let mut reader = BufReader::new(stream);
-    let mut line = String::new();
-    reader.read_line(&mut line).ok()?;
-    let target = line.split_whitespace().nth(1)?.to_owned();
-    let mut headers = BTreeMap::new();
-    loop {
-        let mut header = String::new();
-        if reader.read_line(&mut header).ok()? == 0 || header.trim().is_empty() {
-            break;
-        }
-        if let Some((name, value)) = header.split_once(':') {
-            headers.insert(name.trim().to_ascii_lowercase(), value.trim().to_owned());
-        }
-    }
-    Some(Seen { target, headers })
-}
-
-impl Server {
-    fn start(handler: impl Fn(&Seen, usize) -> (u16, String) + Send + Sync + 'static) -> Server {
-        let listener = TcpListener::bind("127.0.0.1:0").expect("bind 127.0.0.1");
-        let port = listener.local_addr().expect("address").port();
-        let seen = Arc::new(Mutex::new(Vec::new()));
-        let stop = Arc::new(AtomicBool::new(false));
-        let handler: Arc<Handler> = Arc::new(handler);
-        let thread = {
-            let (seen, stop) = (seen.clone(), stop.clone());
-            std::thread::spawn(move || {
-                for stream in listener.incoming() {
-                    if stop.load(Ordering::SeqCst) {
-                        break;
-                    }
-                    let Ok(mut stream) = stream else { continue };
-                    let _ = stream.set_read_timeout(Some(Duration::from_secs(5)));
-                    let Some(request) = read_request(&stream) else { continue };
-                    let earlier = {
-                        let mut seen = seen.lock().expect("lock");
-                        let earlier = seen.iter().filter(|s: &&Seen| s.target == request.target).count();
-                        seen.push(request.clone());
-                        earlier
-                    };
-                    let (status, body) = handler(&request, earlier);
-                    let response = format!(
-                        "HTTP/1.1 {status} X\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
-                        body.len()
-                    );
-                    let _ = stream.write_all(response.as_bytes());
-                }
-            })
-        };
-        Server {
-            port,
-            seen,
-            stop,
-            thread: Some(thread),
-        }
-    }
-
-    fn base_url(&self) -> String {
-        format!("http://127.0.0.1:{}{SERVICE_ROOT}", self.port)
-    }
-
-    fn seen(&self) -> Vec<Seen> {
-        self.seen.lock().expect("lock").clone()
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        self.stop.store(true, Ordering::SeqCst);
-        // Wake the accept loop so it sees the flag.
-        let _ = TcpStream::connect(("127.0.0.1", self.port));
-        if let Some(thread) = self.thread.take() {
-            let _ = thread.join();
-        }
-    }
-}
 
 /// Every spec of `specs/` as Flow Service would serve it: with fields the generator ignores.
 fn served_specs() -> Vec<Value> {
@@ -124,7 +28,10 @@ fn served_specs() -> Vec<Value> {
         .map(|path| {
             let mut spec: Value = serde_json::from_slice(&std::fs::read(path).expect("read")).expect("spec JSON");
             spec["updatedAt"] = json!(1_700_000_000_000_u64);
-            spec["sourceSpec"] = json!({"attributes": {"category": "database"}, "spec": {"type": "object"}});
+            // The service's sourceSpec carries UI attributes the generator does not read.
+            if let Some(source) = spec.get_mut("sourceSpec").and_then(Value::as_object_mut) {
+                source.insert("attributes".into(), json!({"uiAttributes": {"category": "database"}}));
+            }
             spec["permissionsInfo"] = json!({"view": [{"@type": "lowLevel"}]});
             spec
         })
@@ -144,6 +51,7 @@ fn changed(mut specs: Vec<Value>) -> Vec<Value> {
 }
 
 /// The two pages of `GET /connectionSpecs`; the second answers 503 the first time it is asked.
+/// `GET /flowSpecs` lists none (`specs/` has none to compare with).
 fn paging_server(specs: Arc<Mutex<Vec<Value>>>) -> Server {
     Server::start(move |request, earlier| {
         let specs = specs.lock().expect("lock");
@@ -165,6 +73,7 @@ fn paging_server(specs: Arc<Mutex<Vec<Value>>>) -> Server {
             "/data/foundation/flowservice/connectionSpecs?continuationToken=page2" => {
                 (200, json!({"items": specs[half..], "_links": {}}).to_string())
             }
+            "/data/foundation/flowservice/flowSpecs" => (200, json!({"items": []}).to_string()),
             _ => (404, json!({"error_code": "404", "message": "no such path"}).to_string()),
         }
     })
@@ -254,7 +163,7 @@ fn pulls_every_page_retries_keeps_bytes_stable_and_diffs_against_specs() {
     );
     outputs.push(first);
     let seen = server.seen();
-    assert_eq!(seen.len(), 3, "page 1, page 2 (503), page 2");
+    assert_eq!(seen.len(), 4, "page 1, page 2 (503), page 2, flow specs");
     for request in &seen {
         let header = |name: &str| request.headers.get(name).map(String::as_str);
         assert_eq!(header("authorization"), Some(format!("Bearer {TOKEN}").as_str()));
@@ -274,7 +183,9 @@ fn pulls_every_page_retries_keeps_bytes_stable_and_diffs_against_specs() {
     let mysql = String::from_utf8(pulled["mysql.json"].0.clone()).expect("utf-8");
     assert!(mysql.starts_with("{\n  \"id\": \"26d738e0-8963-47ea-aadf-c60de735468a\",\n  \"name\": \"mysql\",\n"));
     assert!(mysql.ends_with("}\n"));
-    assert!(!mysql.contains("updatedAt") && !mysql.contains("sourceSpec"), "{mysql}");
+    for ignored in ["updatedAt", "permissionsInfo", "uiAttributes\": {\"category"] {
+        assert!(!mysql.contains(ignored), "{mysql}");
+    }
 
     // The pulled specs generate exactly what specs/ generates.
     let same = diff_with_specs(out.path(), "any");
@@ -451,4 +362,97 @@ fn missing_credentials_are_named_before_any_request() {
         "{text}"
     );
     assert!(!text.contains("FLOW_API_KEY"), "the key was given: {text}");
+}
+
+/// A flow spec as the service serves it, with members the generator does not read.
+fn served_flow_spec(id: &str, name: &str, sources: &[&str]) -> Value {
+    json!({
+        "id": id, "name": name, "version": "1.0", "providerId": "0ed90a81-07f4-4586-8190-b40eccef1c5a",
+        "attributes": {"isSourceFlow": true}, "updatedAt": 1_700_000_000_000_u64,
+        "sourceConnectionSpecIds": sources,
+        "targetConnectionSpecIds": ["c604ff05-7f1a-43c0-8e18-33bf874cb11c"],
+        "transformationSpecs": [{"name": "Mapping", "extra": 1, "spec": {"type": "object", "properties": {"mappingVersion": {"type": "string"}}}}],
+        "scheduleSpec": {"name": "PeriodicSchedule", "type": "Periodic", "spec": {
+            "type": "object",
+            "properties": {"startTime": {"type": "integer"}, "frequency": {"type": "string", "enum": ["once", "minute"]}, "interval": {"type": "integer"}},
+            "if": {"properties": {"frequency": {"const": "minute"}}},
+            "then": {"properties": {"interval": {"minimum": 15}}}
+        }},
+        "runSpec": {"name": "ProviderParams"}
+    })
+}
+
+#[test]
+fn pulls_flow_specs_page_by_page_into_flows() {
+    let mysql = "26d738e0-8963-47ea-aadf-c60de735468a";
+    let crm = served_flow_spec("14518937-270c-4525-bdec-c2ba7cce3860", "CRMToAEP", &[mysql]);
+    let other = served_flow_spec(
+        "6499120c-0b15-42dc-936e-847ea3c24d72",
+        "RestStorageToPlatform",
+        &["4e98f16f-87d6-4ef0-bdc6-7a2b0fe76e62"],
+    );
+    let specs = served_specs();
+    let server = Server::start(move |request, _| match request.target.as_str() {
+        "/data/foundation/flowservice/connectionSpecs" => (200, json!({"items": specs}).to_string()),
+        "/data/foundation/flowservice/flowSpecs" => (
+            200,
+            json!({"items": [crm], "_links": {"next": {"href": "/flowSpecs?continuationToken=f2"}}}).to_string(),
+        ),
+        "/data/foundation/flowservice/flowSpecs?continuationToken=f2" => (200, json!({"items": [other]}).to_string()),
+        _ => (404, json!({"message": "no such path"}).to_string()),
+    });
+    let out = tempfile::tempdir().expect("temp dir");
+    let full = pull(&server.base_url(), out.path(), &[]);
+    assert!(full.status.success(), "{}", all_output(&full));
+    assert_said(&full, "and 2 flow spec(s) (2 page(s))");
+    assert_said(&full, "written:      flows/crmtoaep.json");
+    let flows = files(&out.path().join("flows"));
+    assert_eq!(
+        flows.keys().collect::<Vec<_>>(),
+        ["crmtoaep.json", "reststoragetoplatform.json"]
+    );
+    let text = String::from_utf8(flows["crmtoaep.json"].0.clone()).expect("utf-8");
+    for ignored in [
+        "updatedAt",
+        "providerId",
+        "attributes",
+        "runSpec",
+        "extra",
+        "PeriodicSchedule",
+    ] {
+        assert!(!text.contains(ignored), "{ignored} kept: {text}");
+    }
+    // What was pulled generates: the flow spec accepts nothing (no spec has a sourceSpec yet) but
+    // is a type of its own.
+    let rendered = flow_codegen_render(out.path());
+    assert!(rendered.contains("pub struct CrmToAep;"), "{rendered}");
+
+    // With --name, only the flow specs that accept a named connector.
+    let only = tempfile::tempdir().expect("temp dir");
+    let output = pull(&server.base_url(), only.path(), &["--name", "mysql"]);
+    assert!(output.status.success(), "{}", all_output(&output));
+    assert_eq!(
+        files(&only.path().join("flows")).into_keys().collect::<Vec<_>>(),
+        ["crmtoaep.json"]
+    );
+    for output in [&full, &output] {
+        assert!(!all_output(output).contains(TOKEN));
+    }
+}
+
+/// `flow-codegen generate --specs DIR` into a temporary directory; its `flow_specs.rs`.
+fn flow_codegen_render(dir: &Path) -> String {
+    let out = tempfile::tempdir().expect("temp dir");
+    let output = Command::new(env!("CARGO_BIN_EXE_flow-codegen"))
+        .args([
+            "generate",
+            "--specs",
+            dir.to_str().expect("utf-8"),
+            "--out",
+            out.path().to_str().expect("utf-8"),
+        ])
+        .output()
+        .expect("runs");
+    assert!(output.status.success(), "{}", all_output(&output));
+    std::fs::read_to_string(out.path().join("flow_specs.rs")).expect("flow_specs.rs written")
 }

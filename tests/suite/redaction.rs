@@ -157,6 +157,9 @@ pub(crate) mod whole_catalog {
             ParamType::Enum(values) => json!(values[0]),
             ParamType::Array(item) => json!([value(item, secret, counter)]),
             ParamType::Object(params) => Value::Object(object(params, counter)),
+            ParamType::JsonObject => json!({"any": "member"}),
+            ParamType::Column => json!({"name": "id", "type": "string"}),
+            other => panic!("no sample value for the param type {other:?}"),
         }
     }
 

@@ -22,7 +22,7 @@
 //! exactly when `flow-codegen diff` calls the change compatible. Changing a rule here, or what the
 //! emitter generates, calls for a case there.
 
-use super::model::{AuthRef, ChangeKind, ConnectorRef, Impact, ParamRef};
+use super::model::{AuthRef, ChangeKind, ConnectorRef, FlowSpecRef, Impact, ParamRef};
 use crate::spec::Literal;
 
 /// The impact of `kind` and why, in terms of the generated API at `connector` / `auth` / `param`.
@@ -30,10 +30,12 @@ pub fn classify(
     kind: &ChangeKind,
     connector: &ConnectorRef,
     auth: Option<&AuthRef>,
+    flow_spec: Option<&FlowSpecRef>,
     param: Option<&ParamRef>,
 ) -> (Impact, String) {
     use Impact::{Breaking, Compatible};
     let module = &connector.module;
+    let flow_type = flow_spec.map_or(String::new(), |f| format!("flow_specs::{}", f.type_name));
     let auth_type = auth.map_or("", |a| a.type_name.as_str());
     let setter = param.map_or(String::new(), |p| format!("`.{}(..)`", p.setter));
     let holder = param.map_or("", |p| p.holder.as_str());
@@ -211,6 +213,71 @@ pub fn classify(
             was_tracked,
             tracked,
         } => default_changed(old.as_ref(), new.as_ref(), *required, *was_tracked, *tracked, &setter),
+        ChangeKind::SourceAdded => (
+            Compatible,
+            format!("adds the source params type `{module}::{auth_type}` and its builder"),
+        ),
+        ChangeKind::SourceRemoved => (
+            Breaking,
+            format!(
+                "the source params type `{module}::{auth_type}` is gone: code creating source connections or flows of this connector no longer compiles"
+            ),
+        ),
+        ChangeKind::SourceFamilyChanged { old, new } => (
+            Breaking,
+            format!(
+                "`{auth_type}::Family` is the {new} family instead of {old}: its explore requests and source connection `data` differ, so code written for {old} sources no longer compiles"
+            ),
+        ),
+        ChangeKind::BaseConnectionChanged { base_connection } => (
+            Breaking,
+            if *base_connection {
+                "source connections now name a base connection: code creating them without one no longer compiles"
+                    .to_owned()
+            } else {
+                "source connections no longer name a base connection (they send `providerId`): code passing a base connection id no longer compiles".to_owned()
+            },
+        ),
+        ChangeKind::FlowSpecAdded => (Compatible, format!("adds `{flow_type}`")),
+        ChangeKind::FlowSpecRemoved => (
+            Breaking,
+            format!("`{flow_type}` is gone: code creating flows of it no longer compiles"),
+        ),
+        ChangeKind::AcceptsAdded { module } => (
+            Compatible,
+            format!("`{flow_type}` now accepts source connections of `{module}` (a new `Accepts` implementation)"),
+        ),
+        ChangeKind::AcceptsRemoved { module } => (
+            Breaking,
+            format!(
+                "`{flow_type}` no longer accepts source connections of `{module}`: code creating such flows no longer compiles"
+            ),
+        ),
+        ChangeKind::FlowSpecChanged {
+            what,
+            old,
+            new,
+            stricter,
+        } => match (*what, *stricter) {
+            ("id" | "version", _) => (
+                Breaking,
+                format!(
+                    "code still compiles and new flows send the {what} {new:?}, but flows stored with {old:?} are no longer read back as `{flow_type}`"
+                ),
+            ),
+            ("mapping version", _) => (
+                Breaking,
+                format!("`mappingVersion` is sent as a JSON {new} instead of a {old}"),
+            ),
+            (_, true) => (
+                Breaking,
+                format!("flows built for the old {what} may be rejected now: `build()` checks the flow spec's rules"),
+            ),
+            (_, false) => (
+                Compatible,
+                format!("every flow built for the old {what} is still accepted"),
+            ),
+        },
         ChangeKind::PatternChanged { old, new } => match (old, new) {
             (None, Some(new)) => (
                 Breaking,

@@ -7,11 +7,11 @@
 use std::collections::BTreeSet;
 
 use super::classify::classify;
-use super::model::{AuthRef, Change, ChangeKind, ConnectorRef, ParamRef, SpecDiff};
+use super::model::{AuthRef, Change, ChangeKind, ConnectorRef, FlowSpecRef, ParamRef, SpecDiff};
 use crate::ir::{AuthSpec, Connector, Model, Param, ParamType, ParamsStruct};
 
-/// Lists every change from `old` to `new`.
-pub fn diff(old: &Model, new: &Model) -> SpecDiff {
+/// Lists every change of the connectors (their sources aside) from `old` to `new`, unsorted.
+pub(super) fn connectors(old: &Model, new: &Model) -> Vec<Change> {
     let mut out = Vec::new();
     let pairs = match_connectors(old, new);
     for pair in &pairs {
@@ -22,30 +22,51 @@ pub fn diff(old: &Model, new: &Model) -> SpecDiff {
             (None, None) => {}
         }
     }
-    // Stable: within one (connector, auth spec, param) the changes keep the order they were found.
-    out.sort_by(|a, b| sort_key(a).cmp(&sort_key(b)));
-    SpecDiff { changes: out }
+    out
 }
 
-fn sort_key(change: &Change) -> (&str, Option<&str>, Option<&str>) {
+/// The changes in their reported order. Stable: within one (connector, auth spec, param) the
+/// changes keep the order they were found.
+pub(super) fn sorted(mut changes: Vec<Change>) -> SpecDiff {
+    changes.sort_by(|a, b| sort_key(a).cmp(&sort_key(b)));
+    SpecDiff { changes }
+}
+
+type SortKey<'a> = (&'a str, Option<&'a str>, Option<(bool, &'a str)>, Option<&'a str>);
+
+fn sort_key(change: &Change) -> SortKey<'_> {
     (
         &change.connector.module,
-        change.auth.as_ref().map(|a| a.name.as_str()),
+        change.flow_spec.as_ref().map(|f| f.name.as_str()),
+        change.auth.as_ref().map(|a| (a.source, a.name.as_str())),
         change.param.as_ref().map(|p| p.dotted_name.as_str()),
     )
 }
 
-fn push(
+pub(super) fn push(
     out: &mut Vec<Change>,
     connector: ConnectorRef,
     auth: Option<AuthRef>,
     param: Option<ParamRef>,
     kind: ChangeKind,
 ) {
-    let (impact, reason) = classify(&kind, &connector, auth.as_ref(), param.as_ref());
+    push_change(out, connector, auth, None, param, kind);
+}
+
+/// Classifies `kind` and records it, for a flow spec's change too.
+pub(super) fn push_change(
+    out: &mut Vec<Change>,
+    connector: ConnectorRef,
+    auth: Option<AuthRef>,
+    flow_spec: Option<FlowSpecRef>,
+    param: Option<ParamRef>,
+    kind: ChangeKind,
+) {
+    let (impact, reason) = classify(&kind, &connector, auth.as_ref(), flow_spec.as_ref(), param.as_ref());
     out.push(Change {
         connector,
         auth,
+        flow_spec,
         param,
         kind,
         impact,
@@ -53,7 +74,7 @@ fn push(
     });
 }
 
-fn connector_ref(connector: &Connector) -> ConnectorRef {
+pub(super) fn connector_ref(connector: &Connector) -> ConnectorRef {
     ConnectorRef {
         module: connector.module.clone(),
         name: connector.machine_name.clone(),
@@ -61,9 +82,9 @@ fn connector_ref(connector: &Connector) -> ConnectorRef {
     }
 }
 
-type Pair<'a, T> = (Option<&'a T>, Option<&'a T>);
+pub(super) type Pair<'a, T> = (Option<&'a T>, Option<&'a T>);
 
-fn match_connectors<'a>(old: &'a Model, new: &'a Model) -> Vec<Pair<'a, Connector>> {
+pub(super) fn match_connectors<'a>(old: &'a Model, new: &'a Model) -> Vec<Pair<'a, Connector>> {
     let mut pairs = Vec::new();
     let mut old_left: Vec<&Connector> = old.connectors.iter().collect();
     let mut new_left = Vec::new();
@@ -140,7 +161,7 @@ fn connector(old: &Connector, new: &Connector, out: &mut Vec<Change>) {
     }
 }
 
-fn doc(here: &mut impl FnMut(ChangeKind), what: &'static str, old: Option<String>, new: Option<String>) {
+pub(super) fn doc(here: &mut impl FnMut(ChangeKind), what: &'static str, old: Option<String>, new: Option<String>) {
     if old != new {
         here(ChangeKind::DocChanged { what, old, new });
     }
@@ -150,6 +171,7 @@ fn auth_ref(auth_spec: &AuthSpec) -> AuthRef {
     AuthRef {
         name: auth_spec.spec_name.clone(),
         type_name: auth_spec.params.type_name.clone(),
+        source: false,
     }
 }
 
@@ -232,11 +254,11 @@ fn auth(at: &ConnectorRef, old: &AuthSpec, new: &AuthSpec, out: &mut Vec<Change>
     params(&scope, &old.params, &new.params, out);
 }
 
-/// Where a params struct sits: its connector, auth spec and the path to it.
-struct Scope<'a> {
-    connector: &'a ConnectorRef,
-    auth: &'a AuthRef,
-    field: String,
+/// Where a params struct sits: its connector, auth spec (or source params) and the path to it.
+pub(super) struct Scope<'a> {
+    pub(super) connector: &'a ConnectorRef,
+    pub(super) auth: &'a AuthRef,
+    pub(super) field: String,
 }
 
 impl Scope<'_> {
@@ -267,7 +289,7 @@ impl Scope<'_> {
     }
 }
 
-fn params(scope: &Scope<'_>, old: &ParamsStruct, new: &ParamsStruct, out: &mut Vec<Change>) {
+pub(super) fn params(scope: &Scope<'_>, old: &ParamsStruct, new: &ParamsStruct, out: &mut Vec<Change>) {
     for n in &new.params {
         let at = scope.param_ref(new, n);
         match old.params.iter().find(|o| o.wire_name == n.wire_name) {

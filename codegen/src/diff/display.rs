@@ -87,15 +87,29 @@ pub fn message(change: &Change) -> String {
             old.as_deref().unwrap_or_default(),
             new.as_deref().unwrap_or_default()
         ),
+        ChangeKind::SourceAdded => "source params added (`sourceSpec`)".to_owned(),
+        ChangeKind::SourceRemoved => "source params removed (`sourceSpec`)".to_owned(),
+        ChangeKind::SourceFamilyChanged { old, new } => format!("source family changed from {old} to {new}"),
+        ChangeKind::BaseConnectionChanged { base_connection: true } => {
+            "source connections name a base connection now".to_owned()
+        }
+        ChangeKind::BaseConnectionChanged { base_connection: false } => {
+            "source connections no longer name a base connection".to_owned()
+        }
+        ChangeKind::FlowSpecAdded => format!("flow spec added (id `{}`)", change.connector.spec_id),
+        ChangeKind::FlowSpecRemoved => format!("flow spec removed (id `{}`)", change.connector.spec_id),
+        ChangeKind::AcceptsAdded { module } => format!("accepts `{module}` now"),
+        ChangeKind::AcceptsRemoved { module } => format!("no longer accepts `{module}`"),
+        ChangeKind::FlowSpecChanged { what, old, new, .. } => format!("{what} changed from {old:?} to {new:?}"),
     }
 }
 
 /// Where inside its connector a change is: `auth spec "Basic" (`Basic`), param `port` (field `port`)`.
 fn location(change: &Change) -> Option<String> {
-    let auth = change
-        .auth
-        .as_ref()
-        .map(|a| format!("auth spec {:?} (`{}`)", a.name, a.type_name));
+    let auth = change.auth.as_ref().map(|a| match a.source {
+        true => format!("source params (`{}`)", a.type_name),
+        false => format!("auth spec {:?} (`{}`)", a.name, a.type_name),
+    });
     let param = change
         .param
         .as_ref()
@@ -110,10 +124,25 @@ fn summary(diff: &SpecDiff) -> String {
     if diff.is_empty() {
         return "no changes: both spec sets generate the same API".to_owned();
     }
-    let mut modules: Vec<&str> = diff.changes.iter().map(|c| c.connector.module.as_str()).collect();
+    let mut modules: Vec<&str> = diff
+        .changes
+        .iter()
+        .filter(|c| c.flow_spec.is_none())
+        .map(|c| c.connector.module.as_str())
+        .collect();
     modules.dedup();
+    let mut flow_specs: Vec<&str> = diff
+        .changes
+        .iter()
+        .filter_map(|c| Some(c.flow_spec.as_ref()?.id.as_str()))
+        .collect();
+    flow_specs.dedup();
+    let flow_specs = match flow_specs.len() {
+        0 => String::new(),
+        n => format!(" and {n} flow spec(s)"),
+    };
     format!(
-        "{} breaking and {} compatible change(s) in {} connector(s)",
+        "{} breaking and {} compatible change(s) in {} connector(s){flow_specs}",
         diff.count(Impact::Breaking),
         diff.count(Impact::Compatible),
         modules.len()
@@ -124,15 +153,26 @@ fn summary(diff: &SpecDiff) -> String {
 pub fn text(diff: &SpecDiff) -> String {
     let mut out = summary(diff);
     out.push('\n');
-    let mut current: Option<&str> = None;
+    let mut current: Option<(&str, Option<&str>)> = None;
     for change in &diff.changes {
-        if current != Some(change.connector.module.as_str()) {
-            current = Some(&change.connector.module);
-            let _ = write!(
-                out,
-                "\nconnector `{}` (module `{}`)\n",
-                change.connector.name, change.connector.module
-            );
+        let group = (
+            change.connector.module.as_str(),
+            change.flow_spec.as_ref().map(|f| f.id.as_str()),
+        );
+        if current != Some(group) {
+            current = Some(group);
+            let _ = match &change.flow_spec {
+                Some(flow_spec) => write!(
+                    out,
+                    "\nflow spec `{}` (`flow_specs::{}`)\n",
+                    flow_spec.name, flow_spec.type_name
+                ),
+                None => write!(
+                    out,
+                    "\nconnector `{}` (module `{}`)\n",
+                    change.connector.name, change.connector.module
+                ),
+            };
         }
         let what = match location(change) {
             Some(location) => format!("{location}: {}", message(change)),
@@ -174,20 +214,41 @@ fn change_json(change: &Change) -> Json {
         _ => None,
     };
     object.insert("item".into(), json!(item));
+    let connector = json!({
+        "name": change.connector.name,
+        "module": change.connector.module,
+        "spec_id": change.connector.spec_id,
+    });
     object.insert(
         "connector".into(),
-        json!({
-            "name": change.connector.name,
-            "module": change.connector.module,
-            "spec_id": change.connector.spec_id,
-        }),
+        if change.flow_spec.is_some() {
+            Json::Null
+        } else {
+            connector
+        },
     );
     object.insert(
         "auth_spec".into(),
         change
             .auth
             .as_ref()
+            .filter(|a| !a.source)
             .map_or(Json::Null, |a| json!({ "name": a.name, "type": a.type_name })),
+    );
+    object.insert(
+        "source_params".into(),
+        change
+            .auth
+            .as_ref()
+            .filter(|a| a.source)
+            .map_or(Json::Null, |a| json!({ "type": a.type_name })),
+    );
+    object.insert(
+        "flow_spec".into(),
+        change.flow_spec.as_ref().map_or(
+            Json::Null,
+            |f| json!({ "name": f.name, "type": f.type_name, "id": f.id }),
+        ),
     );
     object.insert(
         "param".into(),

@@ -11,6 +11,16 @@ mod classify;
 mod compare;
 mod display;
 mod model;
+mod workflow;
 
-pub use compare::diff;
 pub use display::{json, text};
+
+use crate::ir::Model;
+
+/// Lists every change from `old` to `new`: the connectors', their sources', the flow specs'.
+pub fn diff(old: &Model, new: &Model) -> model::SpecDiff {
+    let mut changes = compare::connectors(old, new);
+    workflow::sources(old, new, &mut changes);
+    workflow::flow_specs(old, new, &mut changes);
+    compare::sorted(changes)
+}

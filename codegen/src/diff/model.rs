@@ -36,13 +36,27 @@ pub struct ConnectorRef {
     pub spec_id: String,
 }
 
-/// The auth spec a change belongs to.
+/// The params a change belongs to: an auth spec's, or the connector's source params.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct AuthRef {
-    /// The exact auth spec name, sent as `auth.specName` (the new one after a rename).
+    /// The exact auth spec name, sent as `auth.specName` (the new one after a rename); empty for
+    /// source params.
     pub name: String,
-    /// The params type, such as `BasicAuthentication`.
+    /// The params type, such as `BasicAuthentication` or `SourceParams`.
     pub type_name: String,
+    /// Whether these are the source params (`sourceSpec.spec`), not an auth spec's.
+    pub source: bool,
+}
+
+/// The flow spec a change belongs to (its `connector` is then the `flow_specs` module).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FlowSpecRef {
+    /// The flow spec's name, such as `CRMToAEP`.
+    pub name: String,
+    /// Its type in `flow_specs`, such as `CrmToAep`.
+    pub type_name: String,
+    /// Its id.
+    pub id: String,
 }
 
 /// The param a change belongs to.
@@ -204,6 +218,48 @@ pub enum ChangeKind {
         /// The new pattern.
         new: Option<String>,
     },
+    /// The connector has a `sourceSpec` now (a source params type appears).
+    SourceAdded,
+    /// The connector's `sourceSpec` is gone.
+    SourceRemoved,
+    /// The `exploreSpec` family changed (`table`, `file`, `rest`, `stream`).
+    SourceFamilyChanged {
+        /// The old family.
+        old: String,
+        /// The new family.
+        new: String,
+    },
+    /// Whether source connections name a base connection changed.
+    BaseConnectionChanged {
+        /// Whether they do now.
+        base_connection: bool,
+    },
+    /// A flow spec exists only in the new specs.
+    FlowSpecAdded,
+    /// A flow spec exists only in the old specs.
+    FlowSpecRemoved,
+    /// A flow spec accepts a connector's source connections now.
+    AcceptsAdded {
+        /// The connector's module.
+        module: String,
+    },
+    /// A flow spec no longer accepts a connector's source connections.
+    AcceptsRemoved {
+        /// The connector's module.
+        module: String,
+    },
+    /// Something a flow spec's type states changed: `version`, `schedule`, `transformations`,
+    /// `mapping version`.
+    FlowSpecChanged {
+        /// What: `version`, `schedule`, ...
+        what: &'static str,
+        /// The old value, described.
+        old: String,
+        /// The new value, described.
+        new: String,
+        /// Whether flows built or stored under the old value may be rejected now.
+        stricter: bool,
+    },
 }
 
 impl ChangeKind {
@@ -231,6 +287,15 @@ impl ChangeKind {
             ChangeKind::SecretChanged { .. } => "secret_changed",
             ChangeKind::DefaultChanged { .. } => "default_changed",
             ChangeKind::PatternChanged { .. } => "pattern_changed",
+            ChangeKind::SourceAdded => "source_added",
+            ChangeKind::SourceRemoved => "source_removed",
+            ChangeKind::SourceFamilyChanged { .. } => "source_family_changed",
+            ChangeKind::BaseConnectionChanged { .. } => "base_connection_changed",
+            ChangeKind::FlowSpecAdded => "flow_spec_added",
+            ChangeKind::FlowSpecRemoved => "flow_spec_removed",
+            ChangeKind::AcceptsAdded { .. } => "accepts_added",
+            ChangeKind::AcceptsRemoved { .. } => "accepts_removed",
+            ChangeKind::FlowSpecChanged { .. } => "flow_spec_changed",
         }
     }
 }
@@ -240,8 +305,10 @@ impl ChangeKind {
 pub struct Change {
     /// The connector.
     pub connector: ConnectorRef,
-    /// The auth spec, for changes inside one.
+    /// The auth spec (or the source params), for changes inside one.
     pub auth: Option<AuthRef>,
+    /// The flow spec, for changes to one.
+    pub flow_spec: Option<FlowSpecRef>,
     /// The param, for changes to one.
     pub param: Option<ParamRef>,
     /// What changed.
@@ -263,7 +330,14 @@ impl Change {
             | ChangeKind::VersionChanged { old, new }
             | ChangeKind::NameChanged { old, new }
             | ChangeKind::RustNameChanged { old, new, .. }
-            | ChangeKind::TypeChanged { old, new } => (text(old), text(new)),
+            | ChangeKind::TypeChanged { old, new }
+            | ChangeKind::SourceFamilyChanged { old, new }
+            | ChangeKind::FlowSpecChanged { old, new, .. } => (text(old), text(new)),
+            ChangeKind::BaseConnectionChanged { base_connection } => {
+                (Some(Value::Flag(!base_connection)), Some(Value::Flag(*base_connection)))
+            }
+            ChangeKind::AcceptsAdded { module } => (None, text(module)),
+            ChangeKind::AcceptsRemoved { module } => (text(module), None),
             ChangeKind::DocChanged { old, new, .. } | ChangeKind::PatternChanged { old, new } => {
                 (opt_text(old), opt_text(new))
             }
@@ -282,7 +356,11 @@ impl Change {
             | ChangeKind::AuthSpecAdded
             | ChangeKind::AuthSpecRemoved
             | ChangeKind::ParamAdded { .. }
-            | ChangeKind::ParamRemoved => (None, None),
+            | ChangeKind::ParamRemoved
+            | ChangeKind::SourceAdded
+            | ChangeKind::SourceRemoved
+            | ChangeKind::FlowSpecAdded
+            | ChangeKind::FlowSpecRemoved => (None, None),
         }
     }
 }

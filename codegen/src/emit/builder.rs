@@ -12,16 +12,16 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::docs;
-use super::names::{REQUIRED_MODULE, ident, state_param};
+use super::names::{Markers, ident, state_param};
 use super::params::{check_call, param_summary};
 use super::types::{default_value, param_type, setter_input};
 use crate::ir::{ParamType, ParamsStruct};
 
-/// The builder struct, its setters and `build()`.
-pub fn emit(object: &ParamsStruct) -> TokenStream {
+/// The builder struct, its setters and `build()`, whose bounds name the `markers` traits.
+pub fn emit(object: &ParamsStruct, markers: Markers) -> TokenStream {
     let ty = ident(&object.type_name);
     let builder = ident(&object.builder_name);
-    let markers = ident(REQUIRED_MODULE);
+    let markers = markers.module_path();
 
     let tracked: Vec<_> = object.params.iter().filter(|p| p.tracked()).collect();
     let states: Vec<_> = tracked.iter().map(|p| state_param(p)).collect();
@@ -90,7 +90,7 @@ pub fn emit(object: &ParamsStruct) -> TokenStream {
         let state = state_param(p);
         let marker = ident(&p.field);
         let value = param_type(p);
-        quote!(#state: super::#markers::#marker<#value>)
+        quote!(#state: #markers::#marker<#value>)
     });
     let where_clause = if states.is_empty() {
         quote!()

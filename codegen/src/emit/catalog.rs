@@ -1,5 +1,6 @@
-//! The runtime catalog: `const` metadata of every connector, and the `catalog()` function that
-//! looks connectors up by spec id or machine name.
+//! The runtime catalog: `const` metadata of every connector (its auth specs, its source and the
+//! flow specs that accept it), and the `catalog()` function that looks connectors up by spec id
+//! or machine name and lists the flow specs.
 
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -48,6 +49,8 @@ fn type_info(ty: &ParamType) -> TokenStream {
             let params = object.params.iter().map(param_info);
             quote!(__rt::ParamType::Object(&[#(#params),*]))
         }
+        ParamType::JsonObject => quote!(__rt::ParamType::JsonObject),
+        ParamType::Column => quote!(__rt::ParamType::Column),
     }
 }
 
@@ -80,6 +83,19 @@ pub fn connector_info(connector: &Connector) -> TokenStream {
         let params = auth_spec.params.params.iter().map(param_info);
         quote!(__rt::AuthSpecInfo::new(#name, &[#(#params),*]) #auth_type #description)
     });
+    let source = connector.source.as_ref().map(|source| {
+        let family = source.family.name();
+        let params = source.params.params.iter().map(param_info);
+        let no_base = flag("mark_no_base_connection", !source.base_connection);
+        let no_params = flag("mark_no_params", !source.sends_params);
+        quote!(.with_source(__rt::SourceInfo::new(#family, &[#(#params),*]) #no_base #no_params))
+    });
+    let flow_specs = if connector.flow_specs.is_empty() {
+        TokenStream::new()
+    } else {
+        let ids = &connector.flow_specs;
+        quote!(.with_flow_specs(&[#(#ids),*]))
+    };
     quote! {
         __rt::ConnectorInfo::new(
             NAME,
@@ -90,6 +106,8 @@ pub fn connector_info(connector: &Connector) -> TokenStream {
         )
         #provider_id
         #description
+        #source
+        #flow_specs
     }
 }
 
@@ -99,11 +117,21 @@ pub fn emit(model: &Model) -> TokenStream {
         let module = ident(&connector.module);
         quote!(#module::CONNECTOR)
     });
+    let flow_specs = if model.flow_specs.is_empty() {
+        TokenStream::new()
+    } else {
+        let infos = model.flow_specs.iter().map(|flow_spec| {
+            let (id, name, version) = (&flow_spec.id, &flow_spec.name, &flow_spec.version);
+            let ids = &flow_spec.source_connection_spec_ids;
+            quote!(__rt::FlowSpecInfo::new(#id, #name, #version, &[#(#ids),*]))
+        });
+        quote!(.with_flow_specs(&[#(#infos),*]))
+    };
     quote! {
         /// The runtime catalog of every connector in this module tree: look connectors up by
         /// connection spec id or machine name, and read their auth specs and params.
         pub fn catalog() -> &'static __rt::Catalog {
-            static CATALOG: __rt::Catalog = __rt::Catalog::new(&[#(#entries),*]);
+            static CATALOG: __rt::Catalog = __rt::Catalog::new(&[#(#entries),*]) #flow_specs;
             &CATALOG
         }
     }

@@ -1,11 +1,12 @@
 //! One connector's module file: per auth spec a params type, its builder and its patch type (or the `NoAuth`
-//! type), the nested object types and enums they hold, then its constants and catalog entry.
+//! type), its source params type (if the spec has a `sourceSpec`), the nested object types and enums they
+//! hold, then its constants and catalog entry.
 
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::names::ident;
-use super::{builder, catalog, docs, enums, params, patch};
+use super::names::{Markers, ident};
+use super::{builder, catalog, docs, enums, params, patch, source};
 use crate::ir::{Connector, NoAuth, ParamType};
 
 /// The text of the `///` line on the connector's `mod` item.
@@ -49,21 +50,32 @@ pub fn emit(connector: &Connector) -> TokenStream {
     let enum_items = connector.enums().into_iter().map(enums::emit);
     let auth_specs = connector.auth_specs.iter().map(|auth_spec| {
         let params = params::emit_auth_spec(connector, auth_spec);
-        let builder = builder::emit(&auth_spec.params);
+        let builder = builder::emit(&auth_spec.params, Markers::Auth);
         let patch = patch::emit(connector, auth_spec);
         quote!(#params #builder #patch)
     });
-    let nested = connector.params_structs().into_iter().flat_map(|object| {
-        object.params.iter().filter_map(|param| match &param.ty {
+    let structs = (connector
+        .auth_params_structs()
+        .into_iter()
+        .map(|object| (object, Markers::Auth)))
+    .chain(
+        connector
+            .source_params_structs()
+            .into_iter()
+            .map(|object| (object, Markers::Source)),
+    );
+    let nested = structs.flat_map(|(object, markers)| {
+        object.params.iter().filter_map(move |param| match &param.ty {
             ParamType::Object(inner) => {
                 let body = params::emit_nested(param, inner);
-                let builder = builder::emit(inner);
+                let builder = builder::emit(inner, markers);
                 Some(quote!(#body #builder))
             }
             _ => None,
         })
     });
     let no_auth = connector.no_auth.as_ref().map(|n| no_auth(connector, n));
+    let source = connector.source.as_ref().map(|s| source::emit(connector, s));
     let names = connector.auth_specs.iter().map(|auth_spec| &auth_spec.spec_name);
     let info = catalog::connector_info(connector);
     // What a reader came for first (the credentials types and their builders, then the types
@@ -72,6 +84,8 @@ pub fn emit(connector: &Connector) -> TokenStream {
         #(#auth_specs)*
 
         #no_auth
+
+        #source
 
         #(#nested)*
 

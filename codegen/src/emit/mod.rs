@@ -3,8 +3,9 @@
 //! The only part of the generator that knows `quote!`. Each fragment has its own small template:
 //! [`params`] (a params struct: an auth spec's or a nested object's), [`builder`] (its typestate
 //! builder), [`patch`] (an auth spec's typed JSON Patch), [`markers`] (the traits naming missing required params), [`enums`] (a string enum
-//! param's type), [`connector`] (a module file), [`catalog`] (runtime metadata),
-//! [`any_connection`] (the catalog-wide enum) and [`root`] (the file that ties them up).
+//! param's type), [`connector`] (a module file), [`source`] (a connector's source params),
+//! [`catalog`] (runtime metadata), [`any_connection`] (the catalog-wide enum), [`flow_specs`]
+//! (the flow spec types) and [`root`] (the file that ties them up).
 
 mod any_connection;
 mod builder;
@@ -12,11 +13,13 @@ mod catalog;
 mod connector;
 mod docs;
 mod enums;
+mod flow_specs;
 mod markers;
 mod names;
 mod params;
 mod patch;
 mod root;
+mod source;
 mod types;
 
 use proc_macro2::TokenStream;
@@ -38,15 +41,22 @@ pub struct EmittedFile {
     pub tokens: TokenStream,
 }
 
-/// How many output files `catalog` gives: the root and one per connector.
+/// How many output files `catalog` gives: the root, one per connector, and `flow_specs.rs` when
+/// there are flow specs.
 pub fn file_count(model: &Model) -> usize {
-    1 + model.connectors.len()
+    1 + model.connectors.len() + usize::from(!model.flow_specs.is_empty())
 }
 
 /// Output file number `index` (below [`file_count`]): 0 is the root, then the connectors in
-/// catalog order. Each file is emitted on its own, so files can be rendered in parallel.
+/// catalog order, then the flow specs. Each file is emitted on its own, so files can be rendered
+/// in parallel.
 pub fn emit_file(model: &Model, runtime: &Runtime, index: usize) -> EmittedFile {
     match index.checked_sub(1) {
+        Some(n) if n == model.connectors.len() => EmittedFile {
+            name: flow_specs::FILE_NAME.to_owned(),
+            source: format!("{} flow spec(s)", model.flow_specs.len()),
+            tokens: with_import(runtime, flow_specs::emit(model)),
+        },
         None => EmittedFile {
             name: ROOT_FILE.to_owned(),
             source: format!("the module tree of {} connector(s)", model.connectors.len()),

@@ -13,10 +13,37 @@ pub fn ident(name: &str) -> Ident {
 /// with the runtime's whenever generated code needs something of the runtime that an older one
 /// lacks, or stops providing what older generated code names: a mismatched pair then fails to
 /// compile with an error naming this constant, not somewhere deep in the generated code.
-pub const FORMAT_GUARD: &str = "GENERATED_CODE_FORMAT_4";
+pub const FORMAT_GUARD: &str = "GENERATED_CODE_FORMAT_5";
 
 /// The module of the marker traits of required params, in the root file.
 pub const REQUIRED_MODULE: &str = "__required";
+
+/// The module, inside [`REQUIRED_MODULE`], of the marker traits of required source params (their
+/// messages say "source param"). No field name starts with `_`, so it is no auth param's trait.
+pub const SOURCE_MARKERS_MODULE: &str = "__source";
+
+/// Which marker traits a builder's `build()` requires: those of auth params or of source params.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Markers {
+    /// `__required::<field>`: "missing required auth param".
+    Auth,
+    /// `__required::__source::<field>`: "missing required source param".
+    Source,
+}
+
+impl Markers {
+    /// The path of the module of the traits, from a connector module.
+    pub fn module_path(self) -> TokenStream {
+        let required = ident(REQUIRED_MODULE);
+        match self {
+            Markers::Auth => quote::quote!(super::#required),
+            Markers::Source => {
+                let source = ident(SOURCE_MARKERS_MODULE);
+                quote::quote!(super::#required::#source)
+            }
+        }
+    }
+}
 
 /// The builder's type parameter that tracks whether `param` is set: its state name after a `_`
 /// (`_SslMode`). The naming policy never starts a name with `_` and the runtime's reserved names

@@ -14,8 +14,10 @@ pub fn param_summary(param: &Param) -> String {
     let ty = match &param.ty {
         ParamType::Enum(enum_type) => format!("one of [`{}`]", enum_type.type_name),
         ParamType::Object(object) => format!("object [`{}`]", object.type_name),
+        ParamType::JsonObject => "free-form object (`JsonObject`)".to_owned(),
         ParamType::Array(item) => match &**item {
             ParamType::Enum(enum_type) => format!("array of [`{}`]", enum_type.type_name),
+            ParamType::Column => "array of table columns (`Column`)".to_owned(),
             other => format!("array of {}", other.schema_name()),
         },
         other => other.schema_name().to_owned(),

@@ -1,11 +1,11 @@
-//! The root file: one `pub mod` per connector (each `include!`ing its own file), the marker traits
-//! of required params, `AnyConnection` and `catalog()`.
+//! The root file: one `pub mod` per connector (each `include!`ing its own file), `flow_specs` when
+//! there are flow specs, the marker traits of required params, `AnyConnection` and `catalog()`.
 
 use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::names::{self, ident};
-use super::{any_connection, catalog, connector, docs, markers};
+use super::{any_connection, catalog, connector, docs, flow_specs, markers};
 use crate::ir::{Connector, Model};
 
 /// The file name of a connector's module (module names never equal `mod`, so never the root's).
@@ -27,7 +27,22 @@ pub fn emit(model: &Model) -> TokenStream {
             }
         }
     });
+    let flow_specs = (!model.flow_specs.is_empty()).then(|| {
+        let module = ident(crate::ir::FLOW_SPECS_MODULE);
+        let file = flow_specs::FILE_NAME;
+        let doc = docs::attrs(flow_specs::MODULE_SUMMARY);
+        quote! {
+            #doc
+            pub mod #module {
+                include!(#file);
+            }
+        }
+    });
     let markers = markers::emit(model);
+    // The catalog-wide dispatch enums live here, each from its own template: `AnyConnection`
+    // today; `AnySourceConnection` (a variant per connector with a source, over
+    // `CreateSourceConnection<module::SourceParams>`) and `AnyFlow` (a variant per flow spec, over
+    // `CreateFlow<flow_specs::X>`) go next to it once the runtime has their read-back helpers.
     let any = any_connection::emit(model);
     let lookup = catalog::emit(model);
     let guard = ident(names::FORMAT_GUARD);
@@ -42,6 +57,7 @@ pub fn emit(model: &Model) -> TokenStream {
     quote! {
         const _: () = __rt::#guard;
         #(#modules)*
+        #flow_specs
         #markers
         #any
         #lookup

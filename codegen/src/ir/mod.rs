@@ -3,9 +3,11 @@
 mod lower;
 mod model;
 pub mod naming;
+mod workflow;
 
-pub use lower::lower;
+pub use lower::{FLOW_SPECS_MODULE, lower};
 pub use model::{
-    AuthSpec, Connector, DefaultValue, EnumType, EnumValue, Location, Model, NoAuth, Param, ParamDefault, ParamType,
-    ParamsStruct, RustType,
+    AuthSpec, Connector, DefaultValue, EnumType, EnumValue, FlowSpec, Location, Model, NoAuth, Param, ParamDefault,
+    ParamType, ParamsStruct, RustType, Source,
 };
+pub use workflow::{Frequency, Schedule, SourceFamily, Transformation, WireForm};

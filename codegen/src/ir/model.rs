@@ -6,6 +6,7 @@
 
 use std::path::PathBuf;
 
+use super::workflow::{Schedule, SourceFamily, Transformation, WireForm};
 use crate::json_path::JsonPath;
 use crate::spec::Literal;
 
@@ -19,15 +20,23 @@ pub struct Location {
     pub path: JsonPath,
 }
 
-/// Every connector of a run, sorted by module name (so output never depends on file order).
+/// Every connector and flow spec of a run, each sorted by name (so output never depends on file
+/// order).
 #[derive(Clone, Debug)]
 #[non_exhaustive]
 pub struct Model {
-    /// The connectors.
+    /// The connectors, by module name.
     pub connectors: Vec<Connector>,
+    /// The flow specs, by name (then id).
+    pub flow_specs: Vec<FlowSpec>,
 }
 
 impl Model {
+    /// The flow specs, by name (then id).
+    pub fn flow_specs(&self) -> &[FlowSpec] {
+        &self.flow_specs
+    }
+
     /// Every `(connector, auth spec)` pair, in model order.
     pub fn auth_specs(&self) -> impl Iterator<Item = (&Connector, &AuthSpec)> {
         self.connectors
@@ -59,43 +68,82 @@ pub struct Connector {
     pub auth_specs: Vec<AuthSpec>,
     /// For a connector without auth specs: the unit type that stands for "no credentials".
     pub no_auth: Option<NoAuth>,
+    /// What its source connections take, if the spec has a `sourceSpec`.
+    pub source: Option<Source>,
+    /// The ids of the run's flow specs that accept its source connections, in id order.
+    pub flow_specs: Vec<String>,
     /// Where the spec was defined.
     pub location: Location,
 }
 
-impl Connector {
-    /// Every params struct of the connector, auth specs' first, each followed by the nested ones
-    /// its params hold (depth first, in spec order).
-    pub fn params_structs(&self) -> Vec<&ParamsStruct> {
-        fn walk<'a>(object: &'a ParamsStruct, out: &mut Vec<&'a ParamsStruct>) {
-            out.push(object);
-            for param in &object.params {
-                if let ParamType::Object(inner) = &param.ty {
-                    walk(inner, out);
-                }
-            }
+/// `object` and the nested params structs its params hold, depth first, in spec order.
+fn with_nested<'a>(object: &'a ParamsStruct, out: &mut Vec<&'a ParamsStruct>) {
+    out.push(object);
+    for param in &object.params {
+        if let ParamType::Object(inner) = &param.ty {
+            with_nested(inner, out);
         }
+    }
+}
+
+impl Connector {
+    /// What its source connections take, if the spec has a `sourceSpec`.
+    pub fn source(&self) -> Option<&Source> {
+        self.source.as_ref()
+    }
+
+    /// Every params struct of the connector: [`auth_params_structs`](Self::auth_params_structs),
+    /// then [`source_params_structs`](Self::source_params_structs).
+    pub fn params_structs(&self) -> Vec<&ParamsStruct> {
+        let mut out = self.auth_params_structs();
+        out.extend(self.source_params_structs());
+        out
+    }
+
+    /// The auth specs' params structs, each followed by the nested ones its params hold (depth
+    /// first, in spec order).
+    pub fn auth_params_structs(&self) -> Vec<&ParamsStruct> {
         let mut out = Vec::new();
         for auth_spec in &self.auth_specs {
-            walk(&auth_spec.params, &mut out);
+            with_nested(&auth_spec.params, &mut out);
+        }
+        out
+    }
+
+    /// The source params struct (if any), followed by the nested ones its params hold.
+    pub fn source_params_structs(&self) -> Vec<&ParamsStruct> {
+        let mut out = Vec::new();
+        if let Some(source) = &self.source {
+            with_nested(&source.params, &mut out);
         }
         out
     }
 
     /// The enums generated for params with `enum`, each once, in spec order: auth spec by auth
-    /// spec, param by param, an `object` param's own params before the next param.
+    /// spec (then the source params), param by param, an `object` param's own params before the
+    /// next param.
     pub fn enums(&self) -> Vec<&EnumType> {
         fn walk<'a>(ty: &'a ParamType, out: &mut Vec<&'a EnumType>) {
             match ty {
                 ParamType::Enum(enum_type) => out.push(enum_type),
                 ParamType::Array(item) => walk(item, out),
                 ParamType::Object(object) => object.params.iter().for_each(|param| walk(&param.ty, out)),
-                ParamType::String | ParamType::Integer | ParamType::Number | ParamType::Boolean => {}
+                ParamType::String
+                | ParamType::Integer
+                | ParamType::Number
+                | ParamType::Boolean
+                | ParamType::JsonObject
+                | ParamType::Column => {}
             }
         }
         let mut out = Vec::new();
-        for auth_spec in &self.auth_specs {
-            for param in &auth_spec.params.params {
+        let roots = self
+            .auth_specs
+            .iter()
+            .map(|a| &a.params)
+            .chain(self.source.iter().map(|s| &s.params));
+        for params in roots {
+            for param in &params.params {
                 walk(&param.ty, &mut out);
             }
         }
@@ -274,6 +322,12 @@ pub enum ParamType {
     Array(Box<ParamType>),
     /// `"type": "object"` with its own properties: a nested params struct.
     Object(Box<ParamsStruct>),
+    /// A source param's `"type": "object"` without `properties`: a free-form JSON object, the
+    /// runtime's `JsonObject`.
+    JsonObject,
+    /// The item of a source param's array of `{name, type[, xdm][, meta:xdmType]}` objects: a
+    /// table column, the runtime's `Column` (what a table explore response lists).
+    Column,
 }
 
 impl ParamType {
@@ -288,6 +342,8 @@ impl ParamType {
             ParamType::Boolean => RustType::Primitive("bool"),
             ParamType::Enum(enum_type) => RustType::Generated(&enum_type.type_name),
             ParamType::Object(object) => RustType::Generated(&object.type_name),
+            ParamType::JsonObject => RustType::Runtime("JsonObject"),
+            ParamType::Column => RustType::Runtime("Column"),
             ParamType::Array(item) => RustType::Vec(Box::new(item.rust_type(secret))),
         }
     }
@@ -300,7 +356,7 @@ impl ParamType {
             ParamType::Number => "number",
             ParamType::Boolean => "boolean",
             ParamType::Array(_) => "array",
-            ParamType::Object(_) => "object",
+            ParamType::Object(_) | ParamType::JsonObject | ParamType::Column => "object",
         }
     }
 }
@@ -314,7 +370,7 @@ pub enum RustType<'a> {
     /// A primitive type: `i64`, `f64` or `bool`.
     Primitive(&'static str),
     /// A type generated code takes from the runtime (its own, or one it re-exports from `std`):
-    /// `String`, `SecretString`.
+    /// `String`, `SecretString`, `JsonObject`, `Column`.
     Runtime(&'static str),
     /// A type generated in the connector's module: a string enum or a nested params struct.
     Generated(&'a str),
@@ -329,4 +385,56 @@ impl std::fmt::Display for RustType<'_> {
             RustType::Vec(item) => write!(f, "Vec<{item}>"),
         }
     }
+}
+
+/// What a connector's source connections take: its spec's `sourceSpec` and `exploreSpec`.
+#[derive(Clone, Debug)]
+#[non_exhaustive]
+pub struct Source {
+    /// The family, from `exploreSpec.type`.
+    pub family: SourceFamily,
+    /// Whether a source connection names a base connection: false when the spec has no auth specs
+    /// (webhooks), whose source connections send `providerId` instead.
+    pub base_connection: bool,
+    /// Whether the spec has `sourceSpec.spec`: when not, source connections send no `params`.
+    pub sends_params: bool,
+    /// The source params type (`SourceParams`, or `{Connector}SourceParams` when an auth spec's
+    /// types take that name), its builder and its params, in spec order.
+    pub params: ParamsStruct,
+    /// `sourceSpec.spec`'s description, if any.
+    pub description: Option<String>,
+    /// Where `sourceSpec` was defined.
+    pub location: Location,
+}
+
+/// One flow spec: a generated unit type in the `flow_specs` module.
+#[derive(Clone, Debug)]
+#[non_exhaustive]
+pub struct FlowSpec {
+    /// The unit type's name, such as `CrmToAep`.
+    pub type_name: String,
+    /// The flow spec id, sent as `flowSpec.id`.
+    pub id: String,
+    /// The flow spec's name, such as `CRMToAEP`.
+    pub name: String,
+    /// The flow spec version, sent as `flowSpec.version`.
+    pub version: String,
+    /// The flow spec's description, if any.
+    pub description: Option<String>,
+    /// `sourceConnectionSpecIds`, as listed (ids of connectors the run may not have included).
+    pub source_connection_spec_ids: Vec<String>,
+    /// `targetConnectionSpecIds`, as listed.
+    pub target_connection_spec_ids: Vec<String>,
+    /// The transformations flow-codegen knows, in spec order.
+    pub transformations: Vec<Transformation>,
+    /// The names of the transformations it does not know, in spec order (documented, not built).
+    pub other_transformations: Vec<String>,
+    /// How `mappingVersion` is sent (a string unless the Mapping spec says integer).
+    pub mapping_version: WireForm,
+    /// The schedule rules, or `None` when the flow spec has no `scheduleSpec`.
+    pub schedule: Option<Schedule>,
+    /// The modules of the run's connectors with a source whose spec id it lists, in model order.
+    pub accepts: Vec<String>,
+    /// Where the flow spec was defined.
+    pub location: Location,
 }

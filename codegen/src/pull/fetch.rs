@@ -1,4 +1,5 @@
-//! `GET /connectionSpecs`, every page, with retries: the only code that talks HTTP.
+//! `GET /connectionSpecs` and `GET /flowSpecs`, every page, with retries: the only code that
+//! talks HTTP.
 
 use std::thread;
 use std::time::Duration;
@@ -41,7 +42,7 @@ pub enum FetchError {
         /// How many attempts were made.
         attempts: u32,
     },
-    /// The answer was not a page of connection specs.
+    /// The answer was not a page of specs.
     #[error("GET {url}: {message}")]
     Page {
         /// The URL requested.
@@ -119,7 +120,7 @@ fn http_reason(status: u16) -> &'static str {
 /// Every item of every page, and how many pages there were.
 #[derive(Debug)]
 pub struct Fetched {
-    /// The connection spec objects, in the order served.
+    /// The spec objects, in the order served.
     pub items: Vec<Value>,
     /// How many pages were read.
     pub pages: usize,
@@ -244,8 +245,18 @@ impl<'a> Client<'a> {
 
     /// Every connection spec: `GET {base}/connectionSpecs`, then each `_links.next.href`.
     pub fn connection_specs(&self, log: &mut dyn FnMut(&str)) -> Result<Fetched, FetchError> {
+        self.list("connectionSpecs", log)
+    }
+
+    /// Every flow spec: `GET {base}/flowSpecs`, then each `_links.next.href`.
+    pub fn flow_specs(&self, log: &mut dyn FnMut(&str)) -> Result<Fetched, FetchError> {
+        self.list("flowSpecs", log)
+    }
+
+    /// Every item of the listing `GET {base}/{resource}`, page after page.
+    fn list(&self, resource: &str, log: &mut dyn FnMut(&str)) -> Result<Fetched, FetchError> {
         let base_url = self.settings.context.base_url();
-        let mut url = format!("{base_url}/connectionSpecs");
+        let mut url = format!("{base_url}/{resource}");
         let mut seen = Vec::new();
         let mut items = Vec::new();
         loop {

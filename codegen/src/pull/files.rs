@@ -1,10 +1,11 @@
 //! Pulled specs on disk: which fields are kept, how files are named and formatted, and writing
 //! only what changed.
 //!
-//! Each item keeps exactly what the generator reads — `id`, `name`, `providerId`, `version`,
-//! `description`, `attributes.uiAttributes.label` and `authSpec[] {name, type, spec}` — so fields
-//! that change without changing the generated code (`updatedAt`, `sourceSpec`, ...) do not touch
-//! the files. Keys appear in that order; inside `spec` the service's own order is kept (it is the
+//! Each item keeps exactly what the generator reads (`spec::trim`, `spec::trim_flow_spec`): for a
+//! connection spec `id`, `name`, `providerId`, `version`, `description`,
+//! `attributes.uiAttributes.label`, `authSpec[] {name, type, spec}`, `sourceSpec.spec` and
+//! `exploreSpec.type` — so fields that change without changing the generated code (`updatedAt`,
+//! `sourceSpec.attributes`, ...) do not touch the files. Flow specs go to `flows/`. Keys appear in that order; inside `spec` the service's own order is kept (it is the
 //! order of the generated params). Files are pretty-printed JSON with two-space indents and a
 //! final newline, named `<name>.json` after the lowercased machine name.
 
@@ -14,7 +15,7 @@ use std::path::Path;
 
 use serde_json::{Map, Value};
 
-pub use crate::spec::trim;
+pub use crate::spec::{trim, trim_flow_spec};
 
 /// A file name stem: the lowercased text with every character other than `a-z`, `0-9`, `-`, `_`
 /// and `.` replaced by `-`, and no leading `.` or `-` (hidden files are not read as specs).
@@ -37,6 +38,16 @@ fn text_of<'a>(item: &'a Map<String, Value>, key: &str) -> Option<&'a str> {
 /// The files to write: name -> content. A spec is `<name>.json`; when several specs would share a
 /// file name, each of them is `<name>-<id>.json` instead. An item served twice is kept once.
 pub fn plan(items: &[Value]) -> Result<BTreeMap<String, String>, String> {
+    plan_with(items, trim)
+}
+
+/// [`plan`] for flow specs (the files of `<out>/flows/`), each trimmed to what the generator reads
+/// of a flow spec.
+pub fn plan_flow_specs(items: &[Value]) -> Result<BTreeMap<String, String>, String> {
+    plan_with(items, trim_flow_spec)
+}
+
+fn plan_with(items: &[Value], trim: fn(&Map<String, Value>) -> Value) -> Result<BTreeMap<String, String>, String> {
     // Stem -> the distinct items with that stem, each with its file content.
     type Group<'a> = Vec<(&'a Map<String, Value>, String)>;
     let mut by_stem: BTreeMap<String, Group<'_>> = BTreeMap::new();
@@ -117,12 +128,13 @@ mod tests {
         let item = json!({
             "updatedAt": 1, "authSpec": [{"spec": {"b": 1, "a": 2}, "extra": true, "name": "Basic"}],
             "version": "1.0", "attributes": {"uiAttributes": {"label": "X", "icon": "i"}, "other": 1},
-            "name": "x", "id": "1", "sourceSpec": {}
+            "name": "x", "id": "1", "sourceSpec": {"attributes": {"uiAttributes": {}}, "spec": {"type": "object"}, "name": "S"},
+            "exploreSpec": {"name": "Tabular", "type": "Tabular"}, "permissionsInfo": {}
         });
         let Value::Object(item) = item else { unreachable!() };
         assert_eq!(
             serde_json::to_string(&trim(&item)).unwrap(),
-            r#"{"id":"1","name":"x","version":"1.0","attributes":{"uiAttributes":{"label":"X"}},"authSpec":[{"name":"Basic","spec":{"b":1,"a":2}}]}"#
+            r#"{"id":"1","name":"x","version":"1.0","attributes":{"uiAttributes":{"label":"X"}},"authSpec":[{"name":"Basic","spec":{"b":1,"a":2}}],"sourceSpec":{"spec":{"type":"object"}},"exploreSpec":{"type":"Tabular"}}"#
         );
     }
 

@@ -1,4 +1,6 @@
-//! `flow-codegen pull`: fetch every connection spec from Flow Service into one file per connector.
+//! `flow-codegen pull`: fetch every connection spec from Flow Service into one file per connector,
+//! and every flow spec into one file per flow spec under `flows/` (where `Config::spec_dir` reads
+//! them).
 //!
 //! Only built with the `cli` feature: build scripts never pull an HTTP client.
 //!
@@ -61,10 +63,14 @@ pub enum PullError {
 pub struct Pulled {
     /// The output directory.
     pub out: PathBuf,
-    /// How many pages were read.
+    /// How many pages of connection specs were read.
     pub pages: usize,
     /// How many spec files the pull produced.
     pub specs: usize,
+    /// How many pages of flow specs were read.
+    pub flow_spec_pages: usize,
+    /// How many flow spec files the pull produced (under `flows/`).
+    pub flow_specs: usize,
     /// Files created or replaced.
     pub written: Vec<String>,
     /// Files left untouched because their content is the same.
@@ -85,9 +91,11 @@ impl fmt::Display for Pulled {
         }
         writeln!(
             f,
-            "pulled {} connection spec(s) ({} page(s)) into {}: {} written, {} unchanged",
+            "pulled {} connection spec(s) ({} page(s)) and {} flow spec(s) ({} page(s)) into {}: {} written, {} unchanged",
             self.specs,
             self.pages,
+            self.flow_specs,
+            self.flow_spec_pages,
             self.out.display(),
             self.written.len(),
             self.unchanged.len()
@@ -110,10 +118,15 @@ fn run_with_env(
     let settings = args.settings(env)?;
     let context = &settings.context;
     let mut redacting_log = |line: &str| log(&context.redact(line));
-    let fetched = fetch::Client::new(&settings)?
+    let client = fetch::Client::new(&settings)?;
+    let fetched = client
         .connection_specs(&mut redacting_log)
         .map_err(|err| PullError::Fetch(context.redact(&err.to_string())))?;
+    let fetched_flows = client
+        .flow_specs(&mut redacting_log)
+        .map_err(|err| PullError::Fetch(context.redact(&err.to_string())))?;
     let mut items = fetched.items;
+    let mut flow_items = fetched_flows.items;
     if !args.names.is_empty() {
         let name_of = |item: &serde_json::Value| item.get("name").and_then(|n| n.as_str()).map(str::to_owned);
         let missing: Vec<String> = args
@@ -130,13 +143,39 @@ fn run_with_env(
             return Err(PullError::NotReturned(missing));
         }
         items.retain(|item| name_of(item).is_some_and(|name| args.names.contains(&name)));
+        // Only the flow specs that accept one of the connectors pulled.
+        let ids: Vec<String> = items
+            .iter()
+            .filter_map(|item| Some(item.get("id")?.as_str()?.to_ascii_lowercase()))
+            .collect();
+        flow_items.retain(|flow| {
+            flow.get(crate::spec::SOURCE_CONNECTION_SPEC_IDS)
+                .and_then(|list| list.as_array())
+                .is_some_and(|list| {
+                    list.iter()
+                        .filter_map(|id| id.as_str())
+                        .any(|id| ids.contains(&id.to_ascii_lowercase()))
+                })
+        });
     }
+    // Both sets are planned before anything is written: a bad answer writes nothing.
     let planned = files::plan(&items).map_err(|err| PullError::Plan(context.redact(&err)))?;
-    let written = files::write(&args.out, &planned).map_err(|err| PullError::Write(context.redact(&err)))?;
+    let planned_flows = files::plan_flow_specs(&flow_items).map_err(|err| PullError::Plan(context.redact(&err)))?;
+    let mut written = files::write(&args.out, &planned).map_err(|err| PullError::Write(context.redact(&err)))?;
+    let flows_dir = args.out.join(crate::FLOWS_DIR);
+    if !planned_flows.is_empty() || flows_dir.is_dir() {
+        let flows = files::write(&flows_dir, &planned_flows).map_err(|err| PullError::Write(context.redact(&err)))?;
+        let under = |names: Vec<String>| names.into_iter().map(|name| format!("{}/{name}", crate::FLOWS_DIR));
+        written.written.extend(under(flows.written));
+        written.unchanged.extend(under(flows.unchanged));
+        written.not_pulled.extend(under(flows.not_pulled));
+    }
     Ok(Pulled {
         out: args.out.clone(),
         pages: fetched.pages,
         specs: planned.len(),
+        flow_spec_pages: fetched_flows.pages,
+        flow_specs: planned_flows.len(),
         written: written.written,
         unchanged: written.unchanged,
         not_returned: if args.names.is_empty() {

@@ -53,6 +53,18 @@ pub struct SpecFile {
     pub path: PathBuf,
     /// The connection specs it holds (one object, an array, or an `{"items": [...]}` envelope).
     pub specs: Vec<ConnectionSpec>,
+    /// The flow specs it holds (a file under a spec directory's `flows/`, in the same layouts).
+    pub flow_specs: Vec<FlowSpec>,
+}
+
+/// What a file holds, which decides how it is read: connection specs, or flow specs (the files
+/// under a spec directory's `flows/`, and those given as flow spec files).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum DocumentKind {
+    /// Items of `GET /connectionSpecs`.
+    ConnectionSpecs,
+    /// Items of `GET /flowSpecs`.
+    FlowSpecs,
 }
 
 /// One connection spec: an item of `GET /connectionSpecs`.
@@ -76,6 +88,10 @@ pub struct ConnectionSpec {
     pub auth_specs: Vec<AuthSpec>,
     /// How many entries `authSpec[]` has in the file, readable or not.
     pub declared_auth_specs: usize,
+    /// `sourceSpec`, if the spec has one (an object).
+    pub source: Option<SourceSpec>,
+    /// `exploreSpec`, if the spec has one (an object).
+    pub explore: Option<ExploreSpec>,
     /// False when `id`, `name` or `version` was missing or ill-typed (already reported; the
     /// field then holds an empty string). Such a spec is still checked, to report every error of
     /// the file at once, but generates nothing.
@@ -93,6 +109,25 @@ pub struct AuthSpec {
     pub auth_type: Option<String>,
     /// `spec`: the JSON Schema of the credential params.
     pub schema: Schema,
+}
+
+/// A connection spec's `sourceSpec`: what its source connections take. Of its members only `spec`
+/// changes generated code (`name`, `type` and `attributes` describe the UI and REST plumbing).
+#[derive(Clone, Debug)]
+pub struct SourceSpec {
+    /// Where `sourceSpec` sits in its file.
+    pub path: JsonPath,
+    /// `spec`: the JSON Schema of a source connection's `params`, if given (webhooks have none).
+    pub schema: Option<Schema>,
+}
+
+/// A connection spec's `exploreSpec`: how the source is explored.
+#[derive(Clone, Debug)]
+pub struct ExploreSpec {
+    /// Where `exploreSpec` sits in its file.
+    pub path: JsonPath,
+    /// `type`: `Tabular`, `FileSystem`, `Resource` or `StreamingConnection` (checked by `ir`).
+    pub ty: Option<Located<String>>,
 }
 
 /// A JSON Schema (draft-07) object, limited to the keywords the generator understands.
@@ -151,4 +186,76 @@ pub struct Property {
     pub name: Located<String>,
     /// Its schema.
     pub schema: Schema,
+}
+
+/// One flow spec: an item of `GET /flowSpecs`.
+#[derive(Clone, Debug)]
+pub struct FlowSpec {
+    /// Where the flow spec object sits in its file.
+    pub path: JsonPath,
+    /// `id`, sent as `flowSpec.id`.
+    pub id: Located<String>,
+    /// `name`, such as `CRMToAEP`.
+    pub name: Located<String>,
+    /// `version`, sent as `flowSpec.version`.
+    pub version: Located<String>,
+    /// `description`, if any.
+    pub description: Option<String>,
+    /// `sourceConnectionSpecIds`: the connection specs whose source connections it takes.
+    pub source_ids: Vec<Located<String>>,
+    /// `targetConnectionSpecIds`.
+    pub target_ids: Vec<Located<String>>,
+    /// `transformationSpecs` (or `transformationSpec`, as the documentation spells it), in order.
+    pub transformations: Vec<TransformationSpec>,
+    /// `scheduleSpec.spec`, if the flow spec has a schedule.
+    pub schedule: Option<ScheduleSpec>,
+    /// False when `id`, `name` or `version` was missing or ill-typed (already reported).
+    pub complete: bool,
+}
+
+/// One entry of a flow spec's `transformationSpecs`.
+#[derive(Clone, Debug)]
+pub struct TransformationSpec {
+    /// `name`: `Copy`, `Mapping`, or one flow-codegen does not know.
+    pub name: Located<String>,
+    /// The `type` of `spec.properties.mappingVersion`, if given.
+    pub mapping_version_type: Option<Located<String>>,
+}
+
+/// What a flow spec's `scheduleSpec.spec` says about `scheduleParams`.
+#[derive(Clone, Debug)]
+pub struct ScheduleSpec {
+    /// Where `scheduleSpec.spec` sits in its file.
+    pub path: JsonPath,
+    /// `properties.frequency.enum`, if given.
+    pub frequencies: Option<Located<Vec<Located<String>>>>,
+    /// `properties.startTime.type`, if given.
+    pub start_time_type: Option<Located<String>>,
+    /// Each `minimum` of `interval` with the frequencies it holds for, from the top-level
+    /// `properties` and the `if`/`then`/`else` and `allOf` branches, in file order.
+    pub interval_minimums: Vec<(Condition, Located<Literal>)>,
+    /// The frequencies for which `required` lists `interval`, in file order.
+    pub interval_required: Vec<Condition>,
+    /// Whether `properties.backfill` exists.
+    pub backfill: bool,
+}
+
+/// The frequencies a branch of a schedule schema holds for: those of `only` (every one when
+/// `None`) but those of `except`.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Condition {
+    /// The frequencies an `if` selected, narrowed by every enclosing `if`.
+    pub only: Option<Vec<String>>,
+    /// The frequencies the `if` of an enclosing `else` selected.
+    pub except: Vec<String>,
+}
+
+impl Condition {
+    /// Whether the branch holds for `frequency`.
+    pub fn holds_for(&self, frequency: &str) -> bool {
+        self.only
+            .as_ref()
+            .is_none_or(|only| only.iter().any(|f| f == frequency))
+            && !self.except.iter().any(|f| f == frequency)
+    }
 }

@@ -6,8 +6,8 @@ use std::sync::Arc;
 
 use serde_json::Value;
 
-use super::model::SpecFile;
-use super::walk;
+use super::model::{DocumentKind, SpecFile};
+use super::{flow, walk};
 use crate::diagnostic::{Anchor, Diagnostic, Severity};
 /// The outcome of reading one file: the specs it holds (if it could be read at all), the text for
 /// quoting, and every diagnostic found.
@@ -20,8 +20,8 @@ pub struct Parsed {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// Parses the bytes of one spec file.
-pub fn parse_bytes(path: &Path, bytes: &[u8]) -> Parsed {
+/// Parses the bytes of one spec file holding documents of `kind`.
+pub fn parse_document(path: &Path, bytes: &[u8], kind: DocumentKind) -> Parsed {
     let mut diagnostics = Vec::new();
     let text: Arc<str> = match std::str::from_utf8(bytes) {
         Ok(text) => Arc::from(text),
@@ -61,8 +61,14 @@ pub fn parse_bytes(path: &Path, bytes: &[u8]) -> Parsed {
     };
     if body.trim().is_empty() {
         diagnostics.push(
-            Diagnostic::new(Severity::Error, path, None, "the spec file is empty")
-                .with_help("a spec file holds a connection spec object, an array of them, or {\"items\": [...]}"),
+            Diagnostic::new(Severity::Error, path, None, "the spec file is empty").with_help(match kind {
+                DocumentKind::ConnectionSpecs => {
+                    "a spec file holds a connection spec object, an array of them, or {\"items\": [...]}"
+                }
+                DocumentKind::FlowSpecs => {
+                    "a flow spec file holds a flow spec object, an array of them, or {\"items\": [...]}"
+                }
+            }),
         );
         return Parsed {
             file: None,
@@ -91,11 +97,15 @@ pub fn parse_bytes(path: &Path, bytes: &[u8]) -> Parsed {
             };
         }
     };
-    let specs = walk::document(path, &value, &mut diagnostics);
+    let (specs, flow_specs) = match kind {
+        DocumentKind::ConnectionSpecs => (walk::document(path, &value, &mut diagnostics), Vec::new()),
+        DocumentKind::FlowSpecs => (Vec::new(), flow::document(path, &value, &mut diagnostics)),
+    };
     Parsed {
         file: Some(SpecFile {
             path: path.to_path_buf(),
             specs,
+            flow_specs,
         }),
         text,
         diagnostics,

@@ -57,4 +57,35 @@ impl Walker<'_> {
             }
         }
     }
+
+    /// A required string member.
+    pub(super) fn string(
+        &mut self,
+        object: &Map<String, Value>,
+        key: &str,
+        path: &JsonPath,
+        what: &str,
+    ) -> Option<Located<String>> {
+        let member_path = path.key(key);
+        match object.get(key) {
+            Some(Value::String(s)) => Some(Located {
+                value: s.clone(),
+                path: member_path,
+            }),
+            Some(other) => {
+                let help = format!("write {what} as a JSON string");
+                self.error(
+                    &member_path,
+                    format!("`{key}` must be a string, found {}", kind_of(other)),
+                    &help,
+                );
+                None
+            }
+            None => {
+                let help = format!("add `\"{key}\"`: {what}");
+                self.error(path, format!("missing required field `{key}`"), &help);
+                None
+            }
+        }
+    }
 }

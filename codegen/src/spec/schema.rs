@@ -32,7 +32,7 @@ const UNSUPPORTED_KEYWORDS: &[&str] = &[
 ];
 
 /// A JSON value as a [`Literal`], free of `serde_json`'s types.
-fn literal(value: &Value) -> Literal {
+pub(super) fn literal(value: &Value) -> Literal {
     match value {
         Value::Null => Literal::Null,
         Value::Bool(b) => Literal::Bool(*b),

@@ -20,87 +20,70 @@ pub fn document(file: &Path, value: &Value, diagnostics: &mut Vec<Diagnostic>) -
 
 impl Walker<'_> {
     fn document(&mut self, value: &Value) -> Vec<ConnectionSpec> {
+        self.items(value, "connection spec")
+            .into_iter()
+            .filter_map(|(object, path)| self.spec(object, &path))
+            .collect()
+    }
+
+    /// The item objects of a document (one object, an array, or an `{"items": [...]}` envelope),
+    /// with their paths; `what` names an item in messages (`connection spec`, `flow spec`).
+    pub(super) fn items<'v>(&mut self, value: &'v Value, what: &str) -> Vec<(&'v Map<String, Value>, JsonPath)> {
         let root = JsonPath::root();
         match value {
-            Value::Array(items) => self.spec_list(items, &root),
+            Value::Array(items) => self.item_list(items, &root, what),
             Value::Object(object) if !object.contains_key(fields::ID) && object.contains_key("items") => {
                 let path = root.key("items");
                 match &object["items"] {
-                    Value::Array(items) => self.spec_list(items, &path),
+                    Value::Array(items) => self.item_list(items, &path, what),
                     other => {
                         self.error(
                             &path,
-                            format!("`items` must be an array of connection specs, found {}", kind_of(other)),
+                            format!("`items` must be an array of {what}s, found {}", kind_of(other)),
                             "write the envelope as {\"items\": [ {...}, ... ]}",
                         );
                         Vec::new()
                     }
                 }
             }
-            Value::Object(object) => self.spec(object, &root).into_iter().collect(),
+            Value::Object(object) => vec![(object, root)],
             other => {
                 self.error(
                     &root,
-                    format!("expected a connection spec object, found {}", kind_of(other)),
-                    "a spec file holds a connection spec object, an array of them, or {\"items\": [...]}",
+                    format!("expected a {what} object, found {}", kind_of(other)),
+                    &format!("a spec file holds a {what} object, an array of them, or {{\"items\": [...]}}"),
                 );
                 Vec::new()
             }
         }
     }
 
-    fn spec_list(&mut self, items: &[Value], path: &JsonPath) -> Vec<ConnectionSpec> {
+    fn item_list<'v>(
+        &mut self,
+        items: &'v [Value],
+        path: &JsonPath,
+        what: &str,
+    ) -> Vec<(&'v Map<String, Value>, JsonPath)> {
         if items.is_empty() {
             self.error(
                 path,
-                "the file holds no connection spec".into(),
-                "add at least one connection spec object",
+                format!("the file holds no {what}"),
+                &format!("add at least one {what} object"),
             );
         }
-        let mut specs = Vec::new();
+        let mut objects = Vec::new();
         for (index, item) in items.iter().enumerate() {
             let item_path = path.index(index);
             match item {
-                Value::Object(object) => specs.extend(self.spec(object, &item_path)),
+                Value::Object(object) => objects.push((object, item_path)),
                 other => self.error(
                     &item_path,
-                    format!("expected a connection spec object, found {}", kind_of(other)),
-                    "each element must be a connection spec object",
+                    format!("expected a {what} object, found {}", kind_of(other)),
+                    &format!("each element must be a {what} object"),
                 ),
             }
         }
-        specs
-    }
-
-    /// A required string member.
-    fn string(
-        &mut self,
-        object: &Map<String, Value>,
-        key: &str,
-        path: &JsonPath,
-        what: &str,
-    ) -> Option<Located<String>> {
-        let member_path = path.key(key);
-        match object.get(key) {
-            Some(Value::String(s)) => Some(Located {
-                value: s.clone(),
-                path: member_path,
-            }),
-            Some(other) => {
-                let help = format!("write {what} as a JSON string");
-                self.error(
-                    &member_path,
-                    format!("`{key}` must be a string, found {}", kind_of(other)),
-                    &help,
-                );
-                None
-            }
-            None => {
-                let help = format!("add `\"{key}\"`: {what}");
-                self.error(path, format!("missing required field `{key}`"), &help);
-                None
-            }
-        }
+        objects
     }
 
     fn spec(&mut self, object: &Map<String, Value>, path: &JsonPath) -> Option<ConnectionSpec> {
@@ -131,6 +114,8 @@ impl Walker<'_> {
         let provider_id = self.optional_string(object, fields::PROVIDER_ID, path).map(|p| p.value);
         // A display name is UI metadata: read it when it is plain text, ignore any other shape.
         let display_name = fields::display_name(object).and_then(Value::as_str).map(str::to_owned);
+        let source = self.source_spec(object, path);
+        let explore = self.explore_spec(object, path);
         let auth_path = path.key(fields::AUTH_SPEC);
         let auth_specs = match object.get(fields::AUTH_SPEC) {
             Some(Value::Array(entries)) => entries
@@ -174,6 +159,8 @@ impl Walker<'_> {
             description,
             auth_specs,
             declared_auth_specs,
+            source,
+            explore,
             complete,
         })
     }

@@ -28,6 +28,8 @@ fn info_type(ty: &ParamType) -> InfoType {
         }
         ParamType::Array(item) => InfoType::Array(Box::leak(Box::new(info_type(item)))),
         ParamType::Object(object) => InfoType::Object(params_info(&object.params)),
+        ParamType::JsonObject => InfoType::JsonObject,
+        ParamType::Column => InfoType::Column,
     }
 }
 

@@ -2,7 +2,7 @@
 // Source: the module tree of 48 connector(s).
 
 use ::flow_connectors::__private as __rt;
-const _: () = __rt::GENERATED_CODE_FORMAT_4;
+const _: () = __rt::GENERATED_CODE_FORMAT_5;
 /// The `adls-gen2` connector (Azure Data Lake Storage Gen2): connection spec `0ed90a81-07f4-4586-8190-b40eccef1c5a`, version `1.0`.
 ///
 /// Files in an Azure Data Lake Storage Gen2 account, read with an Azure AD service principal.

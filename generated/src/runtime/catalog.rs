@@ -331,8 +331,9 @@ impl ParamInfo {
     }
 }
 
-/// The value type of a param.
+/// The value type of a param. New types may be added: match with a wildcard arm.
 #[derive(Clone, Copy, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum ParamType {
     /// A string.
     String,
@@ -348,4 +349,9 @@ pub enum ParamType {
     Array(&'static ParamType),
     /// An object with these params.
     Object(&'static [ParamInfo]),
+    /// An object with any members (a free-form JSON object, [`JsonObject`](crate::JsonObject)),
+    /// such as a PQL filter.
+    JsonObject,
+    /// A table column as explore returns it ([`Column`](crate::Column)).
+    Column,
 }

@@ -8,7 +8,9 @@ use serde_json::{Map, Value};
 use super::catalog::{AuthSpecInfo, Catalog, ConnectorInfo, FlowSpecInfo, ParamInfo, ParamType};
 use super::connection::RawConnection;
 use super::error::{BuildError, DecodeError};
+use super::params::ParamValue;
 use super::read::DecodeMode;
+use super::workflow::column::Column;
 use super::workflow::data::check_family_data;
 use super::workflow::flow::{FlowRules, flow_spec_id, read_flow, unknown_flow};
 use super::workflow::source_connection::{
@@ -196,6 +198,8 @@ fn check_value(
                 .iter()
                 .all(|element| check_value(item, element, label, dotted_name, mode).is_ok())
         }
+        (ParamType::JsonObject, Value::Object(_)) => true,
+        (ParamType::Column, _) => Column::from_json(value.clone(), label, dotted_name, mode).is_ok(),
         (ParamType::Object(nested), Value::Object(members)) => {
             return check_params(nested, label, dotted_name, members.clone(), mode).map_err(Some);
         }
@@ -216,7 +220,8 @@ fn expected(param_type: &ParamType) -> String {
             format!("one of {}", values.join(", "))
         }
         ParamType::Array(item) => format!("an array of which each element is {}", expected(item)),
-        ParamType::Object(_) => "an object".into(),
+        ParamType::Object(_) | ParamType::JsonObject => "an object".into(),
+        ParamType::Column => Column::expected(),
     }
 }
 

@@ -67,6 +67,7 @@ pub(super) fn connector(file: &Path, spec: &ConnectionSpec, diagnostics: &mut Ve
         file,
         shared_names: shared_type_names(&spec.auth_specs),
         types: Vec::new(),
+        source_params: false,
         diagnostics,
     };
     // A repeated auth spec name is reported once, below; lowering the repeat would only report
@@ -97,6 +98,15 @@ pub(super) fn connector(file: &Path, spec: &ConnectionSpec, diagnostics: &mut Ve
     } else {
         None
     };
+    // After the auth specs: their type names are claimed, and the source's give way to them.
+    let source = match &spec.source {
+        Some(source) => {
+            let lowered = cx.source(spec, source, &connector_camel);
+            ok &= lowered.is_some();
+            lowered
+        }
+        None => None,
+    };
     let diagnostics = cx.diagnostics;
     collisions::auth_spec_names(file, &spec.auth_specs, diagnostics);
     ok &= collisions::type_names(&cx.types, diagnostics);
@@ -113,6 +123,8 @@ pub(super) fn connector(file: &Path, spec: &ConnectionSpec, diagnostics: &mut Ve
         description: spec.description.clone(),
         auth_specs,
         no_auth,
+        source,
+        flow_specs: Vec::new(),
         location: location(file, &spec.path),
     })
 }

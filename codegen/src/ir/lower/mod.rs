@@ -1,16 +1,21 @@
 //! Lowering: the parsed spec model -> the validated [`Model`], with every problem reported.
 //!
-//! [`connector`] walks each connection spec and its auth specs, [`params`] checks the params of an
-//! object schema, [`types`] gives each param its type (generating nested structs and enums), and
-//! [`collisions`] reports names that would clash in generated code.
+//! [`connector`] walks each connection spec and its auth specs, [`source`] its source params,
+//! [`params`] checks the params of an object schema, [`types`] gives each param its type
+//! (generating nested structs and enums), [`flow`] checks the flow specs and links them to the
+//! connectors they accept, and [`collisions`] reports names that would clash in generated code.
 
 mod collisions;
 mod connector;
+mod flow;
 mod params;
+mod source;
 mod types;
 
 use std::collections::BTreeSet;
 use std::path::Path;
+
+pub use flow::FLOW_SPECS_MODULE;
 
 use super::model::{Location, Model};
 use crate::diagnostic::Diagnostic;
@@ -42,7 +47,8 @@ pub fn lower(files: &[SpecFile], diagnostics: &mut Vec<Diagnostic>) -> Model {
     }
     connectors.sort_by(|a, b| (&a.module, &a.spec_id).cmp(&(&b.module, &b.spec_id)));
     collisions::model(&connectors, diagnostics);
-    Model { connectors }
+    let flow_specs = flow::flow_specs(files, &mut connectors, diagnostics);
+    Model { connectors, flow_specs }
 }
 
 /// The location of the value at `path` in `file`.
@@ -60,6 +66,9 @@ struct ConnectorCx<'a> {
     shared_names: BTreeSet<String>,
     /// Every type name the connector module will define, with where it comes from.
     types: Vec<(String, Location)>,
+    /// Whether the params being lowered are source params, which may also be free-form objects
+    /// and arrays of table columns.
+    source_params: bool,
     diagnostics: &'a mut Vec<Diagnostic>,
 }
 

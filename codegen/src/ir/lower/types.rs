@@ -9,6 +9,38 @@ use crate::ir::model::{EnumType, EnumValue, ParamType, ParamsStruct};
 use crate::ir::naming;
 use crate::spec::{Literal, Located, Schema};
 
+/// The JSON Schema `type` of `schema`, if it says one.
+fn declared_type(schema: &Schema) -> Option<&str> {
+    schema.ty.as_ref().map(|t| t.value.as_str())
+}
+
+/// Whether an array's `items` is a table column: an object of the string properties `name` and
+/// `type`, optionally the object `xdm` and the string `meta:xdmType`, nothing else, no enum, no
+/// pattern, no unsupported keyword. (The runtime's `Column` reads and writes exactly that.)
+fn is_column(items: &Schema) -> bool {
+    let plain = |schema: &Schema| schema.unsupported.is_empty() && schema.enum_values.is_none();
+    let typed = |schema: &Schema, ty: &str| plain(schema) && declared_type(schema) == Some(ty);
+    let member = |name: &str| {
+        items
+            .properties
+            .iter()
+            .find(|p| p.name.value == name)
+            .map(|p| &p.schema)
+    };
+    matches!(declared_type(items), None | Some("object"))
+        && plain(items)
+        && !items.unreadable.all
+        && items.unreadable.names.is_empty()
+        && items
+            .properties
+            .iter()
+            .all(|p| ["name", "type", "xdm", "meta:xdmType"].contains(&p.name.value.as_str()))
+        && member("name").is_some_and(|s| typed(s, "string") && s.pattern.is_none())
+        && member("type").is_some_and(|s| typed(s, "string") && s.pattern.is_none())
+        && member("xdm").is_none_or(|s| typed(s, "object"))
+        && member("meta:xdmType").is_none_or(|s| typed(s, "string") && s.pattern.is_none())
+}
+
 impl ConnectorCx<'_> {
     /// The name of a nested object or enum type: the param's own name, prefixed with its parent's
     /// when that name is shared within the connector.
@@ -98,18 +130,31 @@ impl ConnectorCx<'_> {
                     );
                     return None;
                 }
+                if self.source_params && is_column(items) {
+                    return Some(ParamType::Array(Box::new(ParamType::Column)));
+                }
                 let item = self.value_type(name, items, parent, dotted_name)?;
-                if matches!(item, ParamType::Array(_) | ParamType::Object(_)) {
+                if matches!(item, ParamType::Array(_) | ParamType::Object(_) | ParamType::JsonObject) {
                     self.error(
                         &items.path,
                         format!("arrays of `{}` are not supported", item.schema_name()),
-                        "arrays may hold strings, integers, numbers, booleans or string enums",
+                        if self.source_params {
+                            "source param arrays may hold strings, integers, numbers, booleans, string enums or \
+                             table columns (objects of the string properties `name` and `type`, and optionally the \
+                             object `xdm` and the string `meta:xdmType`)"
+                        } else {
+                            "arrays may hold strings, integers, numbers, booleans or string enums"
+                        },
                     );
                     return None;
                 }
                 Some(ParamType::Array(Box::new(item)))
             }
             "object" => {
+                // A source param may be a free-form object (BigQuery's `filters`).
+                if self.source_params && schema.properties.is_empty() && !schema.unreadable.all {
+                    return Some(ParamType::JsonObject);
+                }
                 if schema.properties.is_empty() {
                     self.error(
                         type_path,

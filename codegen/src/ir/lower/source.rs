@@ -1,0 +1,166 @@
+//! A connection spec's `sourceSpec` and `exploreSpec` into a [`Source`]: the family, the base
+//! connection form, and the source params (lowered like an auth spec's, with two extras: free-form
+//! objects and table columns, see [`types`](super::types)).
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::{ConnectorCx, location};
+use crate::diagnostic::Diagnostic;
+use crate::ir::model::{ParamsStruct, Source};
+use crate::ir::naming;
+
+use crate::ir::workflow::SourceFamily;
+use crate::spec::{self, ConnectionSpec, Schema};
+
+/// The name of a connector's source params type, unless its auth specs' types take it.
+pub const SOURCE_PARAMS: &str = "SourceParams";
+
+/// The allowed `exploreSpec.type` values, for messages: `Tabular`, `FileSystem`, ...
+fn explore_types() -> String {
+    SourceFamily::ALL
+        .iter()
+        .map(|(_, name)| format!("`{name}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The camel-case names of the source schema's nested objects and enums that must be prefixed
+/// with the source params type's name: those claimed twice within it, and those the auth specs'
+/// types already take (so adding a `sourceSpec` never renames an auth spec's type).
+fn shared_names(schema: &Schema, taken: &BTreeSet<String>) -> BTreeSet<String> {
+    fn walk(schema: &Schema, counts: &mut BTreeMap<String, usize>) {
+        for property in &schema.properties {
+            let named = property.schema.enum_values.is_some()
+                || !property.schema.properties.is_empty()
+                || property.schema.items.as_ref().is_some_and(|i| i.enum_values.is_some());
+            if named && let Some(name) = naming::camel(&property.name.value) {
+                *counts.entry(name).or_default() += 1;
+            }
+            walk(&property.schema, counts);
+        }
+    }
+    let mut counts = BTreeMap::new();
+    walk(schema, &mut counts);
+    counts
+        .into_iter()
+        .filter(|(name, count)| {
+            *count > 1
+                || taken.contains(name)
+                || taken.contains(&naming::join(name, "Builder"))
+                || name == SOURCE_PARAMS
+                || *name == naming::join(SOURCE_PARAMS, "Builder")
+        })
+        .map(|(name, _)| name)
+        .collect()
+}
+
+impl ConnectorCx<'_> {
+    /// The family of the spec's `exploreSpec`, reported when missing or unknown.
+    fn family(&mut self, spec: &ConnectionSpec, source: &spec::SourceSpec) -> Option<SourceFamily> {
+        let Some(explore) = &spec.explore else {
+            self.error(
+                &source.path,
+                "this connection spec has a `sourceSpec` but no `exploreSpec`",
+                format!(
+                    "add `\"exploreSpec\": {{\"type\": \"Tabular\"}}` saying how the source is explored: one of {}",
+                    explore_types()
+                ),
+            );
+            return None;
+        };
+        let Some(ty) = &explore.ty else {
+            self.error(
+                &explore.path,
+                "`exploreSpec` has no `type`",
+                format!("add `\"type\"`: one of {}", explore_types()),
+            );
+            return None;
+        };
+        let family = SourceFamily::from_explore_type(&ty.value);
+        if family.is_none() {
+            self.error(
+                &ty.path,
+                format!("unknown `exploreSpec` type `{}`", ty.value),
+                format!("use one of {}", explore_types()),
+            );
+        }
+        family
+    }
+
+    /// The connector's source, or `None` with the reasons reported.
+    pub(super) fn source(
+        &mut self,
+        spec: &ConnectionSpec,
+        source: &spec::SourceSpec,
+        connector_camel: &str,
+    ) -> Option<Source> {
+        let family = self.family(spec, source);
+        let taken: BTreeSet<String> = self.types.iter().map(|(name, _)| name.clone()).collect();
+        let type_name = if taken.contains(SOURCE_PARAMS) || taken.contains(&naming::join(SOURCE_PARAMS, "Builder")) {
+            let alternative = naming::join(connector_camel, SOURCE_PARAMS);
+            self.diagnostics.push(
+                Diagnostic::warning(
+                    self.file,
+                    &source.path,
+                    format!(
+                        "the source params type is named `{alternative}`: an auth spec of this connector already \
+                         generates `{SOURCE_PARAMS}` or `{SOURCE_PARAMS}Builder`"
+                    ),
+                )
+                .with_help("rename the auth spec if the source params should be named `SourceParams`"),
+            );
+            alternative
+        } else {
+            SOURCE_PARAMS.to_owned()
+        };
+        let (params, description) = match &source.schema {
+            None => (Some(Vec::new()), None),
+            Some(schema) => {
+                if let Some(ty) = &schema.ty
+                    && ty.value != "object"
+                {
+                    self.error(
+                        &ty.path,
+                        format!(
+                            "a source spec schema must have `\"type\": \"object\"`, found `{}`",
+                            ty.value
+                        ),
+                        "describe the source params as the properties of an object schema",
+                    );
+                    return None;
+                }
+                let auth_shared = std::mem::replace(&mut self.shared_names, shared_names(schema, &taken));
+                self.source_params = true;
+                let params = self.params(schema, &type_name, "");
+                self.source_params = false;
+                self.shared_names = auth_shared;
+                (params, schema.description.clone())
+            }
+        };
+        let base_connection = spec.declared_auth_specs > 0;
+        if !base_connection && spec.provider_id.is_none() {
+            self.error(
+                &source.path,
+                "this source has no base connection (no auth specs), so its source connections send the \
+                 top-level `providerId`, and the spec has none",
+                "add the connection spec's `\"providerId\"` (streaming sources use \
+                 \"521eee4d-8cbe-4906-bb48-fb6bd4450033\")",
+            );
+            return None;
+        }
+        self.claim(&type_name, &source.path);
+        self.claim(&naming::join(&type_name, "Builder"), &source.path);
+        Some(Source {
+            family: family?,
+            base_connection,
+            sends_params: source.schema.is_some(),
+            params: ParamsStruct {
+                builder_name: naming::join(&type_name, "Builder"),
+                type_name,
+                params: params?,
+            },
+            description,
+            location: location(self.file, &source.path),
+        })
+    }
+}
