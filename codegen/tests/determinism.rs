@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use flow_codegen::Config;
-use specs::{spec_files, specs_dir};
+use specs::{copy_flow_specs, flow_spec_files, spec_files, specs_dir};
 
 #[path = "support/specs.rs"]
 mod specs;
@@ -31,6 +31,7 @@ fn output_does_not_depend_on_file_order_names_or_grouping() {
     for (index, file) in files.iter().rev().enumerate() {
         std::fs::copy(file, renamed.path().join(format!("{index:02}-copy.json"))).expect("copy");
     }
+    copy_flow_specs(renamed.path());
     assert_eq!(render(Config::new().spec_dir(renamed.path())), reference);
 
     // All specs in one file, as the API's `{"items": [...]}` envelope, in reverse order.
@@ -46,7 +47,13 @@ fn output_does_not_depend_on_file_order_names_or_grouping() {
         serde_json::to_string(&serde_json::json!({ "items": items })).expect("JSON"),
     )
     .expect("write");
-    assert_eq!(render(Config::new().spec_file(&path)), reference);
+    let flows = flow_spec_files()
+        .into_iter()
+        .rev()
+        .fold(Config::new().spec_file(&path), |config, flow| {
+            config.flow_spec_file(flow)
+        });
+    assert_eq!(render(flows), reference);
 }
 
 #[test]
@@ -124,6 +131,7 @@ fn output_does_not_depend_on_shuffled_order_directories_or_grouping() {
             serde_json::to_string_pretty(&array).expect("JSON"),
         )
         .expect("write");
+        copy_flow_specs(dir.path());
         assert_eq!(render(Config::new().spec_dir(dir.path())), reference, "seed {seed}");
     }
 }

@@ -97,12 +97,23 @@ fn placeholder_spec_id_warns_at_generation_and_is_unknown_at_run_time() {
 }
 
 #[test]
-fn malformed_but_documented_spec_id_is_kept_with_a_warning() {
-    let rendered = accepted(Config::new().spec_file(specs_dir().join("salesforce-service-cloud.json")));
+fn malformed_but_documented_spec_id_is_kept_with_a_warning_and_fixed_in_specs() {
+    // The tutorial's own spec (a truncated id, seven hex digits) still generates, with a warning.
+    let rendered =
+        accepted(Config::new().spec_file(fixture("corpus/customer-success--salesforce-service-cloud/spec.json")));
     assert_eq!(rendered.warning_report().warning_count(), 1);
+    // specs/ has the id the generic CRM tutorial and the CRMToAEP flow spec give.
+    let clean = accepted(Config::new().spec_file(specs_dir().join("salesforce-service-cloud.json")));
+    assert_eq!(clean.warning_report().warning_count(), 0);
     assert_eq!(
         flow_connectors::salesforce_service_cloud::CONNECTION_SPEC_ID,
-        "b66ab34-8619-49cb-96d1-39b37ede86ea"
+        "cb66ab34-8619-49cb-96d1-39b37ede86ea"
+    );
+    // So the tutorial's body, which sends the truncated id, names no connector.
+    let err = decode_error(corpus_body("customer-success--salesforce-service-cloud", 0));
+    assert_eq!(
+        err,
+        DecodeError::UnknownSpecId("b66ab34-8619-49cb-96d1-39b37ede86ea".into())
     );
 }
 
@@ -201,7 +212,7 @@ fn real_api_specs_parse_and_generate() {
 #[test]
 fn runtime_catalog_finds_connectors_by_id_and_name() {
     let catalog = flow_connectors::catalog();
-    assert_eq!(catalog.connectors().len(), 48);
+    assert_eq!(catalog.connectors().len(), 54);
     let dynamics = catalog.by_id("38ad80fe-8b06-4938-94f4-d4ee80266b07").expect("by id");
     assert_eq!(dynamics.name, "dynamics-online");
     assert_eq!(dynamics.display_name, "Microsoft Dynamics");

@@ -210,6 +210,214 @@ impl __rt::From<AwsKinesisAuthenticationCredentialsPatch> for __rt::Patch {
         patch.patch
     }
 }
+/// Source params of `aws-kinesis`: the `params` of its `POST /sourceConnections` body.
+///
+/// Build it with [`SourceParams::builder`]; every required param must be set before `build()` compiles. The source is a stream source (`exploreSpec`). A source connection names the base connection it reads through (`baseConnectionId`).
+///
+/// Which Kinesis stream to read, and how.
+#[derive(Clone, Debug)]
+#[non_exhaustive]
+pub struct SourceParams {
+    /// `stream` (string, required).
+    ///
+    /// Name of the Kinesis data stream.
+    pub stream: __rt::String,
+    /// `dataType` (one of [`DataType`], required).
+    ///
+    /// Whether the records are raw JSON or already XDM.
+    pub data_type: DataType,
+    /// `reset` (one of [`Reset`], required).
+    ///
+    /// Where reading starts: the newest records (latest) or the oldest ones still kept (earliest).
+    pub reset: Reset,
+}
+impl SourceParams {
+    /// Starts a builder with no param set.
+    pub fn builder() -> SourceParamsBuilder {
+        SourceParamsBuilder {
+            stream: __rt::Unset,
+            data_type: __rt::Unset,
+            reset: __rt::Unset,
+        }
+    }
+}
+impl __rt::ParamObject for SourceParams {
+    fn write_params<M: __rt::serde::ser::SerializeMap>(
+        &self,
+        map: &mut M,
+    ) -> __rt::Result<(), M::Error> {
+        map.serialize_entry("stream", &__rt::Wire(&self.stream))?;
+        map.serialize_entry("dataType", &__rt::Wire(&self.data_type))?;
+        map.serialize_entry("reset", &__rt::Wire(&self.reset))?;
+        __rt::Ok(())
+    }
+    fn read_params(
+        reader: &mut __rt::ParamReader,
+    ) -> __rt::Result<Self, __rt::DecodeError> {
+        let value = Self {
+            stream: reader.required("stream", "stream")?,
+            data_type: reader.required("dataType", "dataType")?,
+            reset: reader.required("reset", "reset")?,
+        };
+        __rt::Ok(value)
+    }
+}
+/// Builder for [`SourceParams`], from [`SourceParams::builder`].
+///
+/// Its type parameters, one per required param (`_Stream` tracks [`stream`](Self::stream())), record which are set: `build()` compiles once all are.
+#[derive(Clone, Debug)]
+#[must_use = "a builder does nothing until `build()` is called"]
+pub struct SourceParamsBuilder<
+    _Stream = __rt::Unset,
+    _DataType = __rt::Unset,
+    _Reset = __rt::Unset,
+> {
+    stream: _Stream,
+    data_type: _DataType,
+    reset: _Reset,
+}
+impl<_Stream, _DataType, _Reset> SourceParamsBuilder<_Stream, _DataType, _Reset> {
+    /// Sets `stream` (string, required).
+    ///
+    /// Name of the Kinesis data stream.
+    pub fn stream(
+        self,
+        value: impl __rt::Into<__rt::String>,
+    ) -> SourceParamsBuilder<__rt::Set<__rt::String>, _DataType, _Reset> {
+        SourceParamsBuilder {
+            stream: __rt::Set::new(value.into()),
+            data_type: self.data_type,
+            reset: self.reset,
+        }
+    }
+    /// Sets `dataType` (one of [`DataType`], required).
+    ///
+    /// Whether the records are raw JSON or already XDM.
+    pub fn data_type(
+        self,
+        value: impl __rt::Into<DataType>,
+    ) -> SourceParamsBuilder<_Stream, __rt::Set<DataType>, _Reset> {
+        SourceParamsBuilder {
+            stream: self.stream,
+            data_type: __rt::Set::new(value.into()),
+            reset: self.reset,
+        }
+    }
+    /// Sets `reset` (one of [`Reset`], required).
+    ///
+    /// Where reading starts: the newest records (latest) or the oldest ones still kept (earliest).
+    pub fn reset(
+        self,
+        value: impl __rt::Into<Reset>,
+    ) -> SourceParamsBuilder<_Stream, _DataType, __rt::Set<Reset>> {
+        SourceParamsBuilder {
+            stream: self.stream,
+            data_type: self.data_type,
+            reset: __rt::Set::new(value.into()),
+        }
+    }
+    /// Builds the params. Fails only for values that break a spec rule (none applies to these params today).
+    pub fn build(self) -> __rt::Result<SourceParams, __rt::BuildError>
+    where
+        _Stream: super::__required::__source::stream<__rt::String>,
+        _DataType: super::__required::__source::data_type<DataType>,
+        _Reset: super::__required::__source::reset<Reset>,
+    {
+        let value = SourceParams {
+            stream: __rt::IsSet::into_value(self.stream),
+            data_type: __rt::IsSet::into_value(self.data_type),
+            reset: __rt::IsSet::into_value(self.reset),
+        };
+        __rt::Ok(value)
+    }
+}
+impl __rt::SourceParams for SourceParams {
+    const CONNECTOR: &'static str = "aws-kinesis";
+    const CONNECTION_SPEC_ID: &'static str = "86043421-563b-46ec-8e6c-e23184711bf6";
+    const CONNECTION_SPEC_VERSION: &'static str = "1.0";
+    const PROVIDER_ID: __rt::Option<&'static str> = __rt::Some(
+        "521eee4d-8cbe-4906-bb48-fb6bd4450033",
+    );
+    const SENDS_PARAMS: bool = true;
+    type Family = __rt::StreamSource;
+    type Base = __rt::WithBaseConnection;
+}
+/// The allowed values of the `dataType` param.
+///
+/// Non-exhaustive: a spec may add values, and that must not break a `match`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DataType {
+    /// Sent as `raw`.
+    Raw,
+    /// Sent as `xdm`.
+    Xdm,
+}
+impl DataType {
+    /// The exact string sent on the wire.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::Raw => "raw",
+            Self::Xdm => "xdm",
+        }
+    }
+}
+impl __rt::fmt::Display for DataType {
+    fn fmt(&self, f: &mut __rt::fmt::Formatter<'_>) -> __rt::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl __rt::WireEnum for DataType {
+    const VALUES: &'static [&'static str] = &["raw", "xdm"];
+    fn as_wire(&self) -> &'static str {
+        self.as_str()
+    }
+    fn from_wire(value: &str) -> __rt::Option<Self> {
+        match value {
+            "raw" => __rt::Some(Self::Raw),
+            "xdm" => __rt::Some(Self::Xdm),
+            _ => __rt::None,
+        }
+    }
+}
+/// The allowed values of the `reset` param.
+///
+/// Non-exhaustive: a spec may add values, and that must not break a `match`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Reset {
+    /// Sent as `latest`.
+    Latest,
+    /// Sent as `earliest`.
+    Earliest,
+}
+impl Reset {
+    /// The exact string sent on the wire.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::Latest => "latest",
+            Self::Earliest => "earliest",
+        }
+    }
+}
+impl __rt::fmt::Display for Reset {
+    fn fmt(&self, f: &mut __rt::fmt::Formatter<'_>) -> __rt::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl __rt::WireEnum for Reset {
+    const VALUES: &'static [&'static str] = &["latest", "earliest"];
+    fn as_wire(&self) -> &'static str {
+        self.as_str()
+    }
+    fn from_wire(value: &str) -> __rt::Option<Self> {
+        match value {
+            "latest" => __rt::Some(Self::Latest),
+            "earliest" => __rt::Some(Self::Earliest),
+            _ => __rt::None,
+        }
+    }
+}
 /// The connection spec id, sent as `connectionSpec.id`.
 pub const CONNECTION_SPEC_ID: &str = "86043421-563b-46ec-8e6c-e23184711bf6";
 /// The connection spec version, sent as `connectionSpec.version`.
@@ -260,5 +468,34 @@ pub const CONNECTOR: __rt::ConnectorInfo = __rt::ConnectorInfo::new(
     )
     .with_provider_id("521eee4d-8cbe-4906-bb48-fb6bd4450033")
     .with_description(
-        "Streams records from Amazon Kinesis data streams into the platform.",
-    );
+        "Streams records from Amazon Kinesis data streams into the platform. Source params reconstructed from the documented source-connection body; Adobe publishes no sourceSpec for it.",
+    )
+    .with_source(
+        __rt::SourceInfo::new(
+            "stream",
+            &[
+                __rt::ParamInfo::new("stream", "stream", __rt::ParamType::String)
+                    .mark_required()
+                    .with_description("Name of the Kinesis data stream."),
+                __rt::ParamInfo::new(
+                        "dataType",
+                        "data_type",
+                        __rt::ParamType::Enum(&["raw", "xdm"]),
+                    )
+                    .mark_required()
+                    .with_description(
+                        "Whether the records are raw JSON or already XDM.",
+                    ),
+                __rt::ParamInfo::new(
+                        "reset",
+                        "reset",
+                        __rt::ParamType::Enum(&["latest", "earliest"]),
+                    )
+                    .mark_required()
+                    .with_description(
+                        "Where reading starts: the newest records (latest) or the oldest ones still kept (earliest).",
+                    ),
+            ],
+        ),
+    )
+    .with_flow_specs(&["d69717ba-71b4-4313-b654-49f9cf126d7a"]);

@@ -210,6 +210,223 @@ impl __rt::From<AzureEventHubAuthenticationCredentialsPatch> for __rt::Patch {
         patch.patch
     }
 }
+/// Source params of `azure-event-hubs`: the `params` of its `POST /sourceConnections` body.
+///
+/// Build it with [`SourceParams::builder`]; every required param must be set before `build()` compiles. The source is a stream source (`exploreSpec`). A source connection names the base connection it reads through (`baseConnectionId`).
+///
+/// Which event hub to read, and how.
+#[derive(Clone, Debug)]
+#[non_exhaustive]
+pub struct SourceParams {
+    /// `eventHubName` (string, required).
+    ///
+    /// Name of the event hub.
+    pub event_hub_name: __rt::String,
+    /// `dataType` (one of [`DataType`], required).
+    ///
+    /// Whether the events are raw JSON or already XDM.
+    pub data_type: DataType,
+    /// `reset` (one of [`Reset`], optional, default `"earliest"`).
+    ///
+    /// Where reading starts: the newest events (latest) or the oldest ones still kept (earliest).
+    pub reset: __rt::Option<Reset>,
+    /// `consumerGroup` (string, optional, default `"$Default"`).
+    ///
+    /// Consumer group to read with; a group can serve only one flow at a time.
+    pub consumer_group: __rt::Option<__rt::String>,
+}
+impl SourceParams {
+    /// Starts a builder with no param set.
+    pub fn builder() -> SourceParamsBuilder {
+        SourceParamsBuilder {
+            event_hub_name: __rt::Unset,
+            data_type: __rt::Unset,
+            reset: __rt::None,
+            consumer_group: __rt::None,
+        }
+    }
+}
+impl __rt::ParamObject for SourceParams {
+    fn write_params<M: __rt::serde::ser::SerializeMap>(
+        &self,
+        map: &mut M,
+    ) -> __rt::Result<(), M::Error> {
+        map.serialize_entry("eventHubName", &__rt::Wire(&self.event_hub_name))?;
+        map.serialize_entry("dataType", &__rt::Wire(&self.data_type))?;
+        if let __rt::Some(value) = &self.reset {
+            map.serialize_entry("reset", &__rt::Wire(value))?;
+        }
+        if let __rt::Some(value) = &self.consumer_group {
+            map.serialize_entry("consumerGroup", &__rt::Wire(value))?;
+        }
+        __rt::Ok(())
+    }
+    fn read_params(
+        reader: &mut __rt::ParamReader,
+    ) -> __rt::Result<Self, __rt::DecodeError> {
+        let value = Self {
+            event_hub_name: reader.required("eventHubName", "eventHubName")?,
+            data_type: reader.required("dataType", "dataType")?,
+            reset: reader.optional("reset", "reset")?,
+            consumer_group: reader.optional("consumerGroup", "consumerGroup")?,
+        };
+        __rt::Ok(value)
+    }
+}
+/// Builder for [`SourceParams`], from [`SourceParams::builder`].
+///
+/// Its type parameters, one per required param (`_EventHubName` tracks [`event_hub_name`](Self::event_hub_name())), record which are set: `build()` compiles once all are.
+#[derive(Clone, Debug)]
+#[must_use = "a builder does nothing until `build()` is called"]
+pub struct SourceParamsBuilder<_EventHubName = __rt::Unset, _DataType = __rt::Unset> {
+    event_hub_name: _EventHubName,
+    data_type: _DataType,
+    reset: __rt::Option<Reset>,
+    consumer_group: __rt::Option<__rt::String>,
+}
+impl<_EventHubName, _DataType> SourceParamsBuilder<_EventHubName, _DataType> {
+    /// Sets `eventHubName` (string, required).
+    ///
+    /// Name of the event hub.
+    pub fn event_hub_name(
+        self,
+        value: impl __rt::Into<__rt::String>,
+    ) -> SourceParamsBuilder<__rt::Set<__rt::String>, _DataType> {
+        SourceParamsBuilder {
+            event_hub_name: __rt::Set::new(value.into()),
+            data_type: self.data_type,
+            reset: self.reset,
+            consumer_group: self.consumer_group,
+        }
+    }
+    /// Sets `dataType` (one of [`DataType`], required).
+    ///
+    /// Whether the events are raw JSON or already XDM.
+    pub fn data_type(
+        self,
+        value: impl __rt::Into<DataType>,
+    ) -> SourceParamsBuilder<_EventHubName, __rt::Set<DataType>> {
+        SourceParamsBuilder {
+            event_hub_name: self.event_hub_name,
+            data_type: __rt::Set::new(value.into()),
+            reset: self.reset,
+            consumer_group: self.consumer_group,
+        }
+    }
+    /// Sets `reset` (one of [`Reset`], optional, default `"earliest"`).
+    ///
+    /// Where reading starts: the newest events (latest) or the oldest ones still kept (earliest).
+    pub fn reset(mut self, value: impl __rt::Into<Reset>) -> Self {
+        self.reset = __rt::Some(value.into());
+        self
+    }
+    /// Sets `consumerGroup` (string, optional, default `"$Default"`).
+    ///
+    /// Consumer group to read with; a group can serve only one flow at a time.
+    pub fn consumer_group(mut self, value: impl __rt::Into<__rt::String>) -> Self {
+        self.consumer_group = __rt::Some(value.into());
+        self
+    }
+    /// Builds the params. Fails only for values that break a spec rule (none applies to these params today).
+    pub fn build(self) -> __rt::Result<SourceParams, __rt::BuildError>
+    where
+        _EventHubName: super::__required::__source::event_hub_name<__rt::String>,
+        _DataType: super::__required::__source::data_type<DataType>,
+    {
+        let value = SourceParams {
+            event_hub_name: __rt::IsSet::into_value(self.event_hub_name),
+            data_type: __rt::IsSet::into_value(self.data_type),
+            reset: self.reset,
+            consumer_group: self.consumer_group,
+        };
+        __rt::Ok(value)
+    }
+}
+impl __rt::SourceParams for SourceParams {
+    const CONNECTOR: &'static str = "azure-event-hubs";
+    const CONNECTION_SPEC_ID: &'static str = "bf9f5905-92b7-48bf-bf20-455bc6b60a4e";
+    const CONNECTION_SPEC_VERSION: &'static str = "1.0";
+    const PROVIDER_ID: __rt::Option<&'static str> = __rt::None;
+    const SENDS_PARAMS: bool = true;
+    type Family = __rt::StreamSource;
+    type Base = __rt::WithBaseConnection;
+}
+/// The allowed values of the `dataType` param.
+///
+/// Non-exhaustive: a spec may add values, and that must not break a `match`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DataType {
+    /// Sent as `raw`.
+    Raw,
+    /// Sent as `xdm`.
+    Xdm,
+}
+impl DataType {
+    /// The exact string sent on the wire.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::Raw => "raw",
+            Self::Xdm => "xdm",
+        }
+    }
+}
+impl __rt::fmt::Display for DataType {
+    fn fmt(&self, f: &mut __rt::fmt::Formatter<'_>) -> __rt::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl __rt::WireEnum for DataType {
+    const VALUES: &'static [&'static str] = &["raw", "xdm"];
+    fn as_wire(&self) -> &'static str {
+        self.as_str()
+    }
+    fn from_wire(value: &str) -> __rt::Option<Self> {
+        match value {
+            "raw" => __rt::Some(Self::Raw),
+            "xdm" => __rt::Some(Self::Xdm),
+            _ => __rt::None,
+        }
+    }
+}
+/// The allowed values of the `reset` param.
+///
+/// Non-exhaustive: a spec may add values, and that must not break a `match`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Reset {
+    /// Sent as `latest`.
+    Latest,
+    /// Sent as `earliest`.
+    Earliest,
+}
+impl Reset {
+    /// The exact string sent on the wire.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::Latest => "latest",
+            Self::Earliest => "earliest",
+        }
+    }
+}
+impl __rt::fmt::Display for Reset {
+    fn fmt(&self, f: &mut __rt::fmt::Formatter<'_>) -> __rt::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl __rt::WireEnum for Reset {
+    const VALUES: &'static [&'static str] = &["latest", "earliest"];
+    fn as_wire(&self) -> &'static str {
+        self.as_str()
+    }
+    fn from_wire(value: &str) -> __rt::Option<Self> {
+        match value {
+            "latest" => __rt::Some(Self::Latest),
+            "earliest" => __rt::Some(Self::Earliest),
+            _ => __rt::None,
+        }
+    }
+}
 /// The connection spec id, sent as `connectionSpec.id`.
 pub const CONNECTION_SPEC_ID: &str = "bf9f5905-92b7-48bf-bf20-455bc6b60a4e";
 /// The connection spec version, sent as `connectionSpec.version`.
@@ -264,4 +481,46 @@ pub const CONNECTOR: __rt::ConnectorInfo = __rt::ConnectorInfo::new(
                 ),
         ],
     )
-    .with_description("Streams events from Azure Event Hubs into the platform.");
+    .with_description(
+        "Streams events from Azure Event Hubs into the platform. Source params reconstructed from the documented source-connection body and its parameter table; Adobe publishes no sourceSpec for it.",
+    )
+    .with_source(
+        __rt::SourceInfo::new(
+            "stream",
+            &[
+                __rt::ParamInfo::new(
+                        "eventHubName",
+                        "event_hub_name",
+                        __rt::ParamType::String,
+                    )
+                    .mark_required()
+                    .with_description("Name of the event hub."),
+                __rt::ParamInfo::new(
+                        "dataType",
+                        "data_type",
+                        __rt::ParamType::Enum(&["raw", "xdm"]),
+                    )
+                    .mark_required()
+                    .with_description("Whether the events are raw JSON or already XDM."),
+                __rt::ParamInfo::new(
+                        "reset",
+                        "reset",
+                        __rt::ParamType::Enum(&["latest", "earliest"]),
+                    )
+                    .with_default("\"earliest\"")
+                    .with_description(
+                        "Where reading starts: the newest events (latest) or the oldest ones still kept (earliest).",
+                    ),
+                __rt::ParamInfo::new(
+                        "consumerGroup",
+                        "consumer_group",
+                        __rt::ParamType::String,
+                    )
+                    .with_default("\"$Default\"")
+                    .with_description(
+                        "Consumer group to read with; a group can serve only one flow at a time.",
+                    ),
+            ],
+        ),
+    )
+    .with_flow_specs(&["d69717ba-71b4-4313-b654-49f9cf126d7a"]);

@@ -192,6 +192,160 @@ impl __rt::From<BasicAuthenticationPatch> for __rt::Patch {
         patch.patch
     }
 }
+/// Source params of `azure-file-storage`: the `params` of its `POST /sourceConnections` body.
+///
+/// Build it with [`SourceParams::builder`]; every required param must be set before `build()` compiles. The source is a file source (`exploreSpec`). A source connection names the base connection it reads through (`baseConnectionId`).
+///
+/// The file or folder to read.
+#[derive(Clone, Debug)]
+#[non_exhaustive]
+pub struct SourceParams {
+    /// `path` (string, required).
+    ///
+    /// File or folder to read; a wildcard in the file name selects several files.
+    pub path: __rt::String,
+    /// `type` (one of [`Type`], optional).
+    ///
+    /// Whether the path names one file or a whole folder.
+    pub type_: __rt::Option<Type>,
+    /// `recursive` (boolean, optional).
+    ///
+    /// For a folder or wildcard path, also read every subfolder (false when left out).
+    pub recursive: __rt::Option<bool>,
+}
+impl SourceParams {
+    /// Starts a builder with no param set.
+    pub fn builder() -> SourceParamsBuilder {
+        SourceParamsBuilder {
+            path: __rt::Unset,
+            type_: __rt::None,
+            recursive: __rt::None,
+        }
+    }
+}
+impl __rt::ParamObject for SourceParams {
+    fn write_params<M: __rt::serde::ser::SerializeMap>(
+        &self,
+        map: &mut M,
+    ) -> __rt::Result<(), M::Error> {
+        map.serialize_entry("path", &__rt::Wire(&self.path))?;
+        if let __rt::Some(value) = &self.type_ {
+            map.serialize_entry("type", &__rt::Wire(value))?;
+        }
+        if let __rt::Some(value) = &self.recursive {
+            map.serialize_entry("recursive", &__rt::Wire(value))?;
+        }
+        __rt::Ok(())
+    }
+    fn read_params(
+        reader: &mut __rt::ParamReader,
+    ) -> __rt::Result<Self, __rt::DecodeError> {
+        let value = Self {
+            path: reader.required("path", "path")?,
+            type_: reader.optional("type", "type")?,
+            recursive: reader.optional("recursive", "recursive")?,
+        };
+        __rt::Ok(value)
+    }
+}
+/// Builder for [`SourceParams`], from [`SourceParams::builder`].
+///
+/// Its type parameters, one per required param (`_Path` tracks [`path`](Self::path())), record which are set: `build()` compiles once all are.
+#[derive(Clone, Debug)]
+#[must_use = "a builder does nothing until `build()` is called"]
+pub struct SourceParamsBuilder<_Path = __rt::Unset> {
+    path: _Path,
+    type_: __rt::Option<Type>,
+    recursive: __rt::Option<bool>,
+}
+impl<_Path> SourceParamsBuilder<_Path> {
+    /// Sets `path` (string, required).
+    ///
+    /// File or folder to read; a wildcard in the file name selects several files.
+    pub fn path(
+        self,
+        value: impl __rt::Into<__rt::String>,
+    ) -> SourceParamsBuilder<__rt::Set<__rt::String>> {
+        SourceParamsBuilder {
+            path: __rt::Set::new(value.into()),
+            type_: self.type_,
+            recursive: self.recursive,
+        }
+    }
+    /// Sets `type` (one of [`Type`], optional).
+    ///
+    /// Whether the path names one file or a whole folder.
+    pub fn type_(mut self, value: impl __rt::Into<Type>) -> Self {
+        self.type_ = __rt::Some(value.into());
+        self
+    }
+    /// Sets `recursive` (boolean, optional).
+    ///
+    /// For a folder or wildcard path, also read every subfolder (false when left out).
+    pub fn recursive(mut self, value: impl __rt::Into<bool>) -> Self {
+        self.recursive = __rt::Some(value.into());
+        self
+    }
+    /// Builds the params. Fails only for values that break a spec rule (none applies to these params today).
+    pub fn build(self) -> __rt::Result<SourceParams, __rt::BuildError>
+    where
+        _Path: super::__required::__source::path<__rt::String>,
+    {
+        let value = SourceParams {
+            path: __rt::IsSet::into_value(self.path),
+            type_: self.type_,
+            recursive: self.recursive,
+        };
+        __rt::Ok(value)
+    }
+}
+impl __rt::SourceParams for SourceParams {
+    const CONNECTOR: &'static str = "azure-file-storage";
+    const CONNECTION_SPEC_ID: &'static str = "be5ec48c-5b78-49d5-b8fa-7c89ec4569b8";
+    const CONNECTION_SPEC_VERSION: &'static str = "1.0";
+    const PROVIDER_ID: __rt::Option<&'static str> = __rt::None;
+    const SENDS_PARAMS: bool = true;
+    type Family = __rt::FileSource;
+    type Base = __rt::WithBaseConnection;
+}
+/// The allowed values of the `type` param.
+///
+/// Non-exhaustive: a spec may add values, and that must not break a `match`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Type {
+    /// Sent as `file`.
+    File,
+    /// Sent as `folder`.
+    Folder,
+}
+impl Type {
+    /// The exact string sent on the wire.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::File => "file",
+            Self::Folder => "folder",
+        }
+    }
+}
+impl __rt::fmt::Display for Type {
+    fn fmt(&self, f: &mut __rt::fmt::Formatter<'_>) -> __rt::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl __rt::WireEnum for Type {
+    const VALUES: &'static [&'static str] = &["file", "folder"];
+    fn as_wire(&self) -> &'static str {
+        self.as_str()
+    }
+    fn from_wire(value: &str) -> __rt::Option<Self> {
+        match value {
+            "file" => __rt::Some(Self::File),
+            "folder" => __rt::Some(Self::Folder),
+            _ => __rt::None,
+        }
+    }
+}
 /// The connection spec id, sent as `connectionSpec.id`.
 pub const CONNECTION_SPEC_ID: &str = "be5ec48c-5b78-49d5-b8fa-7c89ec4569b8";
 /// The connection spec version, sent as `connectionSpec.version`.
@@ -242,4 +396,31 @@ pub const CONNECTOR: __rt::ConnectorInfo = __rt::ConnectorInfo::new(
                 ),
         ],
     )
-    .with_description("Files in an Azure Files share.");
+    .with_description(
+        "Files in an Azure Files share. Source params follow Adobe's published sourceSpec (path, recursive) plus the type (file or folder) that the documented source-connection bodies send.",
+    )
+    .with_source(
+        __rt::SourceInfo::new(
+            "file",
+            &[
+                __rt::ParamInfo::new("path", "path", __rt::ParamType::String)
+                    .mark_required()
+                    .with_description(
+                        "File or folder to read; a wildcard in the file name selects several files.",
+                    ),
+                __rt::ParamInfo::new(
+                        "type",
+                        "type_",
+                        __rt::ParamType::Enum(&["file", "folder"]),
+                    )
+                    .with_description(
+                        "Whether the path names one file or a whole folder.",
+                    ),
+                __rt::ParamInfo::new("recursive", "recursive", __rt::ParamType::Boolean)
+                    .with_description(
+                        "For a folder or wildcard path, also read every subfolder (false when left out).",
+                    ),
+            ],
+        ),
+    )
+    .with_flow_specs(&["9753525b-82c7-4dce-8a9b-5ccfce2b9876"]);

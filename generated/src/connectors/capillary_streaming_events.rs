@@ -208,6 +208,52 @@ impl __rt::From<OAuthGenericRestConnectorPatch> for __rt::Patch {
         patch.patch
     }
 }
+/// Source params of `capillary-streaming-events`: the `params` of its `POST /sourceConnections` body. It has no params: the spec has no `sourceSpec.spec`, so the body has no `params`.
+///
+/// Build it with [`SourceParams::builder`]; every required param must be set before `build()` compiles. The source is a stream source (`exploreSpec`). A source connection names the base connection it reads through (`baseConnectionId`).
+#[derive(Clone, Debug)]
+#[non_exhaustive]
+pub struct SourceParams {}
+impl SourceParams {
+    /// Starts a builder with no param set.
+    pub fn builder() -> SourceParamsBuilder {
+        SourceParamsBuilder {}
+    }
+}
+impl __rt::ParamObject for SourceParams {
+    fn write_params<M: __rt::serde::ser::SerializeMap>(
+        &self,
+        _: &mut M,
+    ) -> __rt::Result<(), M::Error> {
+        __rt::Ok(())
+    }
+    fn read_params(_: &mut __rt::ParamReader) -> __rt::Result<Self, __rt::DecodeError> {
+        let value = Self {};
+        __rt::Ok(value)
+    }
+}
+/// Builder for [`SourceParams`], from [`SourceParams::builder`].
+///
+/// No param must be set: `build()` always compiles.
+#[derive(Clone, Debug)]
+#[must_use = "a builder does nothing until `build()` is called"]
+pub struct SourceParamsBuilder {}
+impl SourceParamsBuilder {
+    /// Builds the params. Fails only for values that break a spec rule (none applies to these params today).
+    pub fn build(self) -> __rt::Result<SourceParams, __rt::BuildError> {
+        let value = SourceParams {};
+        __rt::Ok(value)
+    }
+}
+impl __rt::SourceParams for SourceParams {
+    const CONNECTOR: &'static str = "capillary-streaming-events";
+    const CONNECTION_SPEC_ID: &'static str = "6360f136-5980-4111-8bdf-15d29eab3b5a";
+    const CONNECTION_SPEC_VERSION: &'static str = "1.0";
+    const PROVIDER_ID: __rt::Option<&'static str> = __rt::None;
+    const SENDS_PARAMS: bool = false;
+    type Family = __rt::StreamSource;
+    type Base = __rt::WithBaseConnection;
+}
 /// The connection spec id, sent as `connectionSpec.id`.
 pub const CONNECTION_SPEC_ID: &str = "6360f136-5980-4111-8bdf-15d29eab3b5a";
 /// The connection spec version, sent as `connectionSpec.version`.
@@ -264,4 +310,8 @@ pub const CONNECTOR: __rt::ConnectorInfo = __rt::ConnectorInfo::new(
                 ),
         ],
     )
-    .with_description("Loyalty events streamed from Capillary into the platform.");
+    .with_description(
+        "Loyalty events streamed from Capillary into the platform. Its documented source connection sends no params and no data format, so its sourceSpec has no spec.",
+    )
+    .with_source(__rt::SourceInfo::new("stream", &[]).mark_no_params())
+    .with_flow_specs(&["6499120c-0b15-42dc-936e-847ea3c24d72"]);

@@ -983,5 +983,5 @@ pub const CONNECTOR: __rt::ConnectorInfo = __rt::ConnectorInfo::new(
         ],
     )
     .with_description(
-        "Any REST API that can be called with OAuth 2 tokens or basic credentials.",
+        "Any REST API that can be called with OAuth 2 tokens or basic credentials. Adobe lists its id under the RestStorageToPlatform flow spec, but documents no source connection or explore call of its own (its tutorial points to table tutorials written for Generic OData), so it has no sourceSpec yet.",
     );

@@ -154,6 +154,240 @@ impl __rt::From<OAuth2RefreshCodePatch> for __rt::Patch {
         patch.patch
     }
 }
+/// Source params of `linkedin-ads`: the `params` of its `POST /sourceConnections` body.
+///
+/// Build it with [`SourceParams::builder`]; every required param must be set before `build()` compiles. The source is a rest source (`exploreSpec`). A source connection names the base connection it reads through (`baseConnectionId`).
+///
+/// Which LinkedIn Ads analytics to read.
+#[derive(Clone, Debug)]
+#[non_exhaustive]
+pub struct SourceParams {
+    /// `accountIds` (string, required).
+    ///
+    /// LinkedIn ad account ids, comma-separated in one string.
+    pub account_ids: __rt::String,
+    /// `campaignGroupIds` (string, required).
+    ///
+    /// Campaign group ids, comma-separated in one string.
+    pub campaign_group_ids: __rt::String,
+    /// `campaignIds` (string, required).
+    ///
+    /// Campaign ids, comma-separated in one string.
+    pub campaign_ids: __rt::String,
+    /// `pivot` (one of [`Pivot`], required).
+    ///
+    /// Element the analytics are grouped by.
+    pub pivot: Pivot,
+}
+impl SourceParams {
+    /// Starts a builder with no param set.
+    pub fn builder() -> SourceParamsBuilder {
+        SourceParamsBuilder {
+            account_ids: __rt::Unset,
+            campaign_group_ids: __rt::Unset,
+            campaign_ids: __rt::Unset,
+            pivot: __rt::Unset,
+        }
+    }
+}
+impl __rt::ParamObject for SourceParams {
+    fn write_params<M: __rt::serde::ser::SerializeMap>(
+        &self,
+        map: &mut M,
+    ) -> __rt::Result<(), M::Error> {
+        map.serialize_entry("accountIds", &__rt::Wire(&self.account_ids))?;
+        map.serialize_entry("campaignGroupIds", &__rt::Wire(&self.campaign_group_ids))?;
+        map.serialize_entry("campaignIds", &__rt::Wire(&self.campaign_ids))?;
+        map.serialize_entry("pivot", &__rt::Wire(&self.pivot))?;
+        __rt::Ok(())
+    }
+    fn read_params(
+        reader: &mut __rt::ParamReader,
+    ) -> __rt::Result<Self, __rt::DecodeError> {
+        let value = Self {
+            account_ids: reader.required("accountIds", "accountIds")?,
+            campaign_group_ids: reader.required("campaignGroupIds", "campaignGroupIds")?,
+            campaign_ids: reader.required("campaignIds", "campaignIds")?,
+            pivot: reader.required("pivot", "pivot")?,
+        };
+        __rt::Ok(value)
+    }
+}
+/// Builder for [`SourceParams`], from [`SourceParams::builder`].
+///
+/// Its type parameters, one per required param (`_AccountIds` tracks [`account_ids`](Self::account_ids())), record which are set: `build()` compiles once all are.
+#[derive(Clone, Debug)]
+#[must_use = "a builder does nothing until `build()` is called"]
+pub struct SourceParamsBuilder<
+    _AccountIds = __rt::Unset,
+    _CampaignGroupIds = __rt::Unset,
+    _CampaignIds = __rt::Unset,
+    _Pivot = __rt::Unset,
+> {
+    account_ids: _AccountIds,
+    campaign_group_ids: _CampaignGroupIds,
+    campaign_ids: _CampaignIds,
+    pivot: _Pivot,
+}
+impl<
+    _AccountIds,
+    _CampaignGroupIds,
+    _CampaignIds,
+    _Pivot,
+> SourceParamsBuilder<_AccountIds, _CampaignGroupIds, _CampaignIds, _Pivot> {
+    /// Sets `accountIds` (string, required).
+    ///
+    /// LinkedIn ad account ids, comma-separated in one string.
+    pub fn account_ids(
+        self,
+        value: impl __rt::Into<__rt::String>,
+    ) -> SourceParamsBuilder<
+        __rt::Set<__rt::String>,
+        _CampaignGroupIds,
+        _CampaignIds,
+        _Pivot,
+    > {
+        SourceParamsBuilder {
+            account_ids: __rt::Set::new(value.into()),
+            campaign_group_ids: self.campaign_group_ids,
+            campaign_ids: self.campaign_ids,
+            pivot: self.pivot,
+        }
+    }
+    /// Sets `campaignGroupIds` (string, required).
+    ///
+    /// Campaign group ids, comma-separated in one string.
+    pub fn campaign_group_ids(
+        self,
+        value: impl __rt::Into<__rt::String>,
+    ) -> SourceParamsBuilder<
+        _AccountIds,
+        __rt::Set<__rt::String>,
+        _CampaignIds,
+        _Pivot,
+    > {
+        SourceParamsBuilder {
+            account_ids: self.account_ids,
+            campaign_group_ids: __rt::Set::new(value.into()),
+            campaign_ids: self.campaign_ids,
+            pivot: self.pivot,
+        }
+    }
+    /// Sets `campaignIds` (string, required).
+    ///
+    /// Campaign ids, comma-separated in one string.
+    pub fn campaign_ids(
+        self,
+        value: impl __rt::Into<__rt::String>,
+    ) -> SourceParamsBuilder<
+        _AccountIds,
+        _CampaignGroupIds,
+        __rt::Set<__rt::String>,
+        _Pivot,
+    > {
+        SourceParamsBuilder {
+            account_ids: self.account_ids,
+            campaign_group_ids: self.campaign_group_ids,
+            campaign_ids: __rt::Set::new(value.into()),
+            pivot: self.pivot,
+        }
+    }
+    /// Sets `pivot` (one of [`Pivot`], required).
+    ///
+    /// Element the analytics are grouped by.
+    pub fn pivot(
+        self,
+        value: impl __rt::Into<Pivot>,
+    ) -> SourceParamsBuilder<
+        _AccountIds,
+        _CampaignGroupIds,
+        _CampaignIds,
+        __rt::Set<Pivot>,
+    > {
+        SourceParamsBuilder {
+            account_ids: self.account_ids,
+            campaign_group_ids: self.campaign_group_ids,
+            campaign_ids: self.campaign_ids,
+            pivot: __rt::Set::new(value.into()),
+        }
+    }
+    /// Builds the params. Fails only for values that break a spec rule (none applies to these params today).
+    pub fn build(self) -> __rt::Result<SourceParams, __rt::BuildError>
+    where
+        _AccountIds: super::__required::__source::account_ids<__rt::String>,
+        _CampaignGroupIds: super::__required::__source::campaign_group_ids<__rt::String>,
+        _CampaignIds: super::__required::__source::campaign_ids<__rt::String>,
+        _Pivot: super::__required::__source::pivot<Pivot>,
+    {
+        let value = SourceParams {
+            account_ids: __rt::IsSet::into_value(self.account_ids),
+            campaign_group_ids: __rt::IsSet::into_value(self.campaign_group_ids),
+            campaign_ids: __rt::IsSet::into_value(self.campaign_ids),
+            pivot: __rt::IsSet::into_value(self.pivot),
+        };
+        __rt::Ok(value)
+    }
+}
+impl __rt::SourceParams for SourceParams {
+    const CONNECTOR: &'static str = "linkedin-ads";
+    const CONNECTION_SPEC_ID: &'static str = "59a4b493-a615-40f9-bd38-f823d0909a2b";
+    const CONNECTION_SPEC_VERSION: &'static str = "1.0";
+    const PROVIDER_ID: __rt::Option<&'static str> = __rt::None;
+    const SENDS_PARAMS: bool = true;
+    type Family = __rt::RestSource;
+    type Base = __rt::WithBaseConnection;
+}
+/// The allowed values of the `pivot` param.
+///
+/// Non-exhaustive: a spec may add values, and that must not break a `match`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Pivot {
+    /// Sent as `ACCOUNT`.
+    Account,
+    /// Sent as `CAMPAIGN GROUP`.
+    CampaignGroup,
+    /// Sent as `CAMPAIGN`.
+    Campaign,
+    /// Sent as `CREATIVE`.
+    Creative,
+}
+impl Pivot {
+    /// The exact string sent on the wire.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::Account => "ACCOUNT",
+            Self::CampaignGroup => "CAMPAIGN GROUP",
+            Self::Campaign => "CAMPAIGN",
+            Self::Creative => "CREATIVE",
+        }
+    }
+}
+impl __rt::fmt::Display for Pivot {
+    fn fmt(&self, f: &mut __rt::fmt::Formatter<'_>) -> __rt::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl __rt::WireEnum for Pivot {
+    const VALUES: &'static [&'static str] = &[
+        "ACCOUNT",
+        "CAMPAIGN GROUP",
+        "CAMPAIGN",
+        "CREATIVE",
+    ];
+    fn as_wire(&self) -> &'static str {
+        self.as_str()
+    }
+    fn from_wire(value: &str) -> __rt::Option<Self> {
+        match value {
+            "ACCOUNT" => __rt::Some(Self::Account),
+            "CAMPAIGN GROUP" => __rt::Some(Self::CampaignGroup),
+            "CAMPAIGN" => __rt::Some(Self::Campaign),
+            "CREATIVE" => __rt::Some(Self::Creative),
+            _ => __rt::None,
+        }
+    }
+}
 /// The connection spec id, sent as `connectionSpec.id`.
 pub const CONNECTION_SPEC_ID: &str = "59a4b493-a615-40f9-bd38-f823d0909a2b";
 /// The connection spec version, sent as `connectionSpec.version`.
@@ -194,5 +428,47 @@ pub const CONNECTOR: __rt::ConnectorInfo = __rt::ConnectorInfo::new(
         ],
     )
     .with_description(
-        "LinkedIn Ads accounts, campaign groups, campaigns and creatives, read through the LinkedIn Marketing API.",
-    );
+        "LinkedIn Ads accounts, campaign groups, campaigns and creatives, read through the LinkedIn Marketing API. Source params reconstructed from the documented source-connection bodies and explore sourceParams; Adobe publishes no sourceSpec for it.",
+    )
+    .with_source(
+        __rt::SourceInfo::new(
+            "rest",
+            &[
+                __rt::ParamInfo::new(
+                        "accountIds",
+                        "account_ids",
+                        __rt::ParamType::String,
+                    )
+                    .mark_required()
+                    .with_description(
+                        "LinkedIn ad account ids, comma-separated in one string.",
+                    ),
+                __rt::ParamInfo::new(
+                        "campaignGroupIds",
+                        "campaign_group_ids",
+                        __rt::ParamType::String,
+                    )
+                    .mark_required()
+                    .with_description(
+                        "Campaign group ids, comma-separated in one string.",
+                    ),
+                __rt::ParamInfo::new(
+                        "campaignIds",
+                        "campaign_ids",
+                        __rt::ParamType::String,
+                    )
+                    .mark_required()
+                    .with_description("Campaign ids, comma-separated in one string."),
+                __rt::ParamInfo::new(
+                        "pivot",
+                        "pivot",
+                        __rt::ParamType::Enum(
+                            &["ACCOUNT", "CAMPAIGN GROUP", "CAMPAIGN", "CREATIVE"],
+                        ),
+                    )
+                    .mark_required()
+                    .with_description("Element the analytics are grouped by."),
+            ],
+        ),
+    )
+    .with_flow_specs(&["6499120c-0b15-42dc-936e-847ea3c24d72"]);

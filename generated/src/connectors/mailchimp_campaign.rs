@@ -343,6 +343,84 @@ impl __rt::From<OAuth2RefreshCodePatch> for __rt::Patch {
         patch.patch
     }
 }
+/// Source params of `mailchimp-campaign`: the `params` of its `POST /sourceConnections` body.
+///
+/// Build it with [`SourceParams::builder`]; every required param must be set before `build()` compiles. The source is a rest source (`exploreSpec`). A source connection names the base connection it reads through (`baseConnectionId`).
+///
+/// Which Mailchimp campaign to read.
+#[derive(Clone, Debug)]
+#[non_exhaustive]
+pub struct SourceParams {
+    /// `campaignId` (string, required).
+    ///
+    /// Id of the campaign whose email activity is read.
+    pub campaign_id: __rt::String,
+}
+impl SourceParams {
+    /// Starts a builder with no param set.
+    pub fn builder() -> SourceParamsBuilder {
+        SourceParamsBuilder {
+            campaign_id: __rt::Unset,
+        }
+    }
+}
+impl __rt::ParamObject for SourceParams {
+    fn write_params<M: __rt::serde::ser::SerializeMap>(
+        &self,
+        map: &mut M,
+    ) -> __rt::Result<(), M::Error> {
+        map.serialize_entry("campaignId", &__rt::Wire(&self.campaign_id))?;
+        __rt::Ok(())
+    }
+    fn read_params(
+        reader: &mut __rt::ParamReader,
+    ) -> __rt::Result<Self, __rt::DecodeError> {
+        let value = Self {
+            campaign_id: reader.required("campaignId", "campaignId")?,
+        };
+        __rt::Ok(value)
+    }
+}
+/// Builder for [`SourceParams`], from [`SourceParams::builder`].
+///
+/// Its type parameters, one per required param (`_CampaignId` tracks [`campaign_id`](Self::campaign_id())), record which are set: `build()` compiles once all are.
+#[derive(Clone, Debug)]
+#[must_use = "a builder does nothing until `build()` is called"]
+pub struct SourceParamsBuilder<_CampaignId = __rt::Unset> {
+    campaign_id: _CampaignId,
+}
+impl<_CampaignId> SourceParamsBuilder<_CampaignId> {
+    /// Sets `campaignId` (string, required).
+    ///
+    /// Id of the campaign whose email activity is read.
+    pub fn campaign_id(
+        self,
+        value: impl __rt::Into<__rt::String>,
+    ) -> SourceParamsBuilder<__rt::Set<__rt::String>> {
+        SourceParamsBuilder {
+            campaign_id: __rt::Set::new(value.into()),
+        }
+    }
+    /// Builds the params. Fails only for values that break a spec rule (none applies to these params today).
+    pub fn build(self) -> __rt::Result<SourceParams, __rt::BuildError>
+    where
+        _CampaignId: super::__required::__source::campaign_id<__rt::String>,
+    {
+        let value = SourceParams {
+            campaign_id: __rt::IsSet::into_value(self.campaign_id),
+        };
+        __rt::Ok(value)
+    }
+}
+impl __rt::SourceParams for SourceParams {
+    const CONNECTOR: &'static str = "mailchimp-campaign";
+    const CONNECTION_SPEC_ID: &'static str = "c8ce8c8c-37fb-4162-9fbf-c2f181e04a7a";
+    const CONNECTION_SPEC_VERSION: &'static str = "1.0";
+    const PROVIDER_ID: __rt::Option<&'static str> = __rt::None;
+    const SENDS_PARAMS: bool = true;
+    type Family = __rt::RestSource;
+    type Base = __rt::WithBaseConnection;
+}
 /// The connection spec id, sent as `connectionSpec.id`.
 pub const CONNECTION_SPEC_ID: &str = "c8ce8c8c-37fb-4162-9fbf-c2f181e04a7a";
 /// The connection spec version, sent as `connectionSpec.version`.
@@ -419,4 +497,21 @@ pub const CONNECTOR: __rt::ConnectorInfo = __rt::ConnectorInfo::new(
                 .with_description("Calls the Mailchimp API with an OAuth access token."),
         ],
     )
-    .with_description("Campaign data from Mailchimp.");
+    .with_description(
+        "Campaign data from Mailchimp. Source params reconstructed from the documented source-connection bodies and explore sourceParams; Adobe publishes no sourceSpec for it.",
+    )
+    .with_source(
+        __rt::SourceInfo::new(
+            "rest",
+            &[
+                __rt::ParamInfo::new(
+                        "campaignId",
+                        "campaign_id",
+                        __rt::ParamType::String,
+                    )
+                    .mark_required()
+                    .with_description("Id of the campaign whose email activity is read."),
+            ],
+        ),
+    )
+    .with_flow_specs(&["6499120c-0b15-42dc-936e-847ea3c24d72"]);

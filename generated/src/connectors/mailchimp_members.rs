@@ -400,6 +400,84 @@ impl __rt::From<OAuth2RefreshCodePatch> for __rt::Patch {
         patch.patch
     }
 }
+/// Source params of `mailchimp-members`: the `params` of its `POST /sourceConnections` body.
+///
+/// Build it with [`SourceParams::builder`]; every required param must be set before `build()` compiles. The source is a rest source (`exploreSpec`). A source connection names the base connection it reads through (`baseConnectionId`).
+///
+/// Which Mailchimp list to read.
+#[derive(Clone, Debug)]
+#[non_exhaustive]
+pub struct SourceParams {
+    /// `listId` (string, required).
+    ///
+    /// Id of the list (audience) whose members are read.
+    pub list_id: __rt::String,
+}
+impl SourceParams {
+    /// Starts a builder with no param set.
+    pub fn builder() -> SourceParamsBuilder {
+        SourceParamsBuilder {
+            list_id: __rt::Unset,
+        }
+    }
+}
+impl __rt::ParamObject for SourceParams {
+    fn write_params<M: __rt::serde::ser::SerializeMap>(
+        &self,
+        map: &mut M,
+    ) -> __rt::Result<(), M::Error> {
+        map.serialize_entry("listId", &__rt::Wire(&self.list_id))?;
+        __rt::Ok(())
+    }
+    fn read_params(
+        reader: &mut __rt::ParamReader,
+    ) -> __rt::Result<Self, __rt::DecodeError> {
+        let value = Self {
+            list_id: reader.required("listId", "listId")?,
+        };
+        __rt::Ok(value)
+    }
+}
+/// Builder for [`SourceParams`], from [`SourceParams::builder`].
+///
+/// Its type parameters, one per required param (`_ListId` tracks [`list_id`](Self::list_id())), record which are set: `build()` compiles once all are.
+#[derive(Clone, Debug)]
+#[must_use = "a builder does nothing until `build()` is called"]
+pub struct SourceParamsBuilder<_ListId = __rt::Unset> {
+    list_id: _ListId,
+}
+impl<_ListId> SourceParamsBuilder<_ListId> {
+    /// Sets `listId` (string, required).
+    ///
+    /// Id of the list (audience) whose members are read.
+    pub fn list_id(
+        self,
+        value: impl __rt::Into<__rt::String>,
+    ) -> SourceParamsBuilder<__rt::Set<__rt::String>> {
+        SourceParamsBuilder {
+            list_id: __rt::Set::new(value.into()),
+        }
+    }
+    /// Builds the params. Fails only for values that break a spec rule (none applies to these params today).
+    pub fn build(self) -> __rt::Result<SourceParams, __rt::BuildError>
+    where
+        _ListId: super::__required::__source::list_id<__rt::String>,
+    {
+        let value = SourceParams {
+            list_id: __rt::IsSet::into_value(self.list_id),
+        };
+        __rt::Ok(value)
+    }
+}
+impl __rt::SourceParams for SourceParams {
+    const CONNECTOR: &'static str = "mailchimp-members";
+    const CONNECTION_SPEC_ID: &'static str = "2e8580db-6489-4726-96de-e33f5f60295f";
+    const CONNECTION_SPEC_VERSION: &'static str = "1.0";
+    const PROVIDER_ID: __rt::Option<&'static str> = __rt::None;
+    const SENDS_PARAMS: bool = true;
+    type Family = __rt::RestSource;
+    type Base = __rt::WithBaseConnection;
+}
 /// The connection spec id, sent as `connectionSpec.id`.
 pub const CONNECTION_SPEC_ID: &str = "2e8580db-6489-4726-96de-e33f5f60295f";
 /// The connection spec version, sent as `connectionSpec.version`.
@@ -484,4 +562,19 @@ pub const CONNECTOR: __rt::ConnectorInfo = __rt::ConnectorInfo::new(
                 .with_description("Calls the Mailchimp API with an OAuth access token."),
         ],
     )
-    .with_description("Audience members and their activity from Mailchimp.");
+    .with_description(
+        "Audience members and their activity from Mailchimp. Source params follow the Sources SDK's published Mailchimp Members sourceSpec (listId).",
+    )
+    .with_source(
+        __rt::SourceInfo::new(
+            "rest",
+            &[
+                __rt::ParamInfo::new("listId", "list_id", __rt::ParamType::String)
+                    .mark_required()
+                    .with_description(
+                        "Id of the list (audience) whose members are read.",
+                    ),
+            ],
+        ),
+    )
+    .with_flow_specs(&["6499120c-0b15-42dc-936e-847ea3c24d72"]);

@@ -154,6 +154,54 @@ impl __rt::From<OAuth2RefreshCodePatch> for __rt::Patch {
         patch.patch
     }
 }
+/// Source params of `onetrust-integration`: the `params` of its `POST /sourceConnections` body.
+///
+/// Build it with [`SourceParams::builder`]; every required param must be set before `build()` compiles. The source is a rest source (`exploreSpec`). A source connection names the base connection it reads through (`baseConnectionId`).
+///
+/// OneTrust takes no source params: the source connection sends an empty params object.
+#[derive(Clone, Debug)]
+#[non_exhaustive]
+pub struct SourceParams {}
+impl SourceParams {
+    /// Starts a builder with no param set.
+    pub fn builder() -> SourceParamsBuilder {
+        SourceParamsBuilder {}
+    }
+}
+impl __rt::ParamObject for SourceParams {
+    fn write_params<M: __rt::serde::ser::SerializeMap>(
+        &self,
+        _: &mut M,
+    ) -> __rt::Result<(), M::Error> {
+        __rt::Ok(())
+    }
+    fn read_params(_: &mut __rt::ParamReader) -> __rt::Result<Self, __rt::DecodeError> {
+        let value = Self {};
+        __rt::Ok(value)
+    }
+}
+/// Builder for [`SourceParams`], from [`SourceParams::builder`].
+///
+/// No param must be set: `build()` always compiles.
+#[derive(Clone, Debug)]
+#[must_use = "a builder does nothing until `build()` is called"]
+pub struct SourceParamsBuilder {}
+impl SourceParamsBuilder {
+    /// Builds the params. Fails only for values that break a spec rule (none applies to these params today).
+    pub fn build(self) -> __rt::Result<SourceParams, __rt::BuildError> {
+        let value = SourceParams {};
+        __rt::Ok(value)
+    }
+}
+impl __rt::SourceParams for SourceParams {
+    const CONNECTOR: &'static str = "onetrust-integration";
+    const CONNECTION_SPEC_ID: &'static str = "cf16d886-c627-4872-9936-fb08d6cba8cc";
+    const CONNECTION_SPEC_VERSION: &'static str = "1.0";
+    const PROVIDER_ID: __rt::Option<&'static str> = __rt::None;
+    const SENDS_PARAMS: bool = true;
+    type Family = __rt::RestSource;
+    type Base = __rt::WithBaseConnection;
+}
 /// The connection spec id, sent as `connectionSpec.id`.
 pub const CONNECTION_SPEC_ID: &str = "cf16d886-c627-4872-9936-fb08d6cba8cc";
 /// The connection spec version, sent as `connectionSpec.version`.
@@ -193,4 +241,8 @@ pub const CONNECTOR: __rt::ConnectorInfo = __rt::ConnectorInfo::new(
                 ),
         ],
     )
-    .with_description("Consent and preference records from OneTrust.");
+    .with_description(
+        "Consent and preference records from OneTrust. Source params reconstructed from the documented source-connection body, which sends an empty params object; Adobe publishes no sourceSpec for it.",
+    )
+    .with_source(__rt::SourceInfo::new("rest", &[]))
+    .with_flow_specs(&["6499120c-0b15-42dc-936e-847ea3c24d72"]);

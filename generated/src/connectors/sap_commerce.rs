@@ -254,6 +254,122 @@ impl __rt::From<OAuth2ClientCredentialPatch> for __rt::Patch {
         patch.patch
     }
 }
+/// Source params of `sap-commerce`: the `params` of its `POST /sourceConnections` body.
+///
+/// Build it with [`SourceParams::builder`]; every required param must be set before `build()` compiles. The source is a rest source (`exploreSpec`). A source connection names the base connection it reads through (`baseConnectionId`).
+///
+/// Which SAP Subscription Billing records to read.
+#[derive(Clone, Debug)]
+#[non_exhaustive]
+pub struct SourceParams {
+    /// `object_type` (one of [`ObjectType`], required).
+    ///
+    /// API to read: customers or contacts.
+    pub object_type: ObjectType,
+}
+impl SourceParams {
+    /// Starts a builder with no param set.
+    pub fn builder() -> SourceParamsBuilder {
+        SourceParamsBuilder {
+            object_type: __rt::Unset,
+        }
+    }
+}
+impl __rt::ParamObject for SourceParams {
+    fn write_params<M: __rt::serde::ser::SerializeMap>(
+        &self,
+        map: &mut M,
+    ) -> __rt::Result<(), M::Error> {
+        map.serialize_entry("object_type", &__rt::Wire(&self.object_type))?;
+        __rt::Ok(())
+    }
+    fn read_params(
+        reader: &mut __rt::ParamReader,
+    ) -> __rt::Result<Self, __rt::DecodeError> {
+        let value = Self {
+            object_type: reader.required("object_type", "object_type")?,
+        };
+        __rt::Ok(value)
+    }
+}
+/// Builder for [`SourceParams`], from [`SourceParams::builder`].
+///
+/// Its type parameters, one per required param (`_ObjectType` tracks [`object_type`](Self::object_type())), record which are set: `build()` compiles once all are.
+#[derive(Clone, Debug)]
+#[must_use = "a builder does nothing until `build()` is called"]
+pub struct SourceParamsBuilder<_ObjectType = __rt::Unset> {
+    object_type: _ObjectType,
+}
+impl<_ObjectType> SourceParamsBuilder<_ObjectType> {
+    /// Sets `object_type` (one of [`ObjectType`], required).
+    ///
+    /// API to read: customers or contacts.
+    pub fn object_type(
+        self,
+        value: impl __rt::Into<ObjectType>,
+    ) -> SourceParamsBuilder<__rt::Set<ObjectType>> {
+        SourceParamsBuilder {
+            object_type: __rt::Set::new(value.into()),
+        }
+    }
+    /// Builds the params. Fails only for values that break a spec rule (none applies to these params today).
+    pub fn build(self) -> __rt::Result<SourceParams, __rt::BuildError>
+    where
+        _ObjectType: super::__required::__source::object_type<ObjectType>,
+    {
+        let value = SourceParams {
+            object_type: __rt::IsSet::into_value(self.object_type),
+        };
+        __rt::Ok(value)
+    }
+}
+impl __rt::SourceParams for SourceParams {
+    const CONNECTOR: &'static str = "sap-commerce";
+    const CONNECTION_SPEC_ID: &'static str = "d8ee38de-7ae9-4058-9610-c79ce75f8e92";
+    const CONNECTION_SPEC_VERSION: &'static str = "1.0";
+    const PROVIDER_ID: __rt::Option<&'static str> = __rt::None;
+    const SENDS_PARAMS: bool = true;
+    type Family = __rt::RestSource;
+    type Base = __rt::WithBaseConnection;
+}
+/// The allowed values of the `object_type` param.
+///
+/// Non-exhaustive: a spec may add values, and that must not break a `match`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ObjectType {
+    /// Sent as `customers`.
+    Customers,
+    /// Sent as `contacts`.
+    Contacts,
+}
+impl ObjectType {
+    /// The exact string sent on the wire.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::Customers => "customers",
+            Self::Contacts => "contacts",
+        }
+    }
+}
+impl __rt::fmt::Display for ObjectType {
+    fn fmt(&self, f: &mut __rt::fmt::Formatter<'_>) -> __rt::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl __rt::WireEnum for ObjectType {
+    const VALUES: &'static [&'static str] = &["customers", "contacts"];
+    fn as_wire(&self) -> &'static str {
+        self.as_str()
+    }
+    fn from_wire(value: &str) -> __rt::Option<Self> {
+        match value {
+            "customers" => __rt::Some(Self::Customers),
+            "contacts" => __rt::Some(Self::Contacts),
+            _ => __rt::None,
+        }
+    }
+}
 /// The connection spec id, sent as `connectionSpec.id`.
 pub const CONNECTION_SPEC_ID: &str = "d8ee38de-7ae9-4058-9610-c79ce75f8e92";
 /// The connection spec version, sent as `connectionSpec.version`.
@@ -312,5 +428,20 @@ pub const CONNECTOR: __rt::ConnectorInfo = __rt::ConnectorInfo::new(
         ],
     )
     .with_description(
-        "Customers and contacts from SAP Commerce (SAP Subscription Billing).",
-    );
+        "Customers and contacts from SAP Commerce (SAP Subscription Billing). Source params reconstructed from the documented source-connection bodies and explore sourceParams; Adobe publishes no sourceSpec for it.",
+    )
+    .with_source(
+        __rt::SourceInfo::new(
+            "rest",
+            &[
+                __rt::ParamInfo::new(
+                        "object_type",
+                        "object_type",
+                        __rt::ParamType::Enum(&["customers", "contacts"]),
+                    )
+                    .mark_required()
+                    .with_description("API to read: customers or contacts."),
+            ],
+        ),
+    )
+    .with_flow_specs(&["6499120c-0b15-42dc-936e-847ea3c24d72"]);

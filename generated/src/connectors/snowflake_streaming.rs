@@ -374,6 +374,110 @@ impl __rt::From<BasicAuthenticationForSnowflakePatch> for __rt::Patch {
         patch.patch
     }
 }
+/// Source params of `snowflake-streaming`: the `params` of its `POST /sourceConnections` body.
+///
+/// Build it with [`SourceParams::builder`]; every required param must be set before `build()` compiles. The source is a stream source (`exploreSpec`). A source connection names the base connection it reads through (`baseConnectionId`).
+///
+/// Which Snowflake table to stream, and how new rows are found.
+#[derive(Clone, Debug)]
+#[non_exhaustive]
+pub struct SourceParams {
+    /// `tableName` (string, required).
+    ///
+    /// Table in the Snowflake database to stream.
+    pub table_name: __rt::String,
+    /// `timestampColumn` (string, required).
+    ///
+    /// Timestamp column used to pick up new rows.
+    pub timestamp_column: __rt::String,
+}
+impl SourceParams {
+    /// Starts a builder with no param set.
+    pub fn builder() -> SourceParamsBuilder {
+        SourceParamsBuilder {
+            table_name: __rt::Unset,
+            timestamp_column: __rt::Unset,
+        }
+    }
+}
+impl __rt::ParamObject for SourceParams {
+    fn write_params<M: __rt::serde::ser::SerializeMap>(
+        &self,
+        map: &mut M,
+    ) -> __rt::Result<(), M::Error> {
+        map.serialize_entry("tableName", &__rt::Wire(&self.table_name))?;
+        map.serialize_entry("timestampColumn", &__rt::Wire(&self.timestamp_column))?;
+        __rt::Ok(())
+    }
+    fn read_params(
+        reader: &mut __rt::ParamReader,
+    ) -> __rt::Result<Self, __rt::DecodeError> {
+        let value = Self {
+            table_name: reader.required("tableName", "tableName")?,
+            timestamp_column: reader.required("timestampColumn", "timestampColumn")?,
+        };
+        __rt::Ok(value)
+    }
+}
+/// Builder for [`SourceParams`], from [`SourceParams::builder`].
+///
+/// Its type parameters, one per required param (`_TableName` tracks [`table_name`](Self::table_name())), record which are set: `build()` compiles once all are.
+#[derive(Clone, Debug)]
+#[must_use = "a builder does nothing until `build()` is called"]
+pub struct SourceParamsBuilder<
+    _TableName = __rt::Unset,
+    _TimestampColumn = __rt::Unset,
+> {
+    table_name: _TableName,
+    timestamp_column: _TimestampColumn,
+}
+impl<_TableName, _TimestampColumn> SourceParamsBuilder<_TableName, _TimestampColumn> {
+    /// Sets `tableName` (string, required).
+    ///
+    /// Table in the Snowflake database to stream.
+    pub fn table_name(
+        self,
+        value: impl __rt::Into<__rt::String>,
+    ) -> SourceParamsBuilder<__rt::Set<__rt::String>, _TimestampColumn> {
+        SourceParamsBuilder {
+            table_name: __rt::Set::new(value.into()),
+            timestamp_column: self.timestamp_column,
+        }
+    }
+    /// Sets `timestampColumn` (string, required).
+    ///
+    /// Timestamp column used to pick up new rows.
+    pub fn timestamp_column(
+        self,
+        value: impl __rt::Into<__rt::String>,
+    ) -> SourceParamsBuilder<_TableName, __rt::Set<__rt::String>> {
+        SourceParamsBuilder {
+            table_name: self.table_name,
+            timestamp_column: __rt::Set::new(value.into()),
+        }
+    }
+    /// Builds the params. Fails only for values that break a spec rule (none applies to these params today).
+    pub fn build(self) -> __rt::Result<SourceParams, __rt::BuildError>
+    where
+        _TableName: super::__required::__source::table_name<__rt::String>,
+        _TimestampColumn: super::__required::__source::timestamp_column<__rt::String>,
+    {
+        let value = SourceParams {
+            table_name: __rt::IsSet::into_value(self.table_name),
+            timestamp_column: __rt::IsSet::into_value(self.timestamp_column),
+        };
+        __rt::Ok(value)
+    }
+}
+impl __rt::SourceParams for SourceParams {
+    const CONNECTOR: &'static str = "snowflake-streaming";
+    const CONNECTION_SPEC_ID: &'static str = "51ae16c2-bdad-42fd-9fce-8d5dfddaf140";
+    const CONNECTION_SPEC_VERSION: &'static str = "1.0";
+    const PROVIDER_ID: __rt::Option<&'static str> = __rt::None;
+    const SENDS_PARAMS: bool = true;
+    type Family = __rt::StreamSource;
+    type Base = __rt::WithBaseConnection;
+}
 /// The connection spec id, sent as `connectionSpec.id`.
 pub const CONNECTION_SPEC_ID: &str = "51ae16c2-bdad-42fd-9fce-8d5dfddaf140";
 /// The connection spec version, sent as `connectionSpec.version`.
@@ -445,4 +549,24 @@ pub const CONNECTOR: __rt::ConnectorInfo = __rt::ConnectorInfo::new(
                 .with_description("Signs in to Snowflake with a user name and password."),
         ],
     )
-    .with_description("Streams changes from Snowflake tables into the platform.");
+    .with_description(
+        "Streams changes from Snowflake tables into the platform. Source params reconstructed from the documented source-connection body; Adobe publishes no sourceSpec for it.",
+    )
+    .with_source(
+        __rt::SourceInfo::new(
+            "stream",
+            &[
+                __rt::ParamInfo::new("tableName", "table_name", __rt::ParamType::String)
+                    .mark_required()
+                    .with_description("Table in the Snowflake database to stream."),
+                __rt::ParamInfo::new(
+                        "timestampColumn",
+                        "timestamp_column",
+                        __rt::ParamType::String,
+                    )
+                    .mark_required()
+                    .with_description("Timestamp column used to pick up new rows."),
+            ],
+        ),
+    )
+    .with_flow_specs(&["c1a19761-d2c7-4702-b9fa-fe91f0613e81"]);

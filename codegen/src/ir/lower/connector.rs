@@ -83,14 +83,18 @@ pub(super) fn connector(file: &Path, spec: &ConnectionSpec, diagnostics: &mut Ve
         ok = false;
     }
     let no_auth = if spec.declared_auth_specs == 0 {
-        cx.diagnostics.push(
+        // A source spec without auth specs is a source without base connection (a webhook): its
+        // source connections stand alone, which is nothing to warn about.
+        if spec.source.is_none() {
+            cx.diagnostics.push(
             Diagnostic::warning(
                 file,
                 &spec.path.key("authSpec"),
                 "this connection spec has no auth specs: its connections are created without `auth`",
             )
             .with_help("add the auth specs the service lists for this connector, or keep `[]` for a source without credentials"),
-        );
+            );
+        }
         Some(NoAuth {
             type_name: NO_AUTH.to_owned(),
             variant: naming::join(&connector_camel, NO_AUTH),

@@ -138,16 +138,6 @@ impl ConnectorCx<'_> {
             }
         };
         let base_connection = spec.declared_auth_specs > 0;
-        if !base_connection && spec.provider_id.is_none() {
-            self.error(
-                &source.path,
-                "this source has no base connection (no auth specs), so its source connections send the \
-                 top-level `providerId`, and the spec has none",
-                "add the connection spec's `\"providerId\"` (streaming sources use \
-                 \"521eee4d-8cbe-4906-bb48-fb6bd4450033\")",
-            );
-            return None;
-        }
         self.claim(&type_name, &source.path);
         self.claim(&naming::join(&type_name, "Builder"), &source.path);
         Some(Source {
