@@ -1,5 +1,6 @@
 //! Creating, testing and deleting base connections, and reading connection specs.
 
+use futures_util::TryStreamExt;
 use reqwest::Method;
 use serde::Serialize;
 use serde_json::Value;
@@ -18,7 +19,7 @@ impl FlowClient {
     /// could not be opened, or a 401 answered before the token was renewed, is tried again): a
     /// second `POST` could create a second connection. After a [`Error::Timeout`],
     /// [`Error::Transport`] or [`Error::Server`], look for the connection by name before creating
-    /// it again: [`list`](Self::list) with [`ConnectionFilter::name`](super::ConnectionFilter::name).
+    /// it again: [`list`](Self::list) with [`ListFilter::name`](super::ListFilter::name).
     pub async fn create<B: Serialize + ?Sized>(&self, body: &B) -> Result<CreatedConnection, Error> {
         const REQUEST: &str = "POST /connections";
         let body = serde_json::to_vec(body).map_err(|error| Error::Request {
@@ -87,19 +88,8 @@ impl FlowClient {
     /// pages), as JSON (see [`get_connection_spec`](Self::get_connection_spec) for why).
     pub async fn list_connection_specs(&self) -> Result<Vec<Value>, Error> {
         const REQUEST: &str = "GET /connectionSpecs";
-        let mut url = self.url(REQUEST, "/connectionSpecs")?;
-        let mut specs = Vec::new();
-        let mut read = std::collections::HashSet::new();
-        loop {
-            let answer = self.inner.send(Call::get(REQUEST, url.clone())).await?;
-            let json = read_json(REQUEST, &answer.body)?;
-            let next = self.next_link(REQUEST, &json, &url, &mut read)?;
-            specs.extend(items(REQUEST, json)?);
-            match next {
-                Some(next) => url = next,
-                None => return Ok(specs),
-            }
-        }
+        let first = self.url(REQUEST, "/connectionSpecs");
+        self.paged(REQUEST, first, Ok).try_collect().await
     }
 }
 

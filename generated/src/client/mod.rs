@@ -30,6 +30,7 @@
 
 mod connections;
 mod error;
+mod filter;
 mod list;
 mod read;
 mod retry;
@@ -43,7 +44,10 @@ use std::time::Duration;
 use reqwest::Url;
 
 pub use error::Error;
-pub use list::{ConnectionFilter, SortOrder};
+pub use filter::{
+    ConnectionFilter, Connections, FlowFilter, Flows, ListFilter, SortOrder, SourceConnectionFilter, SourceConnections,
+    TargetConnectionFilter, TargetConnections,
+};
 pub use read::UPDATE_ATTEMPTS;
 pub use retry::RetryPolicy;
 pub use token::{DEFAULT_IMS_URL, DEFAULT_SCOPES, ImsCredentials, StaticToken, TokenFuture, TokenProvider};
