@@ -1,11 +1,11 @@
 //! Creating, testing and deleting base connections, and reading connection specs.
 
 use futures_util::TryStreamExt;
-use reqwest::Method;
 use serde::Serialize;
 use serde_json::Value;
 
 use super::error::Error;
+use super::resource::to_body;
 use super::transport::Call;
 use super::{FlowClient, segment};
 use crate::CreatedConnection;
@@ -22,27 +22,8 @@ impl FlowClient {
     /// it again: [`list`](Self::list) with [`ListFilter::name`](super::ListFilter::name).
     pub async fn create<B: Serialize + ?Sized>(&self, body: &B) -> Result<CreatedConnection, Error> {
         const REQUEST: &str = "POST /connections";
-        let body = serde_json::to_vec(body).map_err(|error| Error::Request {
-            request: REQUEST,
-            message: format!("the body could not be serialized: {error}"),
-        })?;
-        let answer = self
-            .inner
-            .send(Call {
-                body: Some(body),
-                ..Call::new(REQUEST, Method::POST, self.url(REQUEST, "/connections")?)
-            })
-            .await?;
-        let response = http::Response::builder()
-            .status(answer.status.as_u16())
-            .body(answer.body)
-            .map_err(|error| response_error(REQUEST, error.to_string()))?;
-        CreatedConnection::from_response(&response).map_err(|_| {
-            response_error(
-                REQUEST,
-                format!("a {} answer without `id` and `etag` strings", answer.status),
-            )
-        })
+        let body = to_body(REQUEST, body)?;
+        self.create_resource(REQUEST, "/connections", body).await
     }
 
     /// `DELETE /connections/{id}` (204). A connection still used by a flow is
@@ -50,10 +31,8 @@ impl FlowClient {
     /// attempt that may have reached the service (a 503 or a lost answer) is success: that attempt
     /// deleted it. A 404 on the first attempt is [`Error::NotFound`].
     pub async fn delete(&self, id: &str) -> Result<(), Error> {
-        const REQUEST: &str = "DELETE /connections/{id}";
-        let path = format!("/connections/{}", segment(REQUEST, id)?);
-        let call = Call::new(REQUEST, Method::DELETE, self.url(REQUEST, &path)?);
-        self.inner.send(call).await.map(drop)
+        self.delete_resource("DELETE /connections/{id}", "/connections", id)
+            .await
     }
 
     /// `GET /connections/{id}/test`: whether Flow Service can reach the source with the stored

@@ -29,15 +29,18 @@ pub enum TargetConnections {}
 /// Dataflows (`GET /flows`), for [`ListFilter`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Flows {}
+/// Flow runs (`GET /runs`): only [`FlowClient::runs`](super::FlowClient::runs) lists them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub(crate) enum Runs {}
 
 /// Which base connections [`FlowClient::list`](super::FlowClient::list) and
 /// [`FlowClient::count`](super::FlowClient::count) return.
 pub type ConnectionFilter = ListFilter<Connections>;
-/// Which source connections `FlowClient::list_source_connections` returns.
+/// Which source connections [`FlowClient::list_source_connections`](super::FlowClient::list_source_connections) returns.
 pub type SourceConnectionFilter = ListFilter<SourceConnections>;
-/// Which target connections `FlowClient::list_target_connections` returns.
+/// Which target connections [`FlowClient::list_target_connections`](super::FlowClient::list_target_connections) returns.
 pub type TargetConnectionFilter = ListFilter<TargetConnections>;
-/// Which dataflows `FlowClient::list_flows` returns.
+/// Which dataflows [`FlowClient::list_flows`](super::FlowClient::list_flows) returns.
 pub type FlowFilter = ListFilter<Flows>;
 
 /// Which items of the resource `R` a listing returns: every filter set is sent as its own
@@ -158,6 +161,14 @@ impl ListFilter<SourceConnections> {
     /// (`property=baseConnectionId==...`).
     pub fn base_connection_id(self, id: &BaseConnectionId) -> Self {
         self.set("baseConnectionId".into(), id.as_str().to_owned())
+    }
+}
+
+impl ListFilter<TargetConnections> {
+    /// Only target connections of this connection spec (`property=connectionSpec.id==...`):
+    /// [`DATA_LAKE_SPEC_ID`](crate::DATA_LAKE_SPEC_ID) for the Data Lake's.
+    pub fn connection_spec_id(self, id: impl Into<String>) -> Self {
+        self.set("connectionSpec.id".into(), id.into())
     }
 }
 

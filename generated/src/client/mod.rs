@@ -30,10 +30,17 @@
 
 mod connections;
 mod error;
+mod explore;
+mod fetched;
 mod filter;
+mod flows;
 mod list;
 mod read;
+mod resource;
 mod retry;
+mod runs;
+mod source;
+mod target;
 mod token;
 mod transport;
 
@@ -44,12 +51,14 @@ use std::time::Duration;
 use reqwest::Url;
 
 pub use error::Error;
+pub use fetched::{Created, Fetched};
 pub use filter::{
     ConnectionFilter, Connections, FlowFilter, Flows, ListFilter, SortOrder, SourceConnectionFilter, SourceConnections,
     TargetConnectionFilter, TargetConnections,
 };
 pub use read::UPDATE_ATTEMPTS;
 pub use retry::RetryPolicy;
+pub use runs::{Run, RunError, RunMetrics};
 pub use token::{DEFAULT_IMS_URL, DEFAULT_SCOPES, ImsCredentials, StaticToken, TokenFuture, TokenProvider};
 
 use crate::{DEFAULT_BASE_URL, RequestContext};
