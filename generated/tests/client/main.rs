@@ -5,9 +5,11 @@
 
 mod errors;
 mod hostile;
+mod kinds;
 mod operations;
 mod read;
 mod retries;
 mod secrets;
+mod sources;
 mod support;
 mod token;
