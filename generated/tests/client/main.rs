@@ -4,6 +4,7 @@
 //! output or an error's `Debug`.
 
 mod errors;
+mod flows;
 mod hostile;
 mod kinds;
 mod operations;
@@ -12,4 +13,5 @@ mod retries;
 mod secrets;
 mod sources;
 mod support;
+mod targets;
 mod token;
