@@ -4,6 +4,7 @@
 //! output or an error's `Debug`.
 
 mod errors;
+mod explore;
 mod flows;
 mod hostile;
 mod kinds;
