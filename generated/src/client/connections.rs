@@ -1,10 +1,11 @@
 //! Creating, testing and deleting base connections, and reading connection specs.
 
-use reqwest::Method;
+use futures_util::TryStreamExt;
 use serde::Serialize;
 use serde_json::Value;
 
 use super::error::Error;
+use super::resource::to_body;
 use super::transport::Call;
 use super::{FlowClient, segment};
 use crate::CreatedConnection;
@@ -18,30 +19,11 @@ impl FlowClient {
     /// could not be opened, or a 401 answered before the token was renewed, is tried again): a
     /// second `POST` could create a second connection. After a [`Error::Timeout`],
     /// [`Error::Transport`] or [`Error::Server`], look for the connection by name before creating
-    /// it again: [`list`](Self::list) with [`ConnectionFilter::name`](super::ConnectionFilter::name).
+    /// it again: [`list`](Self::list) with [`ListFilter::name`](super::ListFilter::name).
     pub async fn create<B: Serialize + ?Sized>(&self, body: &B) -> Result<CreatedConnection, Error> {
         const REQUEST: &str = "POST /connections";
-        let body = serde_json::to_vec(body).map_err(|error| Error::Request {
-            request: REQUEST,
-            message: format!("the body could not be serialized: {error}"),
-        })?;
-        let answer = self
-            .inner
-            .send(Call {
-                body: Some(body),
-                ..Call::new(REQUEST, Method::POST, self.url(REQUEST, "/connections")?)
-            })
-            .await?;
-        let response = http::Response::builder()
-            .status(answer.status.as_u16())
-            .body(answer.body)
-            .map_err(|error| response_error(REQUEST, error.to_string()))?;
-        CreatedConnection::from_response(&response).map_err(|_| {
-            response_error(
-                REQUEST,
-                format!("a {} answer without `id` and `etag` strings", answer.status),
-            )
-        })
+        let body = to_body(REQUEST, body)?;
+        self.create_resource(REQUEST, "/connections", body).await
     }
 
     /// `DELETE /connections/{id}` (204). A connection still used by a flow is
@@ -49,10 +31,8 @@ impl FlowClient {
     /// attempt that may have reached the service (a 503 or a lost answer) is success: that attempt
     /// deleted it. A 404 on the first attempt is [`Error::NotFound`].
     pub async fn delete(&self, id: &str) -> Result<(), Error> {
-        const REQUEST: &str = "DELETE /connections/{id}";
-        let path = format!("/connections/{}", segment(REQUEST, id)?);
-        let call = Call::new(REQUEST, Method::DELETE, self.url(REQUEST, &path)?);
-        self.inner.send(call).await.map(drop)
+        self.delete_resource("DELETE /connections/{id}", "/connections", id)
+            .await
     }
 
     /// `GET /connections/{id}/test`: whether Flow Service can reach the source with the stored
@@ -87,19 +67,8 @@ impl FlowClient {
     /// pages), as JSON (see [`get_connection_spec`](Self::get_connection_spec) for why).
     pub async fn list_connection_specs(&self) -> Result<Vec<Value>, Error> {
         const REQUEST: &str = "GET /connectionSpecs";
-        let mut url = self.url(REQUEST, "/connectionSpecs")?;
-        let mut specs = Vec::new();
-        let mut read = std::collections::HashSet::new();
-        loop {
-            let answer = self.inner.send(Call::get(REQUEST, url.clone())).await?;
-            let json = read_json(REQUEST, &answer.body)?;
-            let next = self.next_link(REQUEST, &json, &url, &mut read)?;
-            specs.extend(items(REQUEST, json)?);
-            match next {
-                Some(next) => url = next,
-                None => return Ok(specs),
-            }
-        }
+        let first = self.url(REQUEST, "/connectionSpecs");
+        self.paged(REQUEST, first, Ok).try_collect().await
     }
 }
 

@@ -78,7 +78,8 @@ pub enum Error {
         /// The error body.
         error: Box<ApiError>,
     },
-    /// 404: no such connection or connection spec in this sandbox (or no such sandbox).
+    /// 404: no such connection, connection spec, source or target connection or flow in this
+    /// sandbox (or no such sandbox).
     #[error("{request}: not found in this sandbox: {error}")]
     NotFound {
         /// The call.
@@ -140,12 +141,13 @@ pub enum Error {
         /// raw body.
         error: Box<ApiError>,
     },
-    /// A connection in an answer did not fit the type asked for; names the field, never a value.
-    #[error("{request}: the connection {id} could not be read: {source}")]
+    /// A connection, source connection, target connection, flow or explore answer did not fit
+    /// the type asked for; names the field, never a value.
+    #[error("{request}: the {} {id} could not be read: {source}", item_of(request))]
     Decode {
         /// The call.
         request: &'static str,
-        /// The connection's id, when the answer had one.
+        /// The item's id, when the answer had one (for an explore answer, the base connection's).
         id: String,
         /// What did not fit.
         #[source]
@@ -216,6 +218,22 @@ impl Error {
             500..=599 => Self::Server { request, error },
             _ => Self::Api { request, error },
         }
+    }
+}
+
+/// What the call `request` reads, for [`Error::Decode`]'s message.
+fn item_of(request: &str) -> &'static str {
+    let path = request.split_once(' ').map_or(request, |(_, path)| path);
+    if path.ends_with("/explore") {
+        "explore answer for the connection"
+    } else if path.starts_with("/sourceConnections") {
+        "source connection"
+    } else if path.starts_with("/targetConnections") {
+        "target connection"
+    } else if path.starts_with("/flows") {
+        "flow"
+    } else {
+        "connection"
     }
 }
 

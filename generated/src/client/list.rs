@@ -1,131 +1,24 @@
-//! Listing and counting base connections: typed filters, and the service's pages.
+//! Listings: the service's pages (`_links.next.href`, followed lazily, on the base URL's origin
+//! only, never in a circle) as one stream of typed items, and counting base connections.
 
+use std::collections::{HashSet, VecDeque};
+
+use futures_util::Stream;
 use reqwest::Url;
 use serde_json::Value;
 
 use super::FlowClient;
 use super::connections::{items, read_json, response_error};
 use super::error::Error;
+use super::filter::{ConnectionFilter, ListFilter};
 use super::transport::Call;
-use crate::ConnectionState;
 
-/// The direction of an `orderby`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum SortOrder {
-    /// `+field`.
-    Ascending,
-    /// `-field`.
-    Descending,
-}
-
-/// Which connections [`FlowClient::list`] and [`FlowClient::count`] return: every filter set is
-/// sent as its own `property=` query parameter, and the service combines them with AND.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct ConnectionFilter {
-    connection_spec_id: Option<String>,
-    state: Option<ConnectionState>,
-    name: Option<String>,
-    ids: Vec<String>,
-    order_by: Option<(String, SortOrder)>,
-    limit: Option<u32>,
-}
-
-impl ConnectionFilter {
-    /// Every connection of the sandbox.
-    pub fn new() -> Self {
-        Self::default()
-    }
-
-    /// Only connections of this connector (`property=connectionSpec.id==...`); for a generated
-    /// params type `A`, pass `A::CONNECTION_SPEC_ID`.
-    pub fn connection_spec_id(mut self, id: impl Into<String>) -> Self {
-        self.connection_spec_id = Some(id.into());
-        self
-    }
-
-    /// Only connections in this state (`property=state==...`).
-    pub fn state(mut self, state: ConnectionState) -> Self {
-        self.state = Some(state);
-        self
-    }
-
-    /// Only connections with this exact name (`property=name==...`).
-    pub fn name(mut self, name: impl Into<String>) -> Self {
-        self.name = Some(name.into());
-        self
-    }
-
-    /// Only these connections (`property=id==a,b`).
-    pub fn ids<S: Into<String>>(mut self, ids: impl IntoIterator<Item = S>) -> Self {
-        self.ids = ids.into_iter().map(Into::into).collect();
-        self
-    }
-
-    /// Sorted by a field (`orderby=+name`, `orderby=-createdAt`).
-    pub fn order_by(mut self, field: impl Into<String>, order: SortOrder) -> Self {
-        self.order_by = Some((field.into(), order));
-        self
-    }
-
-    /// At most this many connections per page (`limit`); [`FlowClient::list`] still follows
-    /// every page.
-    pub fn limit(mut self, limit: u32) -> Self {
-        self.limit = Some(limit);
-        self
-    }
-
-    /// The `property=` filters, as sent.
-    fn properties(&self) -> Vec<String> {
-        let mut properties = Vec::new();
-        properties.extend(
-            self.connection_spec_id
-                .as_ref()
-                .map(|id| format!("connectionSpec.id=={id}")),
-        );
-        properties.extend(self.state.as_ref().map(|state| format!("state=={state}")));
-        properties.extend(self.name.as_ref().map(|name| format!("name=={name}")));
-        if !self.ids.is_empty() {
-            properties.push(format!("id=={}", self.ids.join(",")));
-        }
-        properties
-    }
-
-    /// `url` with this filter's query: the `property=` filters, and `orderby` and `limit` unless
-    /// only counting (the service refuses `limit` with `count`).
-    pub(crate) fn apply(&self, url: &mut Url, count: bool) {
-        let mut query = url.query_pairs_mut();
-        for property in self.properties() {
-            query.append_pair("property", &property);
-        }
-        if count {
-            query.append_pair("count", "true");
-        } else {
-            if let Some((field, order)) = &self.order_by {
-                let sign = match order {
-                    SortOrder::Ascending => '+',
-                    SortOrder::Descending => '-',
-                };
-                query.append_pair("orderby", &format!("{sign}{field}"));
-            }
-            if let Some(limit) = self.limit {
-                query.append_pair("limit", &limit.to_string());
-            }
-        }
-        drop(query);
-        if url.query() == Some("") {
-            url.set_query(None);
-        }
-    }
-}
-
-/// One page of `GET /connections`: its items, and the next page's URL.
+/// One page of a listing: its items, and the next page's URL.
 pub(crate) struct Page {
     pub items: Vec<Value>,
     /// The next page, or why its link is not followed (the items are still good).
     pub next: Result<Option<Url>, Error>,
 }
-
-pub(crate) const LIST: &str = "GET /connections";
 
 impl FlowClient {
     /// `GET /connections?count=true`: how many connections match `filter` (its `orderby` and
@@ -141,22 +34,77 @@ impl FlowClient {
             .ok_or_else(|| response_error(REQUEST, "no numeric `count`".to_owned()))
     }
 
-    /// The first page's URL of a listing.
-    pub(crate) fn first_page(&self, filter: &ConnectionFilter) -> Result<Url, Error> {
-        let mut url = self.url(LIST, "/connections")?;
+    /// The first page's URL of the listing `request` of `path` (`/flows`) with `filter`.
+    pub(crate) fn first_page<R>(
+        &self,
+        request: &'static str,
+        path: &str,
+        filter: &ListFilter<R>,
+    ) -> Result<Url, Error> {
+        let mut url = self.url(request, path)?;
         filter.apply(&mut url, false);
         Ok(url)
     }
 
-    /// One page of a listing.
-    pub(crate) async fn page(&self, url: Url, read: &mut std::collections::HashSet<Url>) -> Result<Page, Error> {
-        let answer = self.inner.send(Call::get(LIST, url.clone())).await?;
-        let json = read_json(LIST, &answer.body)?;
-        let next = self.next_link(LIST, &json, &url, read);
+    /// One page of the listing `request`.
+    async fn page(&self, request: &'static str, url: Url, read: &mut HashSet<Url>) -> Result<Page, Error> {
+        let answer = self.inner.send(Call::get(request, url.clone())).await?;
+        let json = read_json(request, &answer.body)?;
+        let next = self.next_link(request, &json, &url, read);
         Ok(Page {
-            items: items(LIST, json)?,
+            items: items(request, json)?,
             next,
         })
+    }
+
+    /// The items of the listing `request` from its page `first` on, each read by `decode`. A page
+    /// is requested only when the previous one has been consumed; `_links.next.href` leads to the
+    /// next (see [`next_link`](Self::next_link)). An item `decode` refuses is an `Err` item and
+    /// the stream goes on; after an error fetching a page, the stream ends.
+    pub(crate) fn paged<T, D>(
+        &self,
+        request: &'static str,
+        first: Result<Url, Error>,
+        decode: D,
+    ) -> impl Stream<Item = Result<T, Error>> + Send + 'static
+    where
+        T: Send + 'static,
+        D: Fn(Value) -> Result<T, Error> + Send + 'static,
+    {
+        struct State<D> {
+            client: FlowClient,
+            request: &'static str,
+            decode: D,
+            items: VecDeque<Value>,
+            next: Option<Result<Url, Error>>,
+            read: HashSet<Url>,
+        }
+        let state = State {
+            client: self.clone(),
+            request,
+            decode,
+            items: VecDeque::new(),
+            next: Some(first),
+            read: HashSet::new(),
+        };
+        Box::pin(futures_util::stream::unfold(state, |mut state| async move {
+            loop {
+                if let Some(item) = state.items.pop_front() {
+                    let item = (state.decode)(item);
+                    return Some((item, state));
+                }
+                match state.next.take()? {
+                    Err(error) => return Some((Err(error), state)),
+                    Ok(url) => match state.client.page(state.request, url, &mut state.read).await {
+                        Ok(page) => {
+                            state.items = page.items.into();
+                            state.next = page.next.transpose();
+                        }
+                        Err(error) => return Some((Err(error), state)),
+                    },
+                }
+            }
+        }))
     }
 
     /// `_links.next.href` as a URL: relative to the base path (`/connections?continuationToken=...`),
@@ -169,7 +117,7 @@ impl FlowClient {
         request: &'static str,
         json: &Value,
         current: &Url,
-        read: &mut std::collections::HashSet<Url>,
+        read: &mut HashSet<Url>,
     ) -> Result<Option<Url>, Error> {
         read.insert(current.clone());
         let href = json
@@ -200,36 +148,5 @@ impl FlowClient {
                 origin,
             }),
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn filters_become_properties() {
-        let filter = ConnectionFilter::new()
-            .connection_spec_id("ecadc60c")
-            .state(ConnectionState::Enabled)
-            .name("My S3")
-            .ids(["a", "b"])
-            .order_by("name", SortOrder::Descending)
-            .limit(2);
-        let mut url = Url::parse("https://platform.adobe.io/data/foundation/flowservice/connections").unwrap();
-        filter.apply(&mut url, false);
-        assert_eq!(
-            url.query(),
-            Some(
-                "property=connectionSpec.id%3D%3Decadc60c&property=state%3D%3Denabled&property=name%3D%3DMy+S3\
-                 &property=id%3D%3Da%2Cb&orderby=-name&limit=2"
-            )
-        );
-        let mut url = Url::parse("https://h/connections").unwrap();
-        filter.apply(&mut url, true);
-        assert!(url.query().unwrap().ends_with("&count=true"), "{url}");
-        let mut url = Url::parse("https://h/connections").unwrap();
-        ConnectionFilter::new().apply(&mut url, false);
-        assert_eq!(url.as_str(), "https://h/connections");
     }
 }

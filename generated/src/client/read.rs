@@ -1,14 +1,12 @@
 //! Reading connections back (`get`, `list`) and updating them (`update`, `update_with_retry`).
 
-use std::collections::VecDeque;
-
 use futures_util::Stream;
-use reqwest::{Method, Url};
+use reqwest::Method;
 use serde_json::Value;
 
 use super::connections::{read_json, response_error};
 use super::error::Error;
-use super::list::{ConnectionFilter, LIST};
+use super::filter::ConnectionFilter;
 use super::transport::Call;
 use super::{FlowClient, segment};
 use crate::{Connection, Patch, ReadConnection};
@@ -49,41 +47,16 @@ impl FlowClient {
     where
         C: ReadConnection + Send + 'static,
     {
-        struct State {
-            client: FlowClient,
-            items: VecDeque<Value>,
-            next: Option<Result<Url, Error>>,
-            read: std::collections::HashSet<Url>,
-        }
-        let state = State {
-            client: self.clone(),
-            items: VecDeque::new(),
-            next: Some(self.first_page(filter)),
-            read: std::collections::HashSet::new(),
-        };
-        Box::pin(futures_util::stream::unfold(state, |mut state| async move {
-            loop {
-                if let Some(item) = state.items.pop_front() {
-                    let id = item.get("id").and_then(Value::as_str).unwrap_or_default().to_owned();
-                    let connection = Connection::from_item(item).map_err(|source| Error::Decode {
-                        request: LIST,
-                        id,
-                        source,
-                    });
-                    return Some((connection, state));
-                }
-                match state.next.take()? {
-                    Err(error) => return Some((Err(error), state)),
-                    Ok(url) => match state.client.page(url, &mut state.read).await {
-                        Ok(page) => {
-                            state.items = page.items.into();
-                            state.next = page.next.transpose();
-                        }
-                        Err(error) => return Some((Err(error), state)),
-                    },
-                }
-            }
-        }))
+        const REQUEST: &str = "GET /connections";
+        let first = self.first_page(REQUEST, "/connections", filter);
+        self.paged(REQUEST, first, |item| {
+            let id = item.get("id").and_then(Value::as_str).unwrap_or_default().to_owned();
+            Connection::from_item(item).map_err(|source| Error::Decode {
+                request: REQUEST,
+                id,
+                source,
+            })
+        })
     }
 
     /// `PATCH /connections/{id}` with `If-Match: etag` (the etag verbatim, quotes included): applies

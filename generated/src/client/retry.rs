@@ -11,10 +11,10 @@ use tokio::time::Instant;
 /// How a call that failed for a passing reason is tried again.
 ///
 /// Retried: network errors, timeouts, `429`, `502`, `503` and `504`, for calls that are safe to
-/// repeat (`GET`, `DELETE`, `PATCH` with `If-Match`, and the IMS token request). A `POST
-/// /connections` is retried only when the connection could not even be opened: once the request
-/// may have reached the service, a second one could create a second connection (see
-/// [`FlowClient::create`](super::FlowClient::create)).
+/// repeat (`GET`, `DELETE`, `PATCH` with `If-Match`, and the IMS token request). A `POST`
+/// (`/connections`, `/sourceConnections`, `/targetConnections`, `/flows`) is retried only when
+/// the connection could not even be opened: once the request may have reached the service, a
+/// second one could create a second resource (see [`FlowClient::create`](super::FlowClient::create)).
 ///
 /// The wait before retry `n` is `initial_delay * 2^(n-1)` plus up to as much again of random
 /// jitter, capped at `max_delay`; a `Retry-After` answer header replaces it. No retry starts once

@@ -22,6 +22,9 @@ pub(crate) struct Call<'a> {
     pub url: Url,
     pub body: Option<Vec<u8>>,
     pub if_match: Option<&'a str>,
+    /// Texts cut out of error answers besides the token (the `sourceParams` of an explore call, in
+    /// case the service quotes the URL).
+    pub redact: Vec<String>,
 }
 
 impl<'a> Call<'a> {
@@ -33,6 +36,7 @@ impl<'a> Call<'a> {
             url,
             body: None,
             if_match: None,
+            redact: Vec::new(),
         }
     }
 
@@ -128,7 +132,10 @@ impl Inner {
                         tokio::time::sleep(delay).await;
                         continue;
                     }
-                    let body = context.redact(&String::from_utf8_lossy(&body));
+                    let mut body = context.redact(&String::from_utf8_lossy(&body));
+                    for secret in call.redact.iter().filter(|secret| !secret.is_empty()) {
+                        body = body.replace(secret.as_str(), "[REDACTED]");
+                    }
                     let mut error = ApiError::from_body(status.as_u16(), body.as_bytes());
                     // Gateway bodies carry no request id; the header does.
                     if error.request_id.is_none() {
@@ -146,6 +153,9 @@ impl Inner {
                     });
                 }
                 Failure::Transport(error) => {
+                    // The URL may carry a secret in its query (an explore call's `sourceParams`):
+                    // neither the trace nor the error shows it.
+                    let error = error.without_url();
                     maybe_applied |= !error.is_connect() && !error.is_builder();
                     // A connection that could not be opened carried nothing: even a POST may be
                     // sent again. Anything later may have reached the service.
@@ -169,7 +179,7 @@ impl Inner {
                         host: call.url.host_str().unwrap_or_default().to_owned(),
                         message: with_causes(&error),
                         attempts: attempt,
-                        source: error.without_url(),
+                        source: error,
                     });
                 }
             }

@@ -4,10 +4,15 @@
 //! output or an error's `Debug`.
 
 mod errors;
+mod explore;
+mod flows;
 mod hostile;
+mod kinds;
 mod operations;
 mod read;
 mod retries;
 mod secrets;
+mod sources;
 mod support;
+mod targets;
 mod token;

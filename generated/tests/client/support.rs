@@ -157,3 +157,53 @@ pub async fn hits(server: &MockServer, at: &str) -> usize {
     let requests = server.received_requests().await.unwrap();
     requests.iter().filter(|request| request.url.path() == at).count()
 }
+
+/// A mock of `verb` at `BASE_PATH` + `at` that matches only with every Flow Service header (the
+/// token from IMS, the API key, org and sandbox) and `Accept: application/json`.
+pub fn authed(verb: &str, at: &str) -> wiremock::MockBuilder {
+    use wiremock::matchers::header;
+    Mock::given(method(verb))
+        .and(path(flow(at)))
+        .and(header("authorization", format!("Bearer {TOKEN}").as_str()))
+        .and(header("x-api-key", CLIENT_ID))
+        .and(header("x-gw-ims-org-id", ORG_ID))
+        .and(header("x-sandbox-name", SANDBOX))
+        .and(header("accept", "application/json"))
+}
+
+/// Server fields as Flow Service adds them to every item it returns.
+pub fn server_fields(id: &str, etag: &str) -> serde_json::Value {
+    json!({
+        "id": id,
+        "createdAt": 1_597_973_312_000_i64,
+        "updatedAt": 1_597_973_315_000_i64,
+        "createdBy": "acme@AdobeID",
+        "updatedBy": "acme@AdobeID",
+        "createdClient": CLIENT_ID,
+        "updatedClient": CLIENT_ID,
+        "sandboxId": "d537df80-c5d7-11e9-aafb-87c71c35cac8",
+        "sandboxName": SANDBOX,
+        "imsOrgId": ORG_ID,
+        "state": "enabled",
+        "version": etag,
+        "etag": etag
+    })
+}
+
+/// `fields` merged over `server_fields(id, etag)`: an item as the service returns it.
+pub fn returned(id: &str, etag: &str, fields: serde_json::Value) -> serde_json::Value {
+    let mut item = server_fields(id, etag);
+    for (key, value) in fields.as_object().expect("an object").clone() {
+        item[key] = value;
+    }
+    item
+}
+
+/// A page of a listing: `items`, and a `_links.next.href` when `next` is set.
+pub fn page(items: Vec<serde_json::Value>, next: Option<&str>) -> ResponseTemplate {
+    let mut body = json!({"items": items});
+    if let Some(next) = next {
+        body["_links"] = json!({"next": {"href": next}});
+    }
+    ResponseTemplate::new(200).set_body_json(body)
+}

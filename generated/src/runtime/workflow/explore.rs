@@ -120,6 +120,11 @@ impl<R: ExploreResponse> ExploreRequest<R> {
         }
     }
 
+    /// The base connection explored (the `{id}` of `/connections/{id}/explore`).
+    pub fn base_connection_id(&self) -> &BaseConnectionId {
+        &self.base
+    }
+
     /// The query's `(name, value)` pairs, in the order sent, not encoded.
     pub fn query(&self) -> &[(&'static str, String)] {
         &self.query
