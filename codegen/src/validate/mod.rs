@@ -86,16 +86,32 @@ fn check_file(catalog: &'static Catalog, file: &Path) -> Result<Verdict, String>
 /// Checks one body, told apart by its shape, in [`DecodeMode::Strict`]: these are bodies to send.
 fn check_body(catalog: &'static Catalog, body: Value) -> Result<Verdict, String> {
     let mode = DecodeMode::Strict;
-    match kind::of(&body) {
+    let kind = kind::of(&body);
+    let verdict = |connector: &str, spec: String| Verdict {
+        kind: kind.word(),
+        connector: connector.to_owned(),
+        spec,
+    };
+    let fail = |error: flow_connectors::DecodeError| error.to_string();
+    match kind {
         BodyKind::Connection => {
-            let checked = catalog.check_connection(body, mode).map_err(|e| e.to_string())?;
-            Ok(Verdict {
-                kind: "connection",
-                connector: checked.connector.name.to_owned(),
-                spec: checked
-                    .auth_spec
-                    .map_or_else(|| "-".to_owned(), |a| format!("{:?}", a.name)),
-            })
+            let checked = catalog.check_connection(body, mode).map_err(fail)?;
+            let auth_spec = checked
+                .auth_spec
+                .map_or_else(|| "-".to_owned(), |a| format!("{:?}", a.name));
+            Ok(verdict(checked.connector.name, auth_spec))
+        }
+        BodyKind::SourceConnection => {
+            let connector = catalog.check_source_connection(body, mode).map_err(fail)?;
+            Ok(verdict(connector.name, "-".to_owned()))
+        }
+        BodyKind::TargetConnection => {
+            catalog.check_target_connection(body, mode).map_err(fail)?;
+            Ok(verdict("data-lake", "-".to_owned()))
+        }
+        BodyKind::Flow => {
+            let flow_spec = catalog.check_flow(body, mode).map_err(fail)?;
+            Ok(verdict("-", format!("{:?}", flow_spec.name)))
         }
     }
 }
