@@ -117,4 +117,9 @@ pub trait FlowSpec: Copy + std::fmt::Debug + 'static {
 
 /// The flow spec `Self` accepts source connections of the connector whose source params type is
 /// `P` (its `sourceConnectionSpecIds` lists that connector's spec id). Generated.
+#[diagnostic::on_unimplemented(
+    message = "the flow spec `{Self}` does not accept source connections of `{P}`",
+    label = "a source connection of a connector this flow spec does not list",
+    note = "a flow spec accepts the connectors whose connection spec ids its `sourceConnectionSpecIds` lists: use the flow spec of the connector's family (`flow_connectors::flow_specs`)"
+)]
 pub trait Accepts<P: crate::SourceParams>: FlowSpec {}
