@@ -129,7 +129,10 @@ pub fn expression(model: &Model, request: &Request<'_>) -> Result<String, String
         "root" => {
             only(&values, &["objectType"], "the query")?;
             if !fits(connector, None) {
-                return Err(format!("`{}` lists no root: it is no table or file source", connector.machine_name));
+                return Err(format!(
+                    "`{}` lists no root: it is no table or file source",
+                    connector.machine_name
+                ));
             }
             format!("{explore}::root({base})")
         }
@@ -146,12 +149,15 @@ pub fn expression(model: &Model, request: &Request<'_>) -> Result<String, String
             let allowed = ["objectType", "object", "fileType", "preview", "sourceParams"];
             only(&values, &allowed, "the query")?;
             if text("fileType") != Some("json") {
-                return Err(format!("`fileType` is {:?}; a REST preview sends json", text("fileType")));
+                return Err(format!(
+                    "`fileType` is {:?}; a REST preview sends json",
+                    text("fileType")
+                ));
             }
             let encoded = text("sourceParams").ok_or("the query has no `sourceParams`")?;
             let decoded = base64_decode(encoded).ok_or_else(|| format!("`sourceParams` {encoded:?} is not base64"))?;
-            let decoded: Value = serde_json::from_slice(&decoded)
-                .map_err(|e| format!("`sourceParams` decodes to no JSON ({e})"))?;
+            let decoded: Value =
+                serde_json::from_slice(&decoded).map_err(|e| format!("`sourceParams` decodes to no JSON ({e})"))?;
             let decoded = decoded.as_object().ok_or("`sourceParams` decodes to no JSON object")?;
             let built = object_expression(connector, &source.params, decoded, "", Finish::Question)
                 .map_err(|why| format!("`sourceParams` is no params of `{}`: {why}", connector.machine_name))?;
@@ -205,12 +211,12 @@ fn file_call(explore: &str, base: &str, values: &Map<String, Value>) -> Result<S
             "tar" => "Tar",
             other => return Err(format!("`compressionType` {other:?} is no CompressionType")),
         };
-        properties.push_str(&format!(".compression_type(flow_connectors::CompressionType::{variant})"));
+        properties.push_str(&format!(
+            ".compression_type(flow_connectors::CompressionType::{variant})"
+        ));
     }
     let object = text("object").ok_or("the query has no `object`")?;
-    let call = format!(
-        "{explore}::file({base}, {object:?}, flow_connectors::FileFormat::{format}, &{properties})"
-    );
+    let call = format!("{explore}::file({base}, {object:?}, flow_connectors::FileFormat::{format}, &{properties})");
     match text("preview") {
         Some("true") => Ok(call),
         Some("false") => Ok(format!("{call}.preview(false)")),

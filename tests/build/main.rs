@@ -171,4 +171,3 @@ fn build_expression(model: &Model, body: &Value) -> Result<String, String> {
     }
     Ok(expression)
 }
-

@@ -87,7 +87,11 @@ fn column_expression(value: &Value) -> Result<String, String> {
     {
         return Err(format!("a column with the member `{key}`"));
     }
-    let text = |key: &str| object.get(key).map(|v| v.as_str().ok_or(format!("a column whose `{key}` is {}", kind(v))));
+    let text = |key: &str| {
+        object
+            .get(key)
+            .map(|v| v.as_str().ok_or(format!("a column whose `{key}` is {}", kind(v))))
+    };
     let name = text("name").ok_or("a column without `name`")??;
     let source_type = text("type").ok_or("a column without `type`")??;
     let mut expression = format!("flow_connectors::Column::new({name:?}, {source_type:?})");
@@ -103,7 +107,12 @@ fn column_expression(value: &Value) -> Result<String, String> {
 }
 
 /// The Rust expression of one value, or a description of the mismatching JSON.
-pub fn value_expression(connector: &Connector, ty: &ParamType, value: &Value, finish: Finish) -> Result<String, String> {
+pub fn value_expression(
+    connector: &Connector,
+    ty: &ParamType,
+    value: &Value,
+    finish: Finish,
+) -> Result<String, String> {
     let mismatch = || kind(value).to_owned();
     match (ty, value) {
         (ParamType::String, Value::String(s)) => Ok(format!("{s:?}")),
@@ -128,13 +137,9 @@ pub fn value_expression(connector: &Connector, ty: &ParamType, value: &Value, fi
                 .collect();
             Ok(format!("[{}]", items?.join(", ")))
         }
-        (ParamType::Object(object), Value::Object(values)) => object_expression(
-            connector,
-            object,
-            values,
-            &format!("{}.", object.type_name),
-            finish,
-        ),
+        (ParamType::Object(object), Value::Object(values)) => {
+            object_expression(connector, object, values, &format!("{}.", object.type_name), finish)
+        }
         (ParamType::JsonObject, Value::Object(values)) => Ok(json_object_expression(values)),
         (ParamType::Column, _) => column_expression(value),
         _ => Err(mismatch()),

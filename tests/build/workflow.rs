@@ -153,13 +153,17 @@ fn readers(model: &Model, functions: &mut String) -> (String, String) {
 /// Fails naming the first member of `object` outside `allowed`.
 pub fn only(object: &Map<String, Value>, allowed: &[&str], what: &str) -> Result<(), String> {
     match object.keys().find(|k| !allowed.contains(&k.as_str())) {
-        Some(key) => Err(format!("{what} has the member `{key}`, which the typed API does not write")),
+        Some(key) => Err(format!(
+            "{what} has the member `{key}`, which the typed API does not write"
+        )),
         None => Ok(()),
     }
 }
 
 fn object<'a>(value: &'a Value, what: &str) -> Result<&'a Map<String, Value>, String> {
-    value.as_object().ok_or_else(|| format!("{what} is {}, not an object", kind(value)))
+    value
+        .as_object()
+        .ok_or_else(|| format!("{what} is {}, not an object", kind(value)))
 }
 
 fn string<'a>(parent: &'a Value, key: &str) -> Result<&'a str, String> {
@@ -176,7 +180,9 @@ fn spec_ref(body: &Value, key: &str, version: &str) -> Result<(), String> {
     only(spec, &["id", "version"], &format!("`{key}`"))?;
     match spec.get("version") {
         Some(Value::String(found)) if found == version => Ok(()),
-        found => Err(format!("`{key}.version` is {found:?}; the spec has the string {version:?}")),
+        found => Err(format!(
+            "`{key}.version` is {found:?}; the spec has the string {version:?}"
+        )),
     }
 }
 
@@ -202,7 +208,9 @@ fn data_expression(family: SourceFamily, data: Option<&Value>) -> Result<String,
                 only(object(data, "`data`")?, &["format"], "`data`")?;
                 return match string(data, "format")? {
                     "json" => Ok("flow_connectors::StreamData::Json".into()),
-                    other => Err(format!("a stream source's `data.format` is `json`, the body sends {other:?}")),
+                    other => Err(format!(
+                        "a stream source's `data.format` is `json`, the body sends {other:?}"
+                    )),
                 };
             }
         },
@@ -212,7 +220,9 @@ fn data_expression(family: SourceFamily, data: Option<&Value>) -> Result<String,
     only(object(data, "`data`")?, &["format", "schema"], "`data`")?;
     let found = string(data, "format")?;
     if found != format {
-        return Err(format!("this family's `data.format` is {format:?}, the body sends {found:?}"));
+        return Err(format!(
+            "this family's `data.format` is {format:?}, the body sends {found:?}"
+        ));
     }
     let mut expression = format!("flow_connectors::{ty}::default()");
     if let Some(schema) = data.get("schema") {
@@ -227,7 +237,11 @@ fn file_data_expression(data: &Value) -> Result<String, String> {
         "delimited" => "Delimited",
         "json" => "Json",
         "parquet" => "Parquet",
-        other => return Err(format!("a file source's `data.format` is delimited, json or parquet, not {other:?}")),
+        other => {
+            return Err(format!(
+                "a file source's `data.format` is delimited, json or parquet, not {other:?}"
+            ));
+        }
     };
     let mut expression = format!("flow_connectors::FileData::new(flow_connectors::FileFormat::{format})");
     if let Some(properties) = data.get("properties") {
@@ -235,7 +249,11 @@ fn file_data_expression(data: &Value) -> Result<String, String> {
         if members.is_empty() {
             return Err("`data.properties` is empty, which the typed API leaves out".into());
         }
-        only(members, &["columnDelimiter", "encoding", "compressionType"], "`data.properties`")?;
+        only(
+            members,
+            &["columnDelimiter", "encoding", "compressionType"],
+            "`data.properties`",
+        )?;
         let mut chain = "flow_connectors::FileProperties::default()".to_owned();
         if members.contains_key("columnDelimiter") {
             write!(chain, ".column_delimiter({:?})", string(properties, "columnDelimiter")?).unwrap();
@@ -256,7 +274,11 @@ fn file_data_expression(data: &Value) -> Result<String, String> {
                 "zipDeflate" => "ZipDeflate",
                 "tarGzip" => "TarGzip",
                 "tar" => "Tar",
-                other => return Err(format!("`data.properties.compressionType` {other:?} is no CompressionType")),
+                other => {
+                    return Err(format!(
+                        "`data.properties.compressionType` {other:?} is no CompressionType"
+                    ));
+                }
             };
             write!(chain, ".compression_type(flow_connectors::CompressionType::{variant})").unwrap();
         }
@@ -302,7 +324,10 @@ fn source_expression(model: &Model, body: &Value) -> Result<String, String> {
         };
         object_expression(connector, &source.params, values, "", Finish::Question)?
     } else if body.get("params").is_some() {
-        return Err(format!("the body sends `params`; `{}` has no source params", connector.machine_name));
+        return Err(format!(
+            "the body sends `params`; `{}` has no source params",
+            connector.machine_name
+        ));
     } else {
         let ty = format!("flow_connectors::{}::{}", connector.module, source.params.type_name);
         format!("{ty}::builder().build().map_err(|e| e.to_string())?")
@@ -310,7 +335,9 @@ fn source_expression(model: &Model, body: &Value) -> Result<String, String> {
     let data = data_expression(source.family, body.get("data"))?;
     let mut expression = if source.base_connection {
         if body.get("providerId").is_some() {
-            return Err("the body sends `providerId` next to `baseConnectionId`; the typed API sends only the base".into());
+            return Err(
+                "the body sends `providerId` next to `baseConnectionId`; the typed API sends only the base".into(),
+            );
         }
         let base = string(body, "baseConnectionId")?;
         format!(
@@ -319,7 +346,10 @@ fn source_expression(model: &Model, body: &Value) -> Result<String, String> {
         )
     } else {
         if body.get("baseConnectionId").is_some() {
-            return Err(format!("the body sends `baseConnectionId`; `{}` has none", connector.machine_name));
+            return Err(format!(
+                "the body sends `baseConnectionId`; `{}` has none",
+                connector.machine_name
+            ));
         }
         let found = body.get("providerId").and_then(Value::as_str);
         if found != connector.provider_id.as_deref() {
@@ -328,7 +358,9 @@ fn source_expression(model: &Model, body: &Value) -> Result<String, String> {
                 connector.provider_id
             ));
         }
-        format!("flow_connectors::CreateSourceConnection::without_base_connection_with_data({name:?}, {params}, {data})")
+        format!(
+            "flow_connectors::CreateSourceConnection::without_base_connection_with_data({name:?}, {params}, {data})"
+        )
     };
     if body.get("description").is_some() {
         write!(expression, ".description({:?})", string(body, "description")?).unwrap();
@@ -339,10 +371,16 @@ fn source_expression(model: &Model, body: &Value) -> Result<String, String> {
 /// The Rust expression of a `CreateTargetConnection`'s JSON equal to `body`.
 fn target_expression(body: &Value) -> Result<String, String> {
     let members = object(body, "the body")?;
-    only(members, &["name", "description", "data", "params", "connectionSpec"], "the body")?;
+    only(
+        members,
+        &["name", "description", "data", "params", "connectionSpec"],
+        "the body",
+    )?;
     let id = string(&body["connectionSpec"], "id")?;
     if id != DATA_LAKE.0 {
-        return Err(format!("the body names the connection spec `{id}`, not the Data Lake's"));
+        return Err(format!(
+            "the body names the connection spec `{id}`, not the Data Lake's"
+        ));
     }
     spec_ref(body, "connectionSpec", DATA_LAKE.1)?;
     let data = &body["data"];
@@ -416,7 +454,11 @@ fn flow_expression(model: &Model, body: &Value) -> Result<String, String> {
         write!(expression, ".description({:?})", string(body, "description")?).unwrap();
     }
     for id in ids(body, "sourceConnectionIds")? {
-        write!(expression, ".source(flow_connectors::SourceConnectionId::<{params}>::new({id:?}))").unwrap();
+        write!(
+            expression,
+            ".source(flow_connectors::SourceConnectionId::<{params}>::new({id:?}))"
+        )
+        .unwrap();
     }
     for id in ids(body, "targetConnectionIds")? {
         write!(expression, ".target(flow_connectors::TargetConnectionId::new({id:?}))").unwrap();
@@ -437,7 +479,11 @@ fn flow_expression(model: &Model, body: &Value) -> Result<String, String> {
 }
 
 fn transformation_expression(flow_spec: &FlowSpec, item: &Value) -> Result<String, String> {
-    only(object(item, "a transformation")?, &["name", "params"], "a transformation")?;
+    only(
+        object(item, "a transformation")?,
+        &["name", "params"],
+        "a transformation",
+    )?;
     let params = &item["params"];
     match string(item, "name")? {
         "Copy" => {
