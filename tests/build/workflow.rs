@@ -88,7 +88,7 @@ pub fn builders(model: &Model, dir: &Path) -> String {
                         writeln!(built, "    ({:?}, {function}),", request.key).unwrap();
                         writeln!(
                             functions,
-                            "fn {function}() -> Result<serde_json::Value, String> {{\n    Ok({expression})\n}}\n"
+                            "fn {function}() -> Result<serde_json::Value, String> {{\n    let value = {expression};\n    Ok(value)\n}}\n"
                         )
                         .unwrap();
                     }
