@@ -18,6 +18,7 @@ use serde_json::Value;
 use params::{Finish, object_expression};
 
 mod explore;
+mod flow;
 mod params;
 mod workflow;
 
