@@ -11,3 +11,4 @@ mod patch;
 mod quirks;
 mod read_back;
 mod redaction;
+mod workflow;

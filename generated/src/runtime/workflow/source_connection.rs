@@ -64,6 +64,13 @@ impl<P: SourceParams<Base = NoBaseConnection>> CreateSourceConnection<P> {
     {
         Self::from_parts(name.into(), None, params, DataOf::<P>::default())
     }
+
+    /// A source connection named `name` of a connector without base connections reading `params`
+    /// in the format `data`: what file sources without one (Data Landing Zone) need, since files
+    /// have no default format.
+    pub fn without_base_connection_with_data(name: impl Into<String>, params: P, data: DataOf<P>) -> Self {
+        Self::from_parts(name.into(), None, params, data)
+    }
 }
 
 impl<P: SourceParams> CreateSourceConnection<P> {

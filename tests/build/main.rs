@@ -3,14 +3,24 @@
 //! compiles real builder code against the real catalog. A body the builders cannot express is
 //! listed with the reason instead; the test then requires it to be a documented quirk.
 //!
+//! The same for the rest of the workflow (`workflow.rs`, `explore.rs`): every documented explore
+//! call, source connection, target connection and dataflow of `fixtures/workflow/`.
+//!
 //! Names (module, type, field, enum variant) come from flow-codegen's validated catalog, the
 //! same one that generates `flow-connectors`.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use flow_codegen::model::{Connector, Model, ParamType, ParamsStruct};
-use serde_json::{Map, Value};
+use flow_codegen::model::Model;
+use serde_json::Value;
+
+use params::{Finish, object_expression};
+
+mod explore;
+mod flow;
+mod params;
+mod workflow;
 
 fn main() {
     let root = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
@@ -63,6 +73,12 @@ fn main() {
     let out_dir = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
     std::fs::write(out_dir.join("corpus_builders.rs"), out).expect("OUT_DIR is writable");
 
+    // The rest of the workflow: explore calls, source and target connections, dataflows.
+    let workflow = root.join("fixtures/workflow");
+    println!("cargo::rerun-if-changed={}", workflow.display());
+    let written = workflow::builders(&model, &workflow);
+    std::fs::write(out_dir.join("workflow_builders.rs"), written).expect("OUT_DIR is writable");
+
     // Synthetic specs for the code paths the real catalog does not reach (no-auth connectors,
     // keyword and digit names, folded names, arrays, nested defaults), generated as a downstream
     // build script would and compiled into the test suite.
@@ -101,17 +117,6 @@ fn corpus_requests(corpus: &Path) -> Vec<(String, Vec<Value>)> {
             (name, value["requests"].as_array().cloned().unwrap_or_default())
         })
         .collect()
-}
-
-fn kind(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
-    }
 }
 
 /// The Rust expression of a `CreateConnection` equal to `body`, or why there is none.
@@ -154,7 +159,7 @@ fn build_expression(model: &Model, body: &Value) -> Result<String, String> {
         .get("params")
         .and_then(Value::as_object)
         .ok_or("auth.params is not an object")?;
-    let auth_expression = object_expression(connector, &auth_spec.params, params, "")?;
+    let auth_expression = object_expression(connector, &auth_spec.params, params, "", Finish::Expect)?;
     let name = body["name"].as_str().ok_or("the body has no string `name`")?;
     let mut expression = format!("flow_connectors::CreateConnection::new({name:?}, {auth_expression})");
     if let Some(description) = body.get("description") {
@@ -166,71 +171,4 @@ fn build_expression(model: &Model, body: &Value) -> Result<String, String> {
         write!(expression, ".provider_id({provider:?})").unwrap();
     }
     Ok(expression)
-}
-
-fn object_expression(
-    connector: &Connector,
-    object: &ParamsStruct,
-    values: &Map<String, Value>,
-    prefix: &str,
-) -> Result<String, String> {
-    let module = &connector.module;
-    for key in values.keys() {
-        if !object.params.iter().any(|p| &p.wire_name == key) {
-            return Err(format!("the spec has no param `{prefix}{key}`"));
-        }
-    }
-    let mut expression = format!("flow_connectors::{module}::{}::builder()", object.type_name);
-    for param in &object.params {
-        match values.get(&param.wire_name) {
-            Some(value) => {
-                let value = value_expression(connector, &param.ty, value).map_err(|found| {
-                    format!(
-                        "param `{}` is {} in the spec, the body sends {found}",
-                        param.dotted_name,
-                        param.ty.schema_name()
-                    )
-                })?;
-                write!(expression, ".{}({value})", param.field).unwrap();
-            }
-            None if param.tracked() => {
-                return Err(format!("the body lacks the required param `{}`", param.dotted_name));
-            }
-            None => {}
-        }
-    }
-    Ok(format!(
-        "{expression}.build().expect(\"the documented values break no spec rule\")"
-    ))
-}
-
-/// The Rust expression of one value, or a description of the mismatching JSON.
-fn value_expression(connector: &Connector, ty: &ParamType, value: &Value) -> Result<String, String> {
-    let mismatch = || kind(value).to_owned();
-    match (ty, value) {
-        (ParamType::String, Value::String(s)) => Ok(format!("{s:?}")),
-        (ParamType::Integer, Value::Number(n)) => n.as_i64().map(|i| format!("{i}i64")).ok_or_else(mismatch),
-        (ParamType::Number, Value::Number(n)) => n.as_f64().map(|f| format!("{f:?}f64")).ok_or_else(mismatch),
-        (ParamType::Boolean, Value::Bool(b)) => Ok(b.to_string()),
-        (ParamType::Enum(enum_type), Value::String(s)) => enum_type
-            .values
-            .iter()
-            .find(|v| &v.wire == s)
-            .map(|v| {
-                format!(
-                    "flow_connectors::{}::{}::{}",
-                    connector.module, enum_type.type_name, v.variant
-                )
-            })
-            .ok_or_else(|| format!("{s:?}, which is not among its enum values")),
-        (ParamType::Array(item), Value::Array(items)) if !items.is_empty() => {
-            let items: Result<Vec<String>, String> =
-                items.iter().map(|v| value_expression(connector, item, v)).collect();
-            Ok(format!("[{}]", items?.join(", ")))
-        }
-        (ParamType::Object(object), Value::Object(values)) => {
-            object_expression(connector, object, values, &format!("{}.", object.type_name))
-        }
-        _ => Err(mismatch()),
-    }
 }
