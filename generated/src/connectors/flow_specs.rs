@@ -194,7 +194,7 @@ impl __rt::FlowSpec for SteamDataWithTransformation {
     const TRANSFORMATIONS: &'static [__rt::TransformationKind] = &[
         __rt::TransformationKind::Mapping,
     ];
-    const MAPPING_VERSION: __rt::WireForm = __rt::WireForm::String;
+    const MAPPING_VERSION: __rt::WireForm = __rt::WireForm::Integer;
 }
 impl __rt::Accepts<super::snowflake_streaming::SourceParams>
 for SteamDataWithTransformation {}
@@ -213,7 +213,7 @@ impl __rt::FlowSpec for StreamDataWithOptionalTransformation {
     const TRANSFORMATIONS: &'static [__rt::TransformationKind] = &[
         __rt::TransformationKind::Mapping,
     ];
-    const MAPPING_VERSION: __rt::WireForm = __rt::WireForm::String;
+    const MAPPING_VERSION: __rt::WireForm = __rt::WireForm::Integer;
 }
 impl __rt::Accepts<super::aws_kinesis::SourceParams>
 for StreamDataWithOptionalTransformation {}

@@ -173,7 +173,12 @@ impl Lowering<'_> {
                 None => other_transformations.push(transformation.name.value.clone()),
             }
             if transformation.name.value == Transformation::Mapping.name() {
-                mapping_version = self.wire_form(transformation.mapping_version_type.as_ref(), "mappingVersion");
+                mapping_version = match &transformation.mapping_version_type {
+                    // A Mapping schema that does not type `mappingVersion` constrains nothing: send
+                    // what every documented body sends, the integer (`"mappingVersion": 0`).
+                    None => Some(WireForm::Integer),
+                    Some(ty) => self.wire_form(Some(ty), "mappingVersion"),
+                };
             }
         }
         let schedule = flow.schedule.as_ref().map(|schedule| self.schedule(schedule));
