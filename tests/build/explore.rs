@@ -70,7 +70,10 @@ fn fits(connector: &Connector, family: Option<SourceFamily>) -> bool {
     let found = connector.source.as_ref().map(|s| s.family);
     match family {
         Some(family) => found == Some(family),
-        None => matches!(found, Some(SourceFamily::Table | SourceFamily::File)),
+        None => matches!(
+            found,
+            Some(SourceFamily::Table | SourceFamily::File | SourceFamily::Stream)
+        ),
     }
 }
 
@@ -130,7 +133,7 @@ pub fn expression(model: &Model, request: &Request<'_>) -> Result<String, String
             only(&values, &["objectType"], "the query")?;
             if !fits(connector, None) {
                 return Err(format!(
-                    "`{}` lists no root: it is no table or file source",
+                    "`{}` lists no root: it is no table, file or stream source",
                     connector.machine_name
                 ));
             }

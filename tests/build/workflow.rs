@@ -385,14 +385,16 @@ fn target_expression(body: &Value) -> Result<String, String> {
     spec_ref(body, "connectionSpec", DATA_LAKE.1)?;
     let data = &body["data"];
     only(object(data, "`data`")?, &["format", "schema"], "`data`")?;
-    let schema = schema_expression(data.get("schema").ok_or("`data` has no `schema`")?)?;
     let params = &body["params"];
     only(object(params, "`params`")?, &["dataSetId"], "`params`")?;
-    let mut expression = format!(
-        "flow_connectors::CreateTargetConnection::new({:?}, {:?}, {schema})",
-        string(body, "name")?,
-        string(params, "dataSetId")?
-    );
+    let (name, dataset) = (string(body, "name")?, string(params, "dataSetId")?);
+    let mut expression = match data.get("schema") {
+        Some(schema) => format!(
+            "flow_connectors::CreateTargetConnection::new({name:?}, {dataset:?}, {})",
+            schema_expression(schema)?
+        ),
+        None => format!("flow_connectors::CreateTargetConnection::without_schema({name:?}, {dataset:?})"),
+    };
     if body.get("description").is_some() {
         write!(expression, ".description({:?})", string(body, "description")?).unwrap();
     }

@@ -12,14 +12,16 @@ use serde::ser::SerializeMap;
 use super::data::{FileFormat, FileProperties};
 use super::explore_response::{ExploreItem, ExploreResponse, ResponseError, RestPreview, SchemaPreview};
 use super::ids::BaseConnectionId;
-use super::source::{FileSource, RestSource, SourceFamily, SourceParams, TableSource};
+use super::source::{FileSource, RestSource, SourceFamily, SourceParams, StreamSource, TableSource};
 use crate::runtime::context::RequestContext;
 use crate::runtime::error::RequestError;
 
-/// Families whose sources list objects from a root: [`TableSource`] and [`FileSource`].
+/// Families whose sources list objects from a root: [`TableSource`], [`FileSource`] and
+/// [`StreamSource`] (Snowflake Streaming lists the tables it streams from).
 pub trait ListsRoot: SourceFamily {}
 impl ListsRoot for TableSource {}
 impl ListsRoot for FileSource {}
+impl ListsRoot for StreamSource {}
 
 /// The explore calls of the connector whose source params are `P`; a namespace, never a value:
 /// `Explore::<mysql::SourceParams>::root(base)`.

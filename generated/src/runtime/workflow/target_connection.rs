@@ -39,9 +39,9 @@ impl TargetFormat {
 }
 
 /// A `POST /targetConnections` body: data lands in the Data Lake dataset `dataSetId`, checked
-/// against the XDM schema `data.schema`.
+/// against the XDM schema `data.schema` when one is named.
 ///
-/// Its JSON is `{"name", "description"?, "data": {"format"?, "schema": {"id", "version"}},
+/// Its JSON is `{"name", "description"?, "data": {"format"?, "schema"?: {"id", "version"}},
 /// "params": {"dataSetId"}, "connectionSpec": {"id": "c604ff05-...", "version": "1.0"}}`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
@@ -52,8 +52,9 @@ pub struct CreateTargetConnection {
     pub description: Option<String>,
     /// `data.format`; some tutorials leave it out.
     pub format: Option<TargetFormat>,
-    /// `data.schema`: the target dataset's XDM schema.
-    pub schema: SchemaRef,
+    /// `data.schema`: the target dataset's XDM schema (`None`: the dataset's own, for data that is
+    /// XDM already or raw, as the streaming and some REST tutorials send).
+    pub schema: Option<SchemaRef>,
     /// `params.dataSetId`: the target dataset.
     pub dataset_id: String,
 }
@@ -65,7 +66,19 @@ impl CreateTargetConnection {
             name: name.into(),
             description: None,
             format: None,
-            schema,
+            schema: Some(schema),
+            dataset_id: dataset_id.into(),
+        }
+    }
+
+    /// A target connection named `name` into the dataset `dataset_id`, naming no XDM schema: data
+    /// that is XDM already (streaming) or lands as the dataset's own schema.
+    pub fn without_schema(name: impl Into<String>, dataset_id: impl Into<String>) -> Self {
+        Self {
+            name: name.into(),
+            description: None,
+            format: None,
+            schema: None,
             dataset_id: dataset_id.into(),
         }
     }
@@ -88,7 +101,10 @@ impl CreateTargetConnection {
 
     /// The JSON body as a value.
     pub fn to_value(&self) -> Value {
-        let mut data = json!({"schema": self.schema});
+        let mut data = json!({});
+        if let Some(schema) = &self.schema {
+            data["schema"] = json!(schema);
+        }
         if let Some(format) = self.format {
             data["format"] = json!(format);
         }
@@ -107,8 +123,8 @@ impl CreateTargetConnection {
         context.post_json("/targetConnections", self.to_json_bytes()?)
     }
 
-    /// Reads a target connection body in `mode`: the Data Lake's connection spec, `data.schema`
-    /// and `params.dataSetId` are required, `data.format` must be one the Data Lake takes; strict
+    /// Reads a target connection body in `mode`: the Data Lake's connection spec, `data` and
+    /// `params.dataSetId` are required, `data.format` must be one the Data Lake takes; strict
     /// mode also rejects members a request body does not have. Errors name the member.
     pub fn from_value(value: Value, mode: DecodeMode) -> Result<Self, DecodeError> {
         let mut body = Fields::root(value, BodyKind::TargetConnection, mode)?;
@@ -135,8 +151,7 @@ impl CreateTargetConnection {
                 )
             }
         };
-        let schema =
-            SchemaRef::read(&mut data, "schema")?.ok_or_else(|| data.error("schema", crate::BodyProblem::Missing))?;
+        let schema = SchemaRef::read(&mut data, "schema")?;
         data.finish()?;
         let mut params = body.required_object("params")?;
         let dataset_id = params.required_string("dataSetId")?;
