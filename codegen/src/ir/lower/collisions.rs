@@ -59,7 +59,6 @@ pub(super) fn model(connectors: &[Connector], diagnostics: &mut Vec<Diagnostic>)
         },
     );
     let name_locations: Vec<Location> = connectors.iter().map(|c| member(c, "name")).collect();
-    let before = diagnostics.len();
     report_duplicates(
         connectors
             .iter()
@@ -76,14 +75,17 @@ pub(super) fn model(connectors: &[Connector], diagnostics: &mut Vec<Diagnostic>)
             )
         },
     );
-    if diagnostics.len() > before {
-        // Connectors sharing a module share every variant name too: nothing more to report.
-        return;
+    // Connectors sharing a module share every variant name too: their variants are not reported
+    // again.
+    let mut modules: BTreeMap<&str, usize> = BTreeMap::new();
+    for connector in connectors {
+        *modules.entry(connector.module.as_str()).or_default() += 1;
     }
+    let connectors: Vec<&Connector> = connectors.iter().filter(|c| modules[c.module.as_str()] == 1).collect();
     // (variant, connector, auth spec name) for every variant of `AnyConnection`.
     let variants: Vec<(String, &Connector, Option<&str>, Location)> = connectors
         .iter()
-        .flat_map(|c| {
+        .flat_map(|&c| {
             c.auth_specs
                 .iter()
                 .map(move |a| {
@@ -125,7 +127,7 @@ pub(super) fn model(connectors: &[Connector], diagnostics: &mut Vec<Diagnostic>)
     let sources: Vec<(&Connector, Location)> = connectors
         .iter()
         .filter(|c| c.source.is_some())
-        .map(|c| (c, member(c, "name")))
+        .map(|&c| (c, member(c, "name")))
         .collect();
     report_duplicates(
         sources
