@@ -28,7 +28,7 @@ pub fn emit(model: &Model) -> TokenStream {
 
     let variants = entries.iter().map(|(variant, path, connector)| {
         let doc = docs::attrs(&format!(
-            "A {} source connection ({} source).",
+            "A source connection of {} (a {} source).",
             docs::code(&connector.machine_name),
             connector.source.as_ref().map_or("", |s| s.family.name())
         ));

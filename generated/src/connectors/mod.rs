@@ -2303,127 +2303,127 @@ impl<'de> __rt::serde::Deserialize<'de> for AnyConnection {
 #[non_exhaustive]
 #[allow(clippy::large_enum_variant)]
 pub enum AnySourceConnection {
-    /// A `adls-gen2` source connection (file source).
+    /// A source connection of `adls-gen2` (a file source).
     AdlsGen2(__rt::CreateSourceConnection<adls_gen2::SourceParams>),
-    /// A `apache-cassandra` source connection (table source).
+    /// A source connection of `apache-cassandra` (a table source).
     ApacheCassandra(__rt::CreateSourceConnection<apache_cassandra::SourceParams>),
-    /// A `apache-hive-azure-hdinsights` source connection (table source).
+    /// A source connection of `apache-hive-azure-hdinsights` (a table source).
     ApacheHiveAzureHdinsights(
         __rt::CreateSourceConnection<apache_hive_azure_hdinsights::SourceParams>,
     ),
-    /// A `apache-spark-azure-hdinsights` source connection (table source).
+    /// A source connection of `apache-spark-azure-hdinsights` (a table source).
     ApacheSparkAzureHdinsights(
         __rt::CreateSourceConnection<apache_spark_azure_hdinsights::SourceParams>,
     ),
-    /// A `aws-kinesis` source connection (stream source).
+    /// A source connection of `aws-kinesis` (a stream source).
     AwsKinesis(__rt::CreateSourceConnection<aws_kinesis::SourceParams>),
-    /// A `azure-blob` source connection (file source).
+    /// A source connection of `azure-blob` (a file source).
     AzureBlob(__rt::CreateSourceConnection<azure_blob::SourceParams>),
-    /// A `azure-data-explorer` source connection (table source).
+    /// A source connection of `azure-data-explorer` (a table source).
     AzureDataExplorer(__rt::CreateSourceConnection<azure_data_explorer::SourceParams>),
-    /// A `azure-databricks` source connection (table source).
+    /// A source connection of `azure-databricks` (a table source).
     AzureDatabricks(__rt::CreateSourceConnection<azure_databricks::SourceParams>),
-    /// A `azure-event-hubs` source connection (stream source).
+    /// A source connection of `azure-event-hubs` (a stream source).
     AzureEventHubs(__rt::CreateSourceConnection<azure_event_hubs::SourceParams>),
-    /// A `azure-file-storage` source connection (file source).
+    /// A source connection of `azure-file-storage` (a file source).
     AzureFileStorage(__rt::CreateSourceConnection<azure_file_storage::SourceParams>),
-    /// A `azure-synapse-analytics` source connection (table source).
+    /// A source connection of `azure-synapse-analytics` (a table source).
     AzureSynapseAnalytics(
         __rt::CreateSourceConnection<azure_synapse_analytics::SourceParams>,
     ),
-    /// A `azure-table-storage` source connection (table source).
+    /// A source connection of `azure-table-storage` (a table source).
     AzureTableStorage(__rt::CreateSourceConnection<azure_table_storage::SourceParams>),
-    /// A `capillary-streaming-events` source connection (stream source).
+    /// A source connection of `capillary-streaming-events` (a stream source).
     CapillaryStreamingEvents(
         __rt::CreateSourceConnection<capillary_streaming_events::SourceParams>,
     ),
-    /// A `chatlio` source connection (stream source).
+    /// A source connection of `chatlio` (a stream source).
     Chatlio(__rt::CreateSourceConnection<chatlio::SourceParams>),
-    /// A `couchbase` source connection (table source).
+    /// A source connection of `couchbase` (a table source).
     Couchbase(__rt::CreateSourceConnection<couchbase::SourceParams>),
-    /// A `customer-io` source connection (stream source).
+    /// A source connection of `customer-io` (a stream source).
     CustomerIo(__rt::CreateSourceConnection<customer_io::SourceParams>),
-    /// A `data-landing-zone` source connection (file source).
+    /// A source connection of `data-landing-zone` (a file source).
     DataLandingZone(__rt::CreateSourceConnection<data_landing_zone::SourceParams>),
-    /// A `dynamics-online` source connection (table source).
+    /// A source connection of `dynamics-online` (a table source).
     DynamicsOnline(__rt::CreateSourceConnection<dynamics_online::SourceParams>),
-    /// A `ftp` source connection (file source).
+    /// A source connection of `ftp` (a file source).
     Ftp(__rt::CreateSourceConnection<ftp::SourceParams>),
-    /// A `google-adwords` source connection (table source).
+    /// A source connection of `google-adwords` (a table source).
     GoogleAdwords(__rt::CreateSourceConnection<google_adwords::SourceParams>),
-    /// A `google-bigquery` source connection (table source).
+    /// A source connection of `google-bigquery` (a table source).
     GoogleBigquery(__rt::CreateSourceConnection<google_bigquery::SourceParams>),
-    /// A `google-cloud` source connection (file source).
+    /// A source connection of `google-cloud` (a file source).
     GoogleCloud(__rt::CreateSourceConnection<google_cloud::SourceParams>),
-    /// A `greenplum` source connection (table source).
+    /// A source connection of `greenplum` (a table source).
     Greenplum(__rt::CreateSourceConnection<greenplum::SourceParams>),
-    /// A `hdfs` source connection (file source).
+    /// A source connection of `hdfs` (a file source).
     Hdfs(__rt::CreateSourceConnection<hdfs::SourceParams>),
-    /// A `hp-vertica` source connection (table source).
+    /// A source connection of `hp-vertica` (a table source).
     HpVertica(__rt::CreateSourceConnection<hp_vertica::SourceParams>),
-    /// A `hubspot` source connection (table source).
+    /// A source connection of `hubspot` (a table source).
     Hubspot(__rt::CreateSourceConnection<hubspot::SourceParams>),
-    /// A `ibm-db2` source connection (table source).
+    /// A source connection of `ibm-db2` (a table source).
     IbmDb2(__rt::CreateSourceConnection<ibm_db2::SourceParams>),
-    /// A `lava` source connection (stream source).
+    /// A source connection of `lava` (a stream source).
     Lava(__rt::CreateSourceConnection<lava::SourceParams>),
-    /// A `linkedin-ads` source connection (rest source).
+    /// A source connection of `linkedin-ads` (a rest source).
     LinkedinAds(__rt::CreateSourceConnection<linkedin_ads::SourceParams>),
-    /// A `mailchimp-campaign` source connection (rest source).
+    /// A source connection of `mailchimp-campaign` (a rest source).
     MailchimpCampaign(__rt::CreateSourceConnection<mailchimp_campaign::SourceParams>),
-    /// A `mailchimp-members` source connection (rest source).
+    /// A source connection of `mailchimp-members` (a rest source).
     MailchimpMembers(__rt::CreateSourceConnection<mailchimp_members::SourceParams>),
-    /// A `mariadb` source connection (table source).
+    /// A source connection of `mariadb` (a table source).
     Mariadb(__rt::CreateSourceConnection<mariadb::SourceParams>),
-    /// A `mysql` source connection (table source).
+    /// A source connection of `mysql` (a table source).
     Mysql(__rt::CreateSourceConnection<mysql::SourceParams>),
-    /// A `onetrust-integration` source connection (rest source).
+    /// A source connection of `onetrust-integration` (a rest source).
     OnetrustIntegration(
         __rt::CreateSourceConnection<onetrust_integration::SourceParams>,
     ),
-    /// A `oracle` source connection (table source).
+    /// A source connection of `oracle` (a table source).
     Oracle(__rt::CreateSourceConnection<oracle::SourceParams>),
-    /// A `oracle-eloqua` source connection (table source).
+    /// A source connection of `oracle-eloqua` (a table source).
     OracleEloqua(__rt::CreateSourceConnection<oracle_eloqua::SourceParams>),
-    /// A `oracle-netsuite` source connection (rest source).
+    /// A source connection of `oracle-netsuite` (a rest source).
     OracleNetsuite(__rt::CreateSourceConnection<oracle_netsuite::SourceParams>),
-    /// A `oracle-object-storage` source connection (file source).
+    /// A source connection of `oracle-object-storage` (a file source).
     OracleObjectStorage(
         __rt::CreateSourceConnection<oracle_object_storage::SourceParams>,
     ),
-    /// A `oracle-responsys` source connection (table source).
+    /// A source connection of `oracle-responsys` (a table source).
     OracleResponsys(__rt::CreateSourceConnection<oracle_responsys::SourceParams>),
-    /// A `oracle-service-cloud` source connection (table source).
+    /// A source connection of `oracle-service-cloud` (a table source).
     OracleServiceCloud(__rt::CreateSourceConnection<oracle_service_cloud::SourceParams>),
-    /// A `paypal` source connection (table source).
+    /// A source connection of `paypal` (a table source).
     Paypal(__rt::CreateSourceConnection<paypal::SourceParams>),
-    /// A `pendo` source connection (stream source).
+    /// A source connection of `pendo` (a stream source).
     Pendo(__rt::CreateSourceConnection<pendo::SourceParams>),
-    /// A `phoenix` source connection (table source).
+    /// A source connection of `phoenix` (a table source).
     Phoenix(__rt::CreateSourceConnection<phoenix::SourceParams>),
-    /// A `pinterest-ads` source connection (rest source).
+    /// A source connection of `pinterest-ads` (a rest source).
     PinterestAds(__rt::CreateSourceConnection<pinterest_ads::SourceParams>),
-    /// A `salesforce-marketing-cloud` source connection (table source).
+    /// A source connection of `salesforce-marketing-cloud` (a table source).
     SalesforceMarketingCloud(
         __rt::CreateSourceConnection<salesforce_marketing_cloud::SourceParams>,
     ),
-    /// A `salesforce-service-cloud` source connection (table source).
+    /// A source connection of `salesforce-service-cloud` (a table source).
     SalesforceServiceCloud(
         __rt::CreateSourceConnection<salesforce_service_cloud::SourceParams>,
     ),
-    /// A `sap-commerce` source connection (rest source).
+    /// A source connection of `sap-commerce` (a rest source).
     SapCommerce(__rt::CreateSourceConnection<sap_commerce::SourceParams>),
-    /// A `service-now` source connection (table source).
+    /// A source connection of `service-now` (a table source).
     ServiceNow(__rt::CreateSourceConnection<service_now::SourceParams>),
-    /// A `shopify-streaming` source connection (stream source).
+    /// A source connection of `shopify-streaming` (a stream source).
     ShopifyStreaming(__rt::CreateSourceConnection<shopify_streaming::SourceParams>),
-    /// A `snowflake-streaming` source connection (stream source).
+    /// A source connection of `snowflake-streaming` (a stream source).
     SnowflakeStreaming(__rt::CreateSourceConnection<snowflake_streaming::SourceParams>),
-    /// A `square` source connection (table source).
+    /// A source connection of `square` (a table source).
     Square(__rt::CreateSourceConnection<square::SourceParams>),
-    /// A `veeva-crm` source connection (table source).
+    /// A source connection of `veeva-crm` (a table source).
     VeevaCrm(__rt::CreateSourceConnection<veeva_crm::SourceParams>),
-    /// A `zoho-crm` source connection (table source).
+    /// A source connection of `zoho-crm` (a table source).
     ZohoCrm(__rt::CreateSourceConnection<zoho_crm::SourceParams>),
 }
 impl AnySourceConnection {
