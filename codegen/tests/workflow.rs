@@ -202,8 +202,9 @@ fn an_explore_type_flow_codegen_does_not_know_still_generates_with_the_inferred_
     assert_eq!(source.family, SourceFamily::Table);
     let warnings = warnings.to_string();
     assert!(
-        warnings.contains("unknown `exploreSpec` type `Database`: generating a table source, inferred from its `tableName` param")
-            && warnings.contains("`Tabular` keeps the inferred table source"),
+        warnings.contains(
+            "unknown `exploreSpec` type `Database`: generating a table source, inferred from its `tableName` param"
+        ) && warnings.contains("`Tabular` keeps the inferred table source"),
         "{warnings}"
     );
     let rendered = config.out_dir("unused").render().expect("generates");
@@ -212,7 +213,11 @@ fn an_explore_type_flow_codegen_does_not_know_still_generates_with_the_inferred_
     // A known type says it all: no warning, and the same code.
     let known = Config::new().spec_source("specs/warehouse.json", spec_with_explore_type("Tabular"));
     let known = known.out_dir("unused").render().expect("generates");
-    assert!(known.warning_report().to_string().is_empty(), "{}", known.warning_report());
+    assert!(
+        known.warning_report().to_string().is_empty(),
+        "{}",
+        known.warning_report()
+    );
     assert_eq!(&known.files["warehouse.rs"], code);
 }
 

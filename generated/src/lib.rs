@@ -341,11 +341,12 @@ pub mod __private {
         DynSourceConnection, decode_source_as, source_connection_spec_id, unknown_source_connection,
     };
     pub use crate::{
-        Accepts, AuthParams, AuthSpecInfo, BaseConnectionId, BuildError, Catalog, Column, Connection, ConnectorInfo, CreateConnection,
-        CreateFlow, CreateSourceConnection, DecodeError, DecodeMode, FileSource, FlowSpec, FlowSpecInfo, Frequency,
-        JsonObject, NoBaseConnection, ParamInfo, ParamType, Patch, RawConnection, ReadConnection, ReadFlow,
-        ReadSourceConnection, RequestContext, RequestError, RestSource, ScheduleRules, SecretString, Set, SourceFamily,
-        SourceInfo, SourceParams, StreamSource, TableSource, TransformationKind, Unset, WireForm, WithBaseConnection,
+        Accepts, AuthParams, AuthSpecInfo, BaseConnectionId, BuildError, Catalog, Column, Connection, ConnectorInfo,
+        CreateConnection, CreateFlow, CreateSourceConnection, DecodeError, DecodeMode, FileSource, FlowSpec,
+        FlowSpecInfo, Frequency, JsonObject, NoBaseConnection, ParamInfo, ParamType, Patch, RawConnection,
+        ReadConnection, ReadFlow, ReadSourceConnection, RequestContext, RequestError, RestSource, ScheduleRules,
+        SecretString, Set, SourceFamily, SourceInfo, SourceParams, StreamSource, TableSource, TransformationKind,
+        Unset, WireForm, WithBaseConnection,
     };
 
     /// The version of the generated code's contract with this runtime. Every generated root file

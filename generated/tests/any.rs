@@ -5,8 +5,8 @@
 
 use flow_connectors::flow_specs::CrmToAep;
 use flow_connectors::{
-    AnyFlow, AnySourceConnection, BaseConnectionId, Column, CreateFlow, CreateSourceConnection, DecodeMode,
-    Frequency, Schedule, SourceConnectionId, StartTime, TargetConnectionId, catalog, mysql,
+    AnyFlow, AnySourceConnection, BaseConnectionId, Column, CreateFlow, CreateSourceConnection, DecodeMode, Frequency,
+    Schedule, SourceConnectionId, StartTime, TargetConnectionId, catalog, mysql,
 };
 use serde_json::{Value, json};
 
@@ -22,10 +22,16 @@ fn mysql_source() -> CreateSourceConnection<mysql::SourceParams> {
 
 fn crm_flow() -> CreateFlow<CrmToAep> {
     CreateFlow::<CrmToAep>::builder("MySQL accounts to Platform")
-        .source(SourceConnectionId::<mysql::SourceParams>::new("b7581b59-c603-4df1-a689-d23d7ac440f3"))
+        .source(SourceConnectionId::<mysql::SourceParams>::new(
+            "b7581b59-c603-4df1-a689-d23d7ac440f3",
+        ))
         .target(TargetConnectionId::new("320f119a-5ac1-4ab1-88ea-eb19e674ea2e"))
         .mapping("0b090130b58b4819afc78b6dc98b484d", 0)
-        .schedule(Schedule::every(15, Frequency::Minute, StartTime::from_unix_seconds(1_612_310_466)))
+        .schedule(Schedule::every(
+            15,
+            Frequency::Minute,
+            StartTime::from_unix_seconds(1_612_310_466),
+        ))
         .build()
         .expect("valid flow")
 }
@@ -46,7 +52,13 @@ fn a_source_connection_reads_back_into_its_connector_variant() {
     assert_eq!(serde_json::to_value(&deserialized).expect("serializes"), body);
     let from: AnySourceConnection = mysql_source().into();
     assert_eq!(serde_json::to_value(from).expect("serializes"), body);
-    assert_eq!(catalog().check_source_connection(body, DecodeMode::Strict).expect("valid").name, "mysql");
+    assert_eq!(
+        catalog()
+            .check_source_connection(body, DecodeMode::Strict)
+            .expect("valid")
+            .name,
+        "mysql"
+    );
 }
 
 #[test]
@@ -63,12 +75,19 @@ fn a_flow_reads_back_into_its_flow_spec_variant() {
     let deserialized: AnyFlow = serde_json::from_value(body.clone()).expect("deserializes");
     assert_eq!(deserialized.to_value(), body);
     assert_eq!(AnyFlow::from(crm_flow()).to_value(), body);
-    assert_eq!(catalog().check_flow(body, DecodeMode::Strict).expect("valid").name, "CRMToAEP");
+    assert_eq!(
+        catalog().check_flow(body, DecodeMode::Strict).expect("valid").name,
+        "CRMToAEP"
+    );
 }
 
-/// `body` with the member at `pointer` replaced by `value` (or removed when `value` is `None`).
+/// `body` with the member `key` of the object at the JSON pointer `parent` set to `value` (removed
+/// when `value` is `None`).
 fn edited(mut body: Value, parent: &str, key: &str, value: Option<Value>) -> Value {
-    let object = body.pointer_mut(parent).and_then(Value::as_object_mut).expect("an object");
+    let object = body
+        .pointer_mut(parent)
+        .and_then(Value::as_object_mut)
+        .expect("an object");
     match value {
         Some(value) => object.insert(key.to_owned(), value),
         None => object.remove(key),
@@ -80,7 +99,10 @@ fn edited(mut body: Value, parent: &str, key: &str, value: Option<Value>) -> Val
 fn source_connections_are_rejected_as_the_catalog_check_rejects_them() {
     let body = serde_json::to_value(mysql_source()).expect("serializes");
     let cases = [
-        ("unknown id", edited(body.clone(), "/connectionSpec", "id", Some(json!("nope")))),
+        (
+            "unknown id",
+            edited(body.clone(), "/connectionSpec", "id", Some(json!("nope"))),
+        ),
         ("no id", edited(body.clone(), "", "connectionSpec", None)),
         // A connector of the catalog that has no source.
         (
@@ -109,17 +131,29 @@ fn source_connections_are_rejected_as_the_catalog_check_rejects_them() {
     let unknown = AnySourceConnection::from_value(json!({"connectionSpec": {"id": "nope"}}), DecodeMode::Strict)
         .expect_err("unknown")
         .to_string();
-    assert!(unknown.contains("mysql") && !unknown.contains("generic-rest-api"), "{unknown}");
+    assert!(
+        unknown.contains("mysql") && !unknown.contains("generic-rest-api"),
+        "{unknown}"
+    );
 }
 
 #[test]
 fn flows_are_rejected_as_the_catalog_check_rejects_them() {
     let body = crm_flow().to_value();
     let cases = [
-        ("unknown id", edited(body.clone(), "/flowSpec", "id", Some(json!("nope")))),
+        (
+            "unknown id",
+            edited(body.clone(), "/flowSpec", "id", Some(json!("nope"))),
+        ),
         ("no flow spec", edited(body.clone(), "", "flowSpec", None)),
-        ("interval below the minimum", edited(body.clone(), "/scheduleParams", "interval", Some(json!(5)))),
-        ("no target", edited(body.clone(), "", "targetConnectionIds", Some(json!([])))),
+        (
+            "interval below the minimum",
+            edited(body.clone(), "/scheduleParams", "interval", Some(json!(5))),
+        ),
+        (
+            "no target",
+            edited(body.clone(), "", "targetConnectionIds", Some(json!([]))),
+        ),
         ("unknown member", edited(body, "", "extra", Some(json!(1)))),
     ];
     for (case, body) in cases {
