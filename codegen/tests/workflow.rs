@@ -178,6 +178,49 @@ fn the_model_carries_family_base_connection_params_and_accepting_flow_specs() {
     assert_eq!(webhook.accepts, ["event_stream", "hook"]);
 }
 
+/// A connection spec of `exploreSpec.type` `explore_type` with a `tableName` param.
+fn spec_with_explore_type(explore_type: &str) -> String {
+    format!(
+        r#"{{
+  "id": "0b5c2c1e-3f7a-4d2b-9e6f-1a2b3c4d5e6f",
+  "name": "warehouse",
+  "version": "1.0",
+  "authSpec": [{{"name": "Basic", "spec": {{"type": "object", "properties": {{"host": {{"type": "string"}}}}}}}}],
+  "sourceSpec": {{"spec": {{"type": "object", "required": ["tableName"],
+    "properties": {{"tableName": {{"type": "string"}}, "columns": {{"type": "array", "items": {{"type": "object",
+      "properties": {{"name": {{"type": "string"}}, "type": {{"type": "string"}}}}}}}}}}}}}},
+  "exploreSpec": {{"type": "{explore_type}"}}
+}}"#
+    )
+}
+
+#[test]
+fn an_explore_type_flow_codegen_does_not_know_still_generates_with_the_inferred_family() {
+    let config = Config::new().spec_source("specs/warehouse.json", spec_with_explore_type("Database"));
+    let (model, warnings) = config.validate().expect("an unknown explore type is no error");
+    let source = model.connectors[0].source().expect("a source");
+    assert_eq!(source.family, SourceFamily::Table);
+    let warnings = warnings.to_string();
+    assert!(
+        warnings.contains(
+            "unknown `exploreSpec` type `Database`: generating a table source, inferred from its `tableName` param"
+        ) && warnings.contains("`Tabular` keeps the inferred table source"),
+        "{warnings}"
+    );
+    let rendered = config.out_dir("unused").render().expect("generates");
+    let code = &rendered.files["warehouse.rs"];
+    assert!(code.contains("type Family = __rt::TableSource;"), "{code}");
+    // A known type says it all: no warning, and the same code.
+    let known = Config::new().spec_source("specs/warehouse.json", spec_with_explore_type("Tabular"));
+    let known = known.out_dir("unused").render().expect("generates");
+    assert!(
+        known.warning_report().to_string().is_empty(),
+        "{}",
+        known.warning_report()
+    );
+    assert_eq!(&known.files["warehouse.rs"], code);
+}
+
 /// User code against the fixtures' generated code: it builds every source params type and
 /// checks, through trait bounds, the family, the base-connection form and what each flow spec
 /// accepts.
@@ -215,6 +258,34 @@ pub fn build() -> usize {
         accepted(crate::flow_specs::WebhookToPlatform, &hook),
     ]
     .len()
+}
+
+/// Reads bodies back through the catalog-wide enums: the variant is chosen by id, and what no
+/// variant takes is an error naming the ids it knows.
+pub fn read_back() -> Result<(), flow_connectors::DecodeError> {
+    use flow_connectors::DecodeMode;
+    let body = flow_connectors::__private::serde_json::json!({
+        "name": "orders",
+        "baseConnectionId": "6990abad-977d-41b9-a85d-17ea8cf1c0e4",
+        "data": {"format": "tabular"},
+        "params": {"tableName": "public.orders", "columns": [{"name": "id", "type": "string"}]},
+        "connectionSpec": {"id": "26d738e0-8963-47ea-aadf-c60de735468a", "version": "1.0"}
+    });
+    let source = crate::AnySourceConnection::from_value(body, DecodeMode::Strict)?;
+    let _: (&str, &str, Option<&flow_connectors::BaseConnectionId>) =
+        (source.connector(), source.name(), source.base_connection_id());
+    if let crate::AnySourceConnection::Shopdb(ref typed) = source {
+        let _: &crate::shopdb::SourceParams = &typed.params;
+    }
+    let flow = crate::AnyFlow::from_value(flow_connectors::__private::serde_json::json!({}), DecodeMode::Lenient);
+    if let Ok(crate::AnyFlow::CrmToAep(ref typed)) = flow {
+        let _: &flow_connectors::CreateFlow<crate::flow_specs::CrmToAep> = typed;
+    }
+    let _: (&str, &str) = match flow {
+        Ok(ref flow) => (flow.flow_spec_id(), flow.flow_spec_name()),
+        Err(_) => ("", ""),
+    };
+    Ok(())
 }
 "#;
 

@@ -1,10 +1,12 @@
 //! The runtime catalog: `const` metadata of every connector (its auth specs, its source and the
 //! flow specs that accept it), and the `catalog()` function that looks connectors up by spec id
-//! or machine name and lists the flow specs.
+//! or machine name and lists the flow specs with their rules (schedule, transformations, mapping
+//! version: the same expressions as their `impl FlowSpec`).
 
 use proc_macro2::TokenStream;
 use quote::quote;
 
+use super::flow_specs;
 use super::names::ident;
 use crate::ir::{Connector, Model, Param, ParamType};
 
@@ -123,7 +125,18 @@ pub fn emit(model: &Model) -> TokenStream {
         let infos = model.flow_specs.iter().map(|flow_spec| {
             let (id, name, version) = (&flow_spec.id, &flow_spec.name, &flow_spec.version);
             let ids = &flow_spec.source_connection_spec_ids;
-            quote!(__rt::FlowSpecInfo::new(#id, #name, #version, &[#(#ids),*]))
+            let flow_specs::Rules {
+                schedule,
+                transformations,
+                mapping_version,
+            } = flow_specs::rules(flow_spec);
+            let schedule = schedule.map(|rules| quote!(.with_schedule(#rules)));
+            quote! {
+                __rt::FlowSpecInfo::new(#id, #name, #version, &[#(#ids),*])
+                    #schedule
+                    .with_transformations(#transformations)
+                    .with_mapping_version(#mapping_version)
+            }
         });
         quote!(.with_flow_specs(&[#(#infos),*]))
     };

@@ -16,6 +16,7 @@ pub const FILE_NAME: &str = "flow_specs.rs";
 pub const MODULE_SUMMARY: &str = "The flow specs: which sources a dataflow (`POST /flows`) takes, its transformations \
                                   and its schedule rules.";
 
+/// The `ScheduleRules` expression of a schedule.
 fn schedule(schedule: &Schedule) -> TokenStream {
     let frequencies = schedule.frequencies.iter().map(|f| {
         let variant = ident(f.variant());
@@ -38,11 +39,36 @@ fn schedule(schedule: &Schedule) -> TokenStream {
         TokenStream::new()
     };
     quote! {
-        __rt::Some(__rt::ScheduleRules::new(
+        __rt::ScheduleRules::new(
             &[#(#frequencies),*],
             &[#(#minimums),*],
             __rt::WireForm::#start_time,
-        ) #required #backfill)
+        ) #required #backfill
+    }
+}
+
+/// The rules of a flow spec as expressions, built once for both places that state them: its
+/// `impl FlowSpec` and its `FlowSpecInfo` in the catalog, so the two cannot differ.
+pub struct Rules {
+    /// The `ScheduleRules` expression, `None` without `scheduleSpec`.
+    pub schedule: Option<TokenStream>,
+    /// The `&[TransformationKind]` expression.
+    pub transformations: TokenStream,
+    /// The `WireForm` expression of `mappingVersion`.
+    pub mapping_version: TokenStream,
+}
+
+/// The rules of `flow_spec`.
+pub fn rules(flow_spec: &FlowSpec) -> Rules {
+    let transformations = flow_spec.transformations.iter().map(|t| {
+        let variant = ident(t.name());
+        quote!(__rt::TransformationKind::#variant)
+    });
+    let mapping_version = ident(flow_spec.mapping_version.variant());
+    Rules {
+        schedule: flow_spec.schedule.as_ref().map(schedule),
+        transformations: quote!(&[#(#transformations),*]),
+        mapping_version: quote!(__rt::WireForm::#mapping_version),
     }
 }
 
@@ -89,15 +115,15 @@ fn flow_spec(model: &Model, flow_spec: &FlowSpec) -> TokenStream {
     let doc = docs::summary_and_description(&summary(model, flow_spec), flow_spec.description.as_deref());
     let ty = ident(&flow_spec.type_name);
     let (id, name, version) = (&flow_spec.id, &flow_spec.name, &flow_spec.version);
-    let schedule = match &flow_spec.schedule {
-        Some(rules) => schedule(rules),
+    let Rules {
+        schedule,
+        transformations,
+        mapping_version,
+    } = rules(flow_spec);
+    let schedule = match schedule {
+        Some(rules) => quote!(__rt::Some(#rules)),
         None => quote!(__rt::None),
     };
-    let transformations = flow_spec.transformations.iter().map(|t| {
-        let variant = ident(t.name());
-        quote!(__rt::TransformationKind::#variant)
-    });
-    let mapping_version = ident(flow_spec.mapping_version.variant());
     let accepts = flow_spec
         .accepts
         .iter()
@@ -117,8 +143,8 @@ fn flow_spec(model: &Model, flow_spec: &FlowSpec) -> TokenStream {
             const VERSION: &'static str = #version;
             const NAME: &'static str = #name;
             const SCHEDULE: __rt::Option<__rt::ScheduleRules> = #schedule;
-            const TRANSFORMATIONS: &'static [__rt::TransformationKind] = &[#(#transformations),*];
-            const MAPPING_VERSION: __rt::WireForm = __rt::WireForm::#mapping_version;
+            const TRANSFORMATIONS: &'static [__rt::TransformationKind] = #transformations;
+            const MAPPING_VERSION: __rt::WireForm = #mapping_version;
         }
 
         #(#accepts)*

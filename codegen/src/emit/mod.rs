@@ -4,10 +4,13 @@
 //! [`params`] (a params struct: an auth spec's or a nested object's), [`builder`] (its typestate
 //! builder), [`patch`] (an auth spec's typed JSON Patch), [`markers`] (the traits naming missing required params), [`enums`] (a string enum
 //! param's type), [`connector`] (a module file), [`source`] (a connector's source params),
-//! [`catalog`] (runtime metadata), [`any_connection`] (the catalog-wide enum), [`flow_specs`]
-//! (the flow spec types) and [`root`] (the file that ties them up).
+//! [`catalog`] (runtime metadata), [`any_connection`], [`any_source`] and [`any_flow`] (the
+//! catalog-wide enums of base connections, source connections and flows), [`flow_specs`] (the
+//! flow spec types) and [`root`] (the file that ties them up).
 
 mod any_connection;
+mod any_flow;
+mod any_source;
 mod builder;
 mod catalog;
 mod connector;

@@ -1,11 +1,12 @@
 //! The root file: one `pub mod` per connector (each `include!`ing its own file), `flow_specs` when
-//! there are flow specs, the marker traits of required params, `AnyConnection` and `catalog()`.
+//! there are flow specs, the marker traits of required params, `AnyConnection`, `AnySourceConnection`
+//! (when a connector has a source), `AnyFlow` (when there are flow specs) and `catalog()`.
 
 use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::names::{self, ident};
-use super::{any_connection, catalog, connector, docs, flow_specs, markers};
+use super::{any_connection, any_flow, any_source, catalog, connector, docs, flow_specs, markers};
 use crate::ir::{Connector, Model};
 
 /// The file name of a connector's module (module names never equal `mod`, so never the root's).
@@ -39,11 +40,13 @@ pub fn emit(model: &Model) -> TokenStream {
         }
     });
     let markers = markers::emit(model);
-    // The catalog-wide dispatch enums live here, each from its own template: `AnyConnection`
-    // today; `AnySourceConnection` (a variant per connector with a source, over
+    // The catalog-wide dispatch enums, each from its own template: `AnyConnection` (a variant per
+    // connector and auth spec), `AnySourceConnection` (a variant per connector with a source, over
     // `CreateSourceConnection<module::SourceParams>`) and `AnyFlow` (a variant per flow spec, over
-    // `CreateFlow<flow_specs::X>`) go next to it once the runtime has their read-back helpers.
+    // `CreateFlow<flow_specs::X>`); the last two only when they have a variant.
     let any = any_connection::emit(model);
+    let any_source = any_source::emit(model);
+    let any_flow = any_flow::emit(model);
     let lookup = catalog::emit(model);
     let guard = ident(names::FORMAT_GUARD);
     // How every generated file names things. Runtime items, serde and even `Option` or `String`
@@ -60,6 +63,8 @@ pub fn emit(model: &Model) -> TokenStream {
         #flow_specs
         #markers
         #any
+        #any_source
+        #any_flow
         #lookup
     }
 }

@@ -391,8 +391,11 @@ impl std::fmt::Display for RustType<'_> {
 #[derive(Clone, Debug)]
 #[non_exhaustive]
 pub struct Source {
-    /// The family, from `exploreSpec.type`.
+    /// The family, from `exploreSpec.type` (inferred from the params when the type is missing or
+    /// unknown, with a warning).
     pub family: SourceFamily,
+    /// The `AnySourceConnection` variant name: the connector's name in CamelCase.
+    pub variant: String,
     /// Whether a source connection names a base connection: false when the spec has no auth specs
     /// (webhooks), whose source connections send `providerId` instead.
     pub base_connection: bool,

@@ -2292,6 +2292,1202 @@ impl<'de> __rt::serde::Deserialize<'de> for AnyConnection {
         Self::from_raw(raw).map_err(<D::Error as __rt::serde::de::Error>::custom)
     }
 }
+/// Any source connection (`POST /sourceConnections` body) of this catalog: one variant per
+/// connector with source params.
+///
+/// Reading picks the variant from `connectionSpec.id` and checks the body against that
+/// connector (its base connection or `providerId`, `data`, `params`), naming what is wrong;
+/// deserializing reads in strict mode, [`from_value`](Self::from_value) in the mode given.
+/// Serializing gives the same JSON back.
+#[derive(Clone, Debug)]
+#[non_exhaustive]
+#[allow(clippy::large_enum_variant)]
+pub enum AnySourceConnection {
+    /// A source connection of `adls-gen2` (a file source).
+    AdlsGen2(__rt::CreateSourceConnection<adls_gen2::SourceParams>),
+    /// A source connection of `apache-cassandra` (a table source).
+    ApacheCassandra(__rt::CreateSourceConnection<apache_cassandra::SourceParams>),
+    /// A source connection of `apache-hive-azure-hdinsights` (a table source).
+    ApacheHiveAzureHdinsights(
+        __rt::CreateSourceConnection<apache_hive_azure_hdinsights::SourceParams>,
+    ),
+    /// A source connection of `apache-spark-azure-hdinsights` (a table source).
+    ApacheSparkAzureHdinsights(
+        __rt::CreateSourceConnection<apache_spark_azure_hdinsights::SourceParams>,
+    ),
+    /// A source connection of `aws-kinesis` (a stream source).
+    AwsKinesis(__rt::CreateSourceConnection<aws_kinesis::SourceParams>),
+    /// A source connection of `azure-blob` (a file source).
+    AzureBlob(__rt::CreateSourceConnection<azure_blob::SourceParams>),
+    /// A source connection of `azure-data-explorer` (a table source).
+    AzureDataExplorer(__rt::CreateSourceConnection<azure_data_explorer::SourceParams>),
+    /// A source connection of `azure-databricks` (a table source).
+    AzureDatabricks(__rt::CreateSourceConnection<azure_databricks::SourceParams>),
+    /// A source connection of `azure-event-hubs` (a stream source).
+    AzureEventHubs(__rt::CreateSourceConnection<azure_event_hubs::SourceParams>),
+    /// A source connection of `azure-file-storage` (a file source).
+    AzureFileStorage(__rt::CreateSourceConnection<azure_file_storage::SourceParams>),
+    /// A source connection of `azure-synapse-analytics` (a table source).
+    AzureSynapseAnalytics(
+        __rt::CreateSourceConnection<azure_synapse_analytics::SourceParams>,
+    ),
+    /// A source connection of `azure-table-storage` (a table source).
+    AzureTableStorage(__rt::CreateSourceConnection<azure_table_storage::SourceParams>),
+    /// A source connection of `capillary-streaming-events` (a stream source).
+    CapillaryStreamingEvents(
+        __rt::CreateSourceConnection<capillary_streaming_events::SourceParams>,
+    ),
+    /// A source connection of `chatlio` (a stream source).
+    Chatlio(__rt::CreateSourceConnection<chatlio::SourceParams>),
+    /// A source connection of `couchbase` (a table source).
+    Couchbase(__rt::CreateSourceConnection<couchbase::SourceParams>),
+    /// A source connection of `customer-io` (a stream source).
+    CustomerIo(__rt::CreateSourceConnection<customer_io::SourceParams>),
+    /// A source connection of `data-landing-zone` (a file source).
+    DataLandingZone(__rt::CreateSourceConnection<data_landing_zone::SourceParams>),
+    /// A source connection of `dynamics-online` (a table source).
+    DynamicsOnline(__rt::CreateSourceConnection<dynamics_online::SourceParams>),
+    /// A source connection of `ftp` (a file source).
+    Ftp(__rt::CreateSourceConnection<ftp::SourceParams>),
+    /// A source connection of `google-adwords` (a table source).
+    GoogleAdwords(__rt::CreateSourceConnection<google_adwords::SourceParams>),
+    /// A source connection of `google-bigquery` (a table source).
+    GoogleBigquery(__rt::CreateSourceConnection<google_bigquery::SourceParams>),
+    /// A source connection of `google-cloud` (a file source).
+    GoogleCloud(__rt::CreateSourceConnection<google_cloud::SourceParams>),
+    /// A source connection of `greenplum` (a table source).
+    Greenplum(__rt::CreateSourceConnection<greenplum::SourceParams>),
+    /// A source connection of `hdfs` (a file source).
+    Hdfs(__rt::CreateSourceConnection<hdfs::SourceParams>),
+    /// A source connection of `hp-vertica` (a table source).
+    HpVertica(__rt::CreateSourceConnection<hp_vertica::SourceParams>),
+    /// A source connection of `hubspot` (a table source).
+    Hubspot(__rt::CreateSourceConnection<hubspot::SourceParams>),
+    /// A source connection of `ibm-db2` (a table source).
+    IbmDb2(__rt::CreateSourceConnection<ibm_db2::SourceParams>),
+    /// A source connection of `lava` (a stream source).
+    Lava(__rt::CreateSourceConnection<lava::SourceParams>),
+    /// A source connection of `linkedin-ads` (a rest source).
+    LinkedinAds(__rt::CreateSourceConnection<linkedin_ads::SourceParams>),
+    /// A source connection of `mailchimp-campaign` (a rest source).
+    MailchimpCampaign(__rt::CreateSourceConnection<mailchimp_campaign::SourceParams>),
+    /// A source connection of `mailchimp-members` (a rest source).
+    MailchimpMembers(__rt::CreateSourceConnection<mailchimp_members::SourceParams>),
+    /// A source connection of `mariadb` (a table source).
+    Mariadb(__rt::CreateSourceConnection<mariadb::SourceParams>),
+    /// A source connection of `mysql` (a table source).
+    Mysql(__rt::CreateSourceConnection<mysql::SourceParams>),
+    /// A source connection of `onetrust-integration` (a rest source).
+    OnetrustIntegration(
+        __rt::CreateSourceConnection<onetrust_integration::SourceParams>,
+    ),
+    /// A source connection of `oracle` (a table source).
+    Oracle(__rt::CreateSourceConnection<oracle::SourceParams>),
+    /// A source connection of `oracle-eloqua` (a table source).
+    OracleEloqua(__rt::CreateSourceConnection<oracle_eloqua::SourceParams>),
+    /// A source connection of `oracle-netsuite` (a rest source).
+    OracleNetsuite(__rt::CreateSourceConnection<oracle_netsuite::SourceParams>),
+    /// A source connection of `oracle-object-storage` (a file source).
+    OracleObjectStorage(
+        __rt::CreateSourceConnection<oracle_object_storage::SourceParams>,
+    ),
+    /// A source connection of `oracle-responsys` (a table source).
+    OracleResponsys(__rt::CreateSourceConnection<oracle_responsys::SourceParams>),
+    /// A source connection of `oracle-service-cloud` (a table source).
+    OracleServiceCloud(__rt::CreateSourceConnection<oracle_service_cloud::SourceParams>),
+    /// A source connection of `paypal` (a table source).
+    Paypal(__rt::CreateSourceConnection<paypal::SourceParams>),
+    /// A source connection of `pendo` (a stream source).
+    Pendo(__rt::CreateSourceConnection<pendo::SourceParams>),
+    /// A source connection of `phoenix` (a table source).
+    Phoenix(__rt::CreateSourceConnection<phoenix::SourceParams>),
+    /// A source connection of `pinterest-ads` (a rest source).
+    PinterestAds(__rt::CreateSourceConnection<pinterest_ads::SourceParams>),
+    /// A source connection of `salesforce-marketing-cloud` (a table source).
+    SalesforceMarketingCloud(
+        __rt::CreateSourceConnection<salesforce_marketing_cloud::SourceParams>,
+    ),
+    /// A source connection of `salesforce-service-cloud` (a table source).
+    SalesforceServiceCloud(
+        __rt::CreateSourceConnection<salesforce_service_cloud::SourceParams>,
+    ),
+    /// A source connection of `sap-commerce` (a rest source).
+    SapCommerce(__rt::CreateSourceConnection<sap_commerce::SourceParams>),
+    /// A source connection of `service-now` (a table source).
+    ServiceNow(__rt::CreateSourceConnection<service_now::SourceParams>),
+    /// A source connection of `shopify-streaming` (a stream source).
+    ShopifyStreaming(__rt::CreateSourceConnection<shopify_streaming::SourceParams>),
+    /// A source connection of `snowflake-streaming` (a stream source).
+    SnowflakeStreaming(__rt::CreateSourceConnection<snowflake_streaming::SourceParams>),
+    /// A source connection of `square` (a table source).
+    Square(__rt::CreateSourceConnection<square::SourceParams>),
+    /// A source connection of `veeva-crm` (a table source).
+    VeevaCrm(__rt::CreateSourceConnection<veeva_crm::SourceParams>),
+    /// A source connection of `zoho-crm` (a table source).
+    ZohoCrm(__rt::CreateSourceConnection<zoho_crm::SourceParams>),
+}
+impl AnySourceConnection {
+    /// Reads a source connection body in `mode` (strict for what you send, lenient for what
+    /// the service returns).
+    pub fn from_value(
+        value: __rt::serde_json::Value,
+        mode: __rt::DecodeMode,
+    ) -> __rt::Result<Self, __rt::DecodeError> {
+        <Self as __rt::ReadSourceConnection>::read(value, mode)
+    }
+    /// The variant's source connection, seen through the methods every variant shares.
+    fn as_dyn_source_connection(&self) -> &dyn __rt::DynSourceConnection {
+        match *self {
+            Self::AdlsGen2(ref connection) => connection,
+            Self::ApacheCassandra(ref connection) => connection,
+            Self::ApacheHiveAzureHdinsights(ref connection) => connection,
+            Self::ApacheSparkAzureHdinsights(ref connection) => connection,
+            Self::AwsKinesis(ref connection) => connection,
+            Self::AzureBlob(ref connection) => connection,
+            Self::AzureDataExplorer(ref connection) => connection,
+            Self::AzureDatabricks(ref connection) => connection,
+            Self::AzureEventHubs(ref connection) => connection,
+            Self::AzureFileStorage(ref connection) => connection,
+            Self::AzureSynapseAnalytics(ref connection) => connection,
+            Self::AzureTableStorage(ref connection) => connection,
+            Self::CapillaryStreamingEvents(ref connection) => connection,
+            Self::Chatlio(ref connection) => connection,
+            Self::Couchbase(ref connection) => connection,
+            Self::CustomerIo(ref connection) => connection,
+            Self::DataLandingZone(ref connection) => connection,
+            Self::DynamicsOnline(ref connection) => connection,
+            Self::Ftp(ref connection) => connection,
+            Self::GoogleAdwords(ref connection) => connection,
+            Self::GoogleBigquery(ref connection) => connection,
+            Self::GoogleCloud(ref connection) => connection,
+            Self::Greenplum(ref connection) => connection,
+            Self::Hdfs(ref connection) => connection,
+            Self::HpVertica(ref connection) => connection,
+            Self::Hubspot(ref connection) => connection,
+            Self::IbmDb2(ref connection) => connection,
+            Self::Lava(ref connection) => connection,
+            Self::LinkedinAds(ref connection) => connection,
+            Self::MailchimpCampaign(ref connection) => connection,
+            Self::MailchimpMembers(ref connection) => connection,
+            Self::Mariadb(ref connection) => connection,
+            Self::Mysql(ref connection) => connection,
+            Self::OnetrustIntegration(ref connection) => connection,
+            Self::Oracle(ref connection) => connection,
+            Self::OracleEloqua(ref connection) => connection,
+            Self::OracleNetsuite(ref connection) => connection,
+            Self::OracleObjectStorage(ref connection) => connection,
+            Self::OracleResponsys(ref connection) => connection,
+            Self::OracleServiceCloud(ref connection) => connection,
+            Self::Paypal(ref connection) => connection,
+            Self::Pendo(ref connection) => connection,
+            Self::Phoenix(ref connection) => connection,
+            Self::PinterestAds(ref connection) => connection,
+            Self::SalesforceMarketingCloud(ref connection) => connection,
+            Self::SalesforceServiceCloud(ref connection) => connection,
+            Self::SapCommerce(ref connection) => connection,
+            Self::ServiceNow(ref connection) => connection,
+            Self::ShopifyStreaming(ref connection) => connection,
+            Self::SnowflakeStreaming(ref connection) => connection,
+            Self::Square(ref connection) => connection,
+            Self::VeevaCrm(ref connection) => connection,
+            Self::ZohoCrm(ref connection) => connection,
+        }
+    }
+    /// The connector's machine name.
+    pub fn connector(&self) -> &'static str {
+        self.as_dyn_source_connection().connector()
+    }
+    /// The connection spec id (`connectionSpec.id`).
+    pub fn connection_spec_id(&self) -> &'static str {
+        self.as_dyn_source_connection().connection_spec_id()
+    }
+    /// The source connection's name.
+    pub fn name(&self) -> &str {
+        self.as_dyn_source_connection().name()
+    }
+    /// The source connection's description, if any.
+    pub fn description(&self) -> __rt::Option<&str> {
+        self.as_dyn_source_connection().description()
+    }
+    /// The base connection it reads through, `None` for a connector without base
+    /// connections.
+    pub fn base_connection_id(&self) -> __rt::Option<&__rt::BaseConnectionId> {
+        self.as_dyn_source_connection().base_connection_id()
+    }
+    /// The `POST {base}/sourceConnections` request that creates this source connection.
+    pub fn to_http_request(
+        &self,
+        context: &__rt::RequestContext,
+    ) -> __rt::Result<__rt::http::Request<__rt::Vec<u8>>, __rt::RequestError> {
+        self.as_dyn_source_connection().to_http_request(context)
+    }
+}
+impl __rt::From<__rt::CreateSourceConnection<adls_gen2::SourceParams>>
+for AnySourceConnection {
+    fn from(connection: __rt::CreateSourceConnection<adls_gen2::SourceParams>) -> Self {
+        Self::AdlsGen2(connection)
+    }
+}
+impl __rt::From<__rt::CreateSourceConnection<apache_cassandra::SourceParams>>
+for AnySourceConnection {
+    fn from(
+        connection: __rt::CreateSourceConnection<apache_cassandra::SourceParams>,
+    ) -> Self {
+        Self::ApacheCassandra(connection)
+    }
+}
+impl __rt::From<__rt::CreateSourceConnection<apache_hive_azure_hdinsights::SourceParams>>
+for AnySourceConnection {
+    fn from(
+        connection: __rt::CreateSourceConnection<
+            apache_hive_azure_hdinsights::SourceParams,
+        >,
+    ) -> Self {
+        Self::ApacheHiveAzureHdinsights(connection)
+    }
+}
+impl __rt::From<
+    __rt::CreateSourceConnection<apache_spark_azure_hdinsights::SourceParams>,
+> for AnySourceConnection {
+    fn from(
+        connection: __rt::CreateSourceConnection<
+            apache_spark_azure_hdinsights::SourceParams,
+        >,
+    ) -> Self {
+        Self::ApacheSparkAzureHdinsights(connection)
+    }
+}
+impl __rt::From<__rt::CreateSourceConnection<aws_kinesis::SourceParams>>
+for AnySourceConnection {
+    fn from(
+        connection: __rt::CreateSourceConnection<aws_kinesis::SourceParams>,
+    ) -> Self {
+        Self::AwsKinesis(connection)
+    }
+}
+impl __rt::From<__rt::CreateSourceConnection<azure_blob::SourceParams>>
+for AnySourceConnection {
+    fn from(connection: __rt::CreateSourceConnection<azure_blob::SourceParams>) -> Self {
+        Self::AzureBlob(connection)
+    }
+}
+impl __rt::From<__rt::CreateSourceConnection<azure_data_explorer::SourceParams>>
+for AnySourceConnection {
+    fn from(
+        connection: __rt::CreateSourceConnection<azure_data_explorer::SourceParams>,
+    ) -> Self {
+        Self::AzureDataExplorer(connection)
+    }
+}
+impl __rt::From<__rt::CreateSourceConnection<azure_databricks::SourceParams>>
+for AnySourceConnection {
+    fn from(
+        connection: __rt::CreateSourceConnection<azure_databricks::SourceParams>,
+    ) -> Self {
+        Self::AzureDatabricks(connection)
+    }
+}
+impl __rt::From<__rt::CreateSourceConnection<azure_event_hubs::SourceParams>>
+for AnySourceConnection {
+    fn from(
+        connection: __rt::CreateSourceConnection<azure_event_hubs::SourceParams>,
+    ) -> Self {
+        Self::AzureEventHubs(connection)
+    }
+}
+impl __rt::From<__rt::CreateSourceConnection<azure_file_storage::SourceParams>>
+for AnySourceConnection {
+    fn from(
+        connection: __rt::CreateSourceConnection<azure_file_storage::SourceParams>,
+    ) -> Self {
+        Self::AzureFileStorage(connection)
+    }
+}
+impl __rt::From<__rt::CreateSourceConnection<azure_synapse_analytics::SourceParams>>
+for AnySourceConnection {
+    fn from(
+        connection: __rt::CreateSourceConnection<azure_synapse_analytics::SourceParams>,
+    ) -> Self {
+        Self::AzureSynapseAnalytics(connection)
+    }
+}
+impl __rt::From<__rt::CreateSourceConnection<azure_table_storage::SourceParams>>
+for AnySourceConnection {
+    fn from(
+        connection: __rt::CreateSourceConnection<azure_table_storage::SourceParams>,
+    ) -> Self {
+        Self::AzureTableStorage(connection)
+    }
+}
+impl __rt::From<__rt::CreateSourceConnection<capillary_streaming_events::SourceParams>>
+for AnySourceConnection {
+    fn from(
+        connection: __rt::CreateSourceConnection<
+            capillary_streaming_events::SourceParams,
+        >,
+    ) -> Self {
+        Self::CapillaryStreamingEvents(connection)
+    }
+}
+impl __rt::From<__rt::CreateSourceConnection<chatlio::SourceParams>>
+for AnySourceConnection {
+    fn from(connection: __rt::CreateSourceConnection<chatlio::SourceParams>) -> Self {
+        Self::Chatlio(connection)
+    }
+}
+impl __rt::From<__rt::CreateSourceConnection<couchbase::SourceParams>>
+for AnySourceConnection {
+    fn from(connection: __rt::CreateSourceConnection<couchbase::SourceParams>) -> Self {
+        Self::Couchbase(connection)
+    }
+}
+impl __rt::From<__rt::CreateSourceConnection<customer_io::SourceParams>>
+for AnySourceConnection {
+    fn from(
+        connection: __rt::CreateSourceConnection<customer_io::SourceParams>,
+    ) -> Self {
+        Self::CustomerIo(connection)
+    }
+}
+impl __rt::From<__rt::CreateSourceConnection<data_landing_zone::SourceParams>>
+for AnySourceConnection {
+    fn from(
+        connection: __rt::CreateSourceConnection<data_landing_zone::SourceParams>,
+    ) -> Self {
+        Self::DataLandingZone(connection)
+    }
+}
+impl __rt::From<__rt::CreateSourceConnection<dynamics_online::SourceParams>>
+for AnySourceConnection {
+    fn from(
+        connection: __rt::CreateSourceConnection<dynamics_online::SourceParams>,
+    ) -> Self {
+        Self::DynamicsOnline(connection)
+    }
+}
+impl __rt::From<__rt::CreateSourceConnection<ftp::SourceParams>>
+for AnySourceConnection {
+    fn from(connection: __rt::CreateSourceConnection<ftp::SourceParams>) -> Self {
+        Self::Ftp(connection)
+    }
+}
+impl __rt::From<__rt::CreateSourceConnection<google_adwords::SourceParams>>
+for AnySourceConnection {
+    fn from(
+        connection: __rt::CreateSourceConnection<google_adwords::SourceParams>,
+    ) -> Self {
+        Self::GoogleAdwords(connection)
+    }
+}
+impl __rt::From<__rt::CreateSourceConnection<google_bigquery::SourceParams>>
+for AnySourceConnection {
+    fn from(
+        connection: __rt::CreateSourceConnection<google_bigquery::SourceParams>,
+    ) -> Self {
+        Self::GoogleBigquery(connection)
+    }
+}
+impl __rt::From<__rt::CreateSourceConnection<google_cloud::SourceParams>>
+for AnySourceConnection {
+    fn from(
+        connection: __rt::CreateSourceConnection<google_cloud::SourceParams>,
+    ) -> Self {
+        Self::GoogleCloud(connection)
+    }
+}
+impl __rt::From<__rt::CreateSourceConnection<greenplum::SourceParams>>
+for AnySourceConnection {
+    fn from(connection: __rt::CreateSourceConnection<greenplum::SourceParams>) -> Self {
+        Self::Greenplum(connection)
+    }
+}
+impl __rt::From<__rt::CreateSourceConnection<hdfs::SourceParams>>
+for AnySourceConnection {
+    fn from(connection: __rt::CreateSourceConnection<hdfs::SourceParams>) -> Self {
+        Self::Hdfs(connection)
+    }
+}
+impl __rt::From<__rt::CreateSourceConnection<hp_vertica::SourceParams>>
+for AnySourceConnection {
+    fn from(connection: __rt::CreateSourceConnection<hp_vertica::SourceParams>) -> Self {
+        Self::HpVertica(connection)
+    }
+}
+impl __rt::From<__rt::CreateSourceConnection<hubspot::SourceParams>>
+for AnySourceConnection {
+    fn from(connection: __rt::CreateSourceConnection<hubspot::SourceParams>) -> Self {
+        Self::Hubspot(connection)
+    }
+}
+impl __rt::From<__rt::CreateSourceConnection<ibm_db2::SourceParams>>
+for AnySourceConnection {
+    fn from(connection: __rt::CreateSourceConnection<ibm_db2::SourceParams>) -> Self {
+        Self::IbmDb2(connection)
+    }
+}
+impl __rt::From<__rt::CreateSourceConnection<lava::SourceParams>>
+for AnySourceConnection {
+    fn from(connection: __rt::CreateSourceConnection<lava::SourceParams>) -> Self {
+        Self::Lava(connection)
+    }
+}
+impl __rt::From<__rt::CreateSourceConnection<linkedin_ads::SourceParams>>
+for AnySourceConnection {
+    fn from(
+        connection: __rt::CreateSourceConnection<linkedin_ads::SourceParams>,
+    ) -> Self {
+        Self::LinkedinAds(connection)
+    }
+}
+impl __rt::From<__rt::CreateSourceConnection<mailchimp_campaign::SourceParams>>
+for AnySourceConnection {
+    fn from(
+        connection: __rt::CreateSourceConnection<mailchimp_campaign::SourceParams>,
+    ) -> Self {
+        Self::MailchimpCampaign(connection)
+    }
+}
+impl __rt::From<__rt::CreateSourceConnection<mailchimp_members::SourceParams>>
+for AnySourceConnection {
+    fn from(
+        connection: __rt::CreateSourceConnection<mailchimp_members::SourceParams>,
+    ) -> Self {
+        Self::MailchimpMembers(connection)
+    }
+}
+impl __rt::From<__rt::CreateSourceConnection<mariadb::SourceParams>>
+for AnySourceConnection {
+    fn from(connection: __rt::CreateSourceConnection<mariadb::SourceParams>) -> Self {
+        Self::Mariadb(connection)
+    }
+}
+impl __rt::From<__rt::CreateSourceConnection<mysql::SourceParams>>
+for AnySourceConnection {
+    fn from(connection: __rt::CreateSourceConnection<mysql::SourceParams>) -> Self {
+        Self::Mysql(connection)
+    }
+}
+impl __rt::From<__rt::CreateSourceConnection<onetrust_integration::SourceParams>>
+for AnySourceConnection {
+    fn from(
+        connection: __rt::CreateSourceConnection<onetrust_integration::SourceParams>,
+    ) -> Self {
+        Self::OnetrustIntegration(connection)
+    }
+}
+impl __rt::From<__rt::CreateSourceConnection<oracle::SourceParams>>
+for AnySourceConnection {
+    fn from(connection: __rt::CreateSourceConnection<oracle::SourceParams>) -> Self {
+        Self::Oracle(connection)
+    }
+}
+impl __rt::From<__rt::CreateSourceConnection<oracle_eloqua::SourceParams>>
+for AnySourceConnection {
+    fn from(
+        connection: __rt::CreateSourceConnection<oracle_eloqua::SourceParams>,
+    ) -> Self {
+        Self::OracleEloqua(connection)
+    }
+}
+impl __rt::From<__rt::CreateSourceConnection<oracle_netsuite::SourceParams>>
+for AnySourceConnection {
+    fn from(
+        connection: __rt::CreateSourceConnection<oracle_netsuite::SourceParams>,
+    ) -> Self {
+        Self::OracleNetsuite(connection)
+    }
+}
+impl __rt::From<__rt::CreateSourceConnection<oracle_object_storage::SourceParams>>
+for AnySourceConnection {
+    fn from(
+        connection: __rt::CreateSourceConnection<oracle_object_storage::SourceParams>,
+    ) -> Self {
+        Self::OracleObjectStorage(connection)
+    }
+}
+impl __rt::From<__rt::CreateSourceConnection<oracle_responsys::SourceParams>>
+for AnySourceConnection {
+    fn from(
+        connection: __rt::CreateSourceConnection<oracle_responsys::SourceParams>,
+    ) -> Self {
+        Self::OracleResponsys(connection)
+    }
+}
+impl __rt::From<__rt::CreateSourceConnection<oracle_service_cloud::SourceParams>>
+for AnySourceConnection {
+    fn from(
+        connection: __rt::CreateSourceConnection<oracle_service_cloud::SourceParams>,
+    ) -> Self {
+        Self::OracleServiceCloud(connection)
+    }
+}
+impl __rt::From<__rt::CreateSourceConnection<paypal::SourceParams>>
+for AnySourceConnection {
+    fn from(connection: __rt::CreateSourceConnection<paypal::SourceParams>) -> Self {
+        Self::Paypal(connection)
+    }
+}
+impl __rt::From<__rt::CreateSourceConnection<pendo::SourceParams>>
+for AnySourceConnection {
+    fn from(connection: __rt::CreateSourceConnection<pendo::SourceParams>) -> Self {
+        Self::Pendo(connection)
+    }
+}
+impl __rt::From<__rt::CreateSourceConnection<phoenix::SourceParams>>
+for AnySourceConnection {
+    fn from(connection: __rt::CreateSourceConnection<phoenix::SourceParams>) -> Self {
+        Self::Phoenix(connection)
+    }
+}
+impl __rt::From<__rt::CreateSourceConnection<pinterest_ads::SourceParams>>
+for AnySourceConnection {
+    fn from(
+        connection: __rt::CreateSourceConnection<pinterest_ads::SourceParams>,
+    ) -> Self {
+        Self::PinterestAds(connection)
+    }
+}
+impl __rt::From<__rt::CreateSourceConnection<salesforce_marketing_cloud::SourceParams>>
+for AnySourceConnection {
+    fn from(
+        connection: __rt::CreateSourceConnection<
+            salesforce_marketing_cloud::SourceParams,
+        >,
+    ) -> Self {
+        Self::SalesforceMarketingCloud(connection)
+    }
+}
+impl __rt::From<__rt::CreateSourceConnection<salesforce_service_cloud::SourceParams>>
+for AnySourceConnection {
+    fn from(
+        connection: __rt::CreateSourceConnection<salesforce_service_cloud::SourceParams>,
+    ) -> Self {
+        Self::SalesforceServiceCloud(connection)
+    }
+}
+impl __rt::From<__rt::CreateSourceConnection<sap_commerce::SourceParams>>
+for AnySourceConnection {
+    fn from(
+        connection: __rt::CreateSourceConnection<sap_commerce::SourceParams>,
+    ) -> Self {
+        Self::SapCommerce(connection)
+    }
+}
+impl __rt::From<__rt::CreateSourceConnection<service_now::SourceParams>>
+for AnySourceConnection {
+    fn from(
+        connection: __rt::CreateSourceConnection<service_now::SourceParams>,
+    ) -> Self {
+        Self::ServiceNow(connection)
+    }
+}
+impl __rt::From<__rt::CreateSourceConnection<shopify_streaming::SourceParams>>
+for AnySourceConnection {
+    fn from(
+        connection: __rt::CreateSourceConnection<shopify_streaming::SourceParams>,
+    ) -> Self {
+        Self::ShopifyStreaming(connection)
+    }
+}
+impl __rt::From<__rt::CreateSourceConnection<snowflake_streaming::SourceParams>>
+for AnySourceConnection {
+    fn from(
+        connection: __rt::CreateSourceConnection<snowflake_streaming::SourceParams>,
+    ) -> Self {
+        Self::SnowflakeStreaming(connection)
+    }
+}
+impl __rt::From<__rt::CreateSourceConnection<square::SourceParams>>
+for AnySourceConnection {
+    fn from(connection: __rt::CreateSourceConnection<square::SourceParams>) -> Self {
+        Self::Square(connection)
+    }
+}
+impl __rt::From<__rt::CreateSourceConnection<veeva_crm::SourceParams>>
+for AnySourceConnection {
+    fn from(connection: __rt::CreateSourceConnection<veeva_crm::SourceParams>) -> Self {
+        Self::VeevaCrm(connection)
+    }
+}
+impl __rt::From<__rt::CreateSourceConnection<zoho_crm::SourceParams>>
+for AnySourceConnection {
+    fn from(connection: __rt::CreateSourceConnection<zoho_crm::SourceParams>) -> Self {
+        Self::ZohoCrm(connection)
+    }
+}
+impl __rt::ReadSourceConnection for AnySourceConnection {
+    fn read(
+        value: __rt::serde_json::Value,
+        mode: __rt::DecodeMode,
+    ) -> __rt::Result<Self, __rt::DecodeError> {
+        match __rt::source_connection_spec_id(&value) {
+            __rt::Some("0ed90a81-07f4-4586-8190-b40eccef1c5a") => {
+                __rt::decode_source_as(value, mode, Self::AdlsGen2)
+            }
+            __rt::Some("a8f4d393-1a6b-43f3-931f-91a16ed857f4") => {
+                __rt::decode_source_as(value, mode, Self::ApacheCassandra)
+            }
+            __rt::Some("aac9bbd4-6c01-46ce-b47e-51c6f0f6db3f") => {
+                __rt::decode_source_as(value, mode, Self::ApacheHiveAzureHdinsights)
+            }
+            __rt::Some("6a8d82bc-1caf-45d1-908d-cadabc9d63a6") => {
+                __rt::decode_source_as(value, mode, Self::ApacheSparkAzureHdinsights)
+            }
+            __rt::Some("86043421-563b-46ec-8e6c-e23184711bf6") => {
+                __rt::decode_source_as(value, mode, Self::AwsKinesis)
+            }
+            __rt::Some("4c10e202-c428-4796-9208-5f1f5732b1cf") => {
+                __rt::decode_source_as(value, mode, Self::AzureBlob)
+            }
+            __rt::Some("0479cc14-7651-4354-b233-7480606c2ac3") => {
+                __rt::decode_source_as(value, mode, Self::AzureDataExplorer)
+            }
+            __rt::Some("e9d7ec6b-0873-4e57-ad21-b3a7c65e310b") => {
+                __rt::decode_source_as(value, mode, Self::AzureDatabricks)
+            }
+            __rt::Some("bf9f5905-92b7-48bf-bf20-455bc6b60a4e") => {
+                __rt::decode_source_as(value, mode, Self::AzureEventHubs)
+            }
+            __rt::Some("be5ec48c-5b78-49d5-b8fa-7c89ec4569b8") => {
+                __rt::decode_source_as(value, mode, Self::AzureFileStorage)
+            }
+            __rt::Some("a49bcc7d-8038-43af-b1e4-5a7a089a7d79") => {
+                __rt::decode_source_as(value, mode, Self::AzureSynapseAnalytics)
+            }
+            __rt::Some("ecde33f2-c56f-46cc-bdea-ad151c16cd69") => {
+                __rt::decode_source_as(value, mode, Self::AzureTableStorage)
+            }
+            __rt::Some("6360f136-5980-4111-8bdf-15d29eab3b5a") => {
+                __rt::decode_source_as(value, mode, Self::CapillaryStreamingEvents)
+            }
+            __rt::Some("073127a3-26e3-496c-9d94-9f48fb93fba8") => {
+                __rt::decode_source_as(value, mode, Self::Chatlio)
+            }
+            __rt::Some("1fe283f6-9bec-11ea-bb37-0242ac130002") => {
+                __rt::decode_source_as(value, mode, Self::Couchbase)
+            }
+            __rt::Some("96479064-7b8a-4d69-b9ed-21c5683837ea") => {
+                __rt::decode_source_as(value, mode, Self::CustomerIo)
+            }
+            __rt::Some("26f526f2-58f4-4712-961d-e41bf1ccc0e8") => {
+                __rt::decode_source_as(value, mode, Self::DataLandingZone)
+            }
+            __rt::Some("38ad80fe-8b06-4938-94f4-d4ee80266b07") => {
+                __rt::decode_source_as(value, mode, Self::DynamicsOnline)
+            }
+            __rt::Some("fb2e94c9-c031-467d-8103-6bd6e0a432f2") => {
+                __rt::decode_source_as(value, mode, Self::Ftp)
+            }
+            __rt::Some("d771e9c1-4f26-40dc-8617-ce58c4b53702") => {
+                __rt::decode_source_as(value, mode, Self::GoogleAdwords)
+            }
+            __rt::Some("3c9b37f8-13a6-43d8-bad3-b863b941fedd") => {
+                __rt::decode_source_as(value, mode, Self::GoogleBigquery)
+            }
+            __rt::Some("32e8f412-cdf7-464c-9885-78184cb113fd") => {
+                __rt::decode_source_as(value, mode, Self::GoogleCloud)
+            }
+            __rt::Some("37b6bf40-d318-4655-90be-5cd6f65d334b") => {
+                __rt::decode_source_as(value, mode, Self::Greenplum)
+            }
+            __rt::Some("54e221aa-d342-4707-bcff-7a4bceef0001") => {
+                __rt::decode_source_as(value, mode, Self::Hdfs)
+            }
+            __rt::Some("a8b6a1a4-5735-42b4-952c-85dce0ac38b5") => {
+                __rt::decode_source_as(value, mode, Self::HpVertica)
+            }
+            __rt::Some("cc6a4487-9e91-433e-a3a3-9cf6626c1806") => {
+                __rt::decode_source_as(value, mode, Self::Hubspot)
+            }
+            __rt::Some("09182899-b429-40c9-a15a-bf3ddbc8ced7") => {
+                __rt::decode_source_as(value, mode, Self::IbmDb2)
+            }
+            __rt::Some("232dfabe-27aa-41c0-a7cf-9961661dc68b") => {
+                __rt::decode_source_as(value, mode, Self::Lava)
+            }
+            __rt::Some("59a4b493-a615-40f9-bd38-f823d0909a2b") => {
+                __rt::decode_source_as(value, mode, Self::LinkedinAds)
+            }
+            __rt::Some("c8ce8c8c-37fb-4162-9fbf-c2f181e04a7a") => {
+                __rt::decode_source_as(value, mode, Self::MailchimpCampaign)
+            }
+            __rt::Some("2e8580db-6489-4726-96de-e33f5f60295f") => {
+                __rt::decode_source_as(value, mode, Self::MailchimpMembers)
+            }
+            __rt::Some("3000eb99-cd47-43f3-827c-43caf170f015") => {
+                __rt::decode_source_as(value, mode, Self::Mariadb)
+            }
+            __rt::Some("26d738e0-8963-47ea-aadf-c60de735468a") => {
+                __rt::decode_source_as(value, mode, Self::Mysql)
+            }
+            __rt::Some("cf16d886-c627-4872-9936-fb08d6cba8cc") => {
+                __rt::decode_source_as(value, mode, Self::OnetrustIntegration)
+            }
+            __rt::Some("d6b52d86-f0f8-475f-89d4-ce54c8527328") => {
+                __rt::decode_source_as(value, mode, Self::Oracle)
+            }
+            __rt::Some("35d6c4d8-c9a9-11eb-b8bc-0242ac130003") => {
+                __rt::decode_source_as(value, mode, Self::OracleEloqua)
+            }
+            __rt::Some("fdf850b4-5a8d-4a5a-9ce8-4caef9abb2a8") => {
+                __rt::decode_source_as(value, mode, Self::OracleNetsuite)
+            }
+            __rt::Some("c85f9425-fb21-426c-ad0b-405e9bd8a46c") => {
+                __rt::decode_source_as(value, mode, Self::OracleObjectStorage)
+            }
+            __rt::Some("ff4274f2-c9a9-11eb-b8bc-0242ac130003") => {
+                __rt::decode_source_as(value, mode, Self::OracleResponsys)
+            }
+            __rt::Some("ba5126ec-c9ac-11eb-b8bc-0242ac130003") => {
+                __rt::decode_source_as(value, mode, Self::OracleServiceCloud)
+            }
+            __rt::Some("221c7626-58f6-4eec-8ee2-042b0226f03b") => {
+                __rt::decode_source_as(value, mode, Self::Paypal)
+            }
+            __rt::Some("6ff5654f-19d5-427d-bd3e-c0ebc802389a") => {
+                __rt::decode_source_as(value, mode, Self::Pendo)
+            }
+            __rt::Some("102706fb-a5cd-42ee-afe0-bc42f017ff43") => {
+                __rt::decode_source_as(value, mode, Self::Phoenix)
+            }
+            __rt::Some("f82aae23-91e7-4884-b25f-2d2159d841fd") => {
+                __rt::decode_source_as(value, mode, Self::PinterestAds)
+            }
+            __rt::Some("ea1c2a08-b722-11eb-8529-0242ac130003") => {
+                __rt::decode_source_as(value, mode, Self::SalesforceMarketingCloud)
+            }
+            __rt::Some("cb66ab34-8619-49cb-96d1-39b37ede86ea") => {
+                __rt::decode_source_as(value, mode, Self::SalesforceServiceCloud)
+            }
+            __rt::Some("d8ee38de-7ae9-4058-9610-c79ce75f8e92") => {
+                __rt::decode_source_as(value, mode, Self::SapCommerce)
+            }
+            __rt::Some("eb13cb25-47ab-407f-ba89-c0125281c563") => {
+                __rt::decode_source_as(value, mode, Self::ServiceNow)
+            }
+            __rt::Some("e77fd9d2-22a8-11ed-861d-0242ac120002") => {
+                __rt::decode_source_as(value, mode, Self::ShopifyStreaming)
+            }
+            __rt::Some("51ae16c2-bdad-42fd-9fce-8d5dfddaf140") => {
+                __rt::decode_source_as(value, mode, Self::SnowflakeStreaming)
+            }
+            __rt::Some("2acf109f-9b66-4d5e-bc18-ebb2adcff8d5") => {
+                __rt::decode_source_as(value, mode, Self::Square)
+            }
+            __rt::Some("fcad62f3-09b0-41d3-be11-449d5a621b69") => {
+                __rt::decode_source_as(value, mode, Self::VeevaCrm)
+            }
+            __rt::Some("929e4450-0237-4ed2-9404-b7e1e0a00309") => {
+                __rt::decode_source_as(value, mode, Self::ZohoCrm)
+            }
+            _ => {
+                __rt::Err(
+                    __rt::unknown_source_connection(
+                        &value,
+                        &[
+                            "adls-gen2",
+                            "apache-cassandra",
+                            "apache-hive-azure-hdinsights",
+                            "apache-spark-azure-hdinsights",
+                            "aws-kinesis",
+                            "azure-blob",
+                            "azure-data-explorer",
+                            "azure-databricks",
+                            "azure-event-hubs",
+                            "azure-file-storage",
+                            "azure-synapse-analytics",
+                            "azure-table-storage",
+                            "capillary-streaming-events",
+                            "chatlio",
+                            "couchbase",
+                            "customer-io",
+                            "data-landing-zone",
+                            "dynamics-online",
+                            "ftp",
+                            "google-adwords",
+                            "google-bigquery",
+                            "google-cloud",
+                            "greenplum",
+                            "hdfs",
+                            "hp-vertica",
+                            "hubspot",
+                            "ibm-db2",
+                            "lava",
+                            "linkedin-ads",
+                            "mailchimp-campaign",
+                            "mailchimp-members",
+                            "mariadb",
+                            "mysql",
+                            "onetrust-integration",
+                            "oracle",
+                            "oracle-eloqua",
+                            "oracle-netsuite",
+                            "oracle-object-storage",
+                            "oracle-responsys",
+                            "oracle-service-cloud",
+                            "paypal",
+                            "pendo",
+                            "phoenix",
+                            "pinterest-ads",
+                            "salesforce-marketing-cloud",
+                            "salesforce-service-cloud",
+                            "sap-commerce",
+                            "service-now",
+                            "shopify-streaming",
+                            "snowflake-streaming",
+                            "square",
+                            "veeva-crm",
+                            "zoho-crm",
+                        ],
+                    ),
+                )
+            }
+        }
+    }
+}
+impl __rt::serde::Serialize for AnySourceConnection {
+    fn serialize<S: __rt::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> __rt::Result<S::Ok, S::Error> {
+        match *self {
+            Self::AdlsGen2(ref connection) => {
+                __rt::serde::Serialize::serialize(connection, serializer)
+            }
+            Self::ApacheCassandra(ref connection) => {
+                __rt::serde::Serialize::serialize(connection, serializer)
+            }
+            Self::ApacheHiveAzureHdinsights(ref connection) => {
+                __rt::serde::Serialize::serialize(connection, serializer)
+            }
+            Self::ApacheSparkAzureHdinsights(ref connection) => {
+                __rt::serde::Serialize::serialize(connection, serializer)
+            }
+            Self::AwsKinesis(ref connection) => {
+                __rt::serde::Serialize::serialize(connection, serializer)
+            }
+            Self::AzureBlob(ref connection) => {
+                __rt::serde::Serialize::serialize(connection, serializer)
+            }
+            Self::AzureDataExplorer(ref connection) => {
+                __rt::serde::Serialize::serialize(connection, serializer)
+            }
+            Self::AzureDatabricks(ref connection) => {
+                __rt::serde::Serialize::serialize(connection, serializer)
+            }
+            Self::AzureEventHubs(ref connection) => {
+                __rt::serde::Serialize::serialize(connection, serializer)
+            }
+            Self::AzureFileStorage(ref connection) => {
+                __rt::serde::Serialize::serialize(connection, serializer)
+            }
+            Self::AzureSynapseAnalytics(ref connection) => {
+                __rt::serde::Serialize::serialize(connection, serializer)
+            }
+            Self::AzureTableStorage(ref connection) => {
+                __rt::serde::Serialize::serialize(connection, serializer)
+            }
+            Self::CapillaryStreamingEvents(ref connection) => {
+                __rt::serde::Serialize::serialize(connection, serializer)
+            }
+            Self::Chatlio(ref connection) => {
+                __rt::serde::Serialize::serialize(connection, serializer)
+            }
+            Self::Couchbase(ref connection) => {
+                __rt::serde::Serialize::serialize(connection, serializer)
+            }
+            Self::CustomerIo(ref connection) => {
+                __rt::serde::Serialize::serialize(connection, serializer)
+            }
+            Self::DataLandingZone(ref connection) => {
+                __rt::serde::Serialize::serialize(connection, serializer)
+            }
+            Self::DynamicsOnline(ref connection) => {
+                __rt::serde::Serialize::serialize(connection, serializer)
+            }
+            Self::Ftp(ref connection) => {
+                __rt::serde::Serialize::serialize(connection, serializer)
+            }
+            Self::GoogleAdwords(ref connection) => {
+                __rt::serde::Serialize::serialize(connection, serializer)
+            }
+            Self::GoogleBigquery(ref connection) => {
+                __rt::serde::Serialize::serialize(connection, serializer)
+            }
+            Self::GoogleCloud(ref connection) => {
+                __rt::serde::Serialize::serialize(connection, serializer)
+            }
+            Self::Greenplum(ref connection) => {
+                __rt::serde::Serialize::serialize(connection, serializer)
+            }
+            Self::Hdfs(ref connection) => {
+                __rt::serde::Serialize::serialize(connection, serializer)
+            }
+            Self::HpVertica(ref connection) => {
+                __rt::serde::Serialize::serialize(connection, serializer)
+            }
+            Self::Hubspot(ref connection) => {
+                __rt::serde::Serialize::serialize(connection, serializer)
+            }
+            Self::IbmDb2(ref connection) => {
+                __rt::serde::Serialize::serialize(connection, serializer)
+            }
+            Self::Lava(ref connection) => {
+                __rt::serde::Serialize::serialize(connection, serializer)
+            }
+            Self::LinkedinAds(ref connection) => {
+                __rt::serde::Serialize::serialize(connection, serializer)
+            }
+            Self::MailchimpCampaign(ref connection) => {
+                __rt::serde::Serialize::serialize(connection, serializer)
+            }
+            Self::MailchimpMembers(ref connection) => {
+                __rt::serde::Serialize::serialize(connection, serializer)
+            }
+            Self::Mariadb(ref connection) => {
+                __rt::serde::Serialize::serialize(connection, serializer)
+            }
+            Self::Mysql(ref connection) => {
+                __rt::serde::Serialize::serialize(connection, serializer)
+            }
+            Self::OnetrustIntegration(ref connection) => {
+                __rt::serde::Serialize::serialize(connection, serializer)
+            }
+            Self::Oracle(ref connection) => {
+                __rt::serde::Serialize::serialize(connection, serializer)
+            }
+            Self::OracleEloqua(ref connection) => {
+                __rt::serde::Serialize::serialize(connection, serializer)
+            }
+            Self::OracleNetsuite(ref connection) => {
+                __rt::serde::Serialize::serialize(connection, serializer)
+            }
+            Self::OracleObjectStorage(ref connection) => {
+                __rt::serde::Serialize::serialize(connection, serializer)
+            }
+            Self::OracleResponsys(ref connection) => {
+                __rt::serde::Serialize::serialize(connection, serializer)
+            }
+            Self::OracleServiceCloud(ref connection) => {
+                __rt::serde::Serialize::serialize(connection, serializer)
+            }
+            Self::Paypal(ref connection) => {
+                __rt::serde::Serialize::serialize(connection, serializer)
+            }
+            Self::Pendo(ref connection) => {
+                __rt::serde::Serialize::serialize(connection, serializer)
+            }
+            Self::Phoenix(ref connection) => {
+                __rt::serde::Serialize::serialize(connection, serializer)
+            }
+            Self::PinterestAds(ref connection) => {
+                __rt::serde::Serialize::serialize(connection, serializer)
+            }
+            Self::SalesforceMarketingCloud(ref connection) => {
+                __rt::serde::Serialize::serialize(connection, serializer)
+            }
+            Self::SalesforceServiceCloud(ref connection) => {
+                __rt::serde::Serialize::serialize(connection, serializer)
+            }
+            Self::SapCommerce(ref connection) => {
+                __rt::serde::Serialize::serialize(connection, serializer)
+            }
+            Self::ServiceNow(ref connection) => {
+                __rt::serde::Serialize::serialize(connection, serializer)
+            }
+            Self::ShopifyStreaming(ref connection) => {
+                __rt::serde::Serialize::serialize(connection, serializer)
+            }
+            Self::SnowflakeStreaming(ref connection) => {
+                __rt::serde::Serialize::serialize(connection, serializer)
+            }
+            Self::Square(ref connection) => {
+                __rt::serde::Serialize::serialize(connection, serializer)
+            }
+            Self::VeevaCrm(ref connection) => {
+                __rt::serde::Serialize::serialize(connection, serializer)
+            }
+            Self::ZohoCrm(ref connection) => {
+                __rt::serde::Serialize::serialize(connection, serializer)
+            }
+        }
+    }
+}
+impl<'de> __rt::serde::Deserialize<'de> for AnySourceConnection {
+    fn deserialize<D: __rt::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> __rt::Result<Self, D::Error> {
+        let value = <__rt::serde_json::Value as __rt::serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Self::from_value(value, __rt::DecodeMode::Strict)
+            .map_err(<D::Error as __rt::serde::de::Error>::custom)
+    }
+}
+/// Any flow (`POST /flows` body) of this catalog: one variant per flow spec.
+///
+/// Reading picks the variant from `flowSpec.id` and checks the body against that flow
+/// spec (connection ids, transformations, schedule), naming what is wrong; deserializing
+/// reads in strict mode, [`from_value`](Self::from_value) in the mode given. Serializing
+/// gives the same JSON back.
+#[derive(Clone, Debug)]
+#[non_exhaustive]
+pub enum AnyFlow {
+    /// A flow of the `CRMToAEP` flow spec ([`CrmToAep`](flow_specs::CrmToAep)).
+    CrmToAep(__rt::CreateFlow<flow_specs::CrmToAep>),
+    /// A flow of the `CloudStorageToAEP` flow spec ([`CloudStorageToAep`](flow_specs::CloudStorageToAep)).
+    CloudStorageToAep(__rt::CreateFlow<flow_specs::CloudStorageToAep>),
+    /// A flow of the `GenericStreamingAEP` flow spec ([`GenericStreamingAep`](flow_specs::GenericStreamingAep)).
+    GenericStreamingAep(__rt::CreateFlow<flow_specs::GenericStreamingAep>),
+    /// A flow of the `RestStorageToPlatform` flow spec ([`RestStorageToPlatform`](flow_specs::RestStorageToPlatform)).
+    RestStorageToPlatform(__rt::CreateFlow<flow_specs::RestStorageToPlatform>),
+    /// A flow of the `Steam data with transformation` flow spec ([`SteamDataWithTransformation`](flow_specs::SteamDataWithTransformation)).
+    SteamDataWithTransformation(
+        __rt::CreateFlow<flow_specs::SteamDataWithTransformation>,
+    ),
+    /// A flow of the `Stream data with optional transformation` flow spec ([`StreamDataWithOptionalTransformation`](flow_specs::StreamDataWithOptionalTransformation)).
+    StreamDataWithOptionalTransformation(
+        __rt::CreateFlow<flow_specs::StreamDataWithOptionalTransformation>,
+    ),
+}
+impl AnyFlow {
+    /// Reads a flow body in `mode` (strict for what you send, lenient for what the service
+    /// returns).
+    pub fn from_value(
+        value: __rt::serde_json::Value,
+        mode: __rt::DecodeMode,
+    ) -> __rt::Result<Self, __rt::DecodeError> {
+        <Self as __rt::ReadFlow>::read(value, mode)
+    }
+    /// The variant's flow, seen through the methods every variant shares.
+    fn as_dyn_flow(&self) -> &dyn __rt::DynFlow {
+        match *self {
+            Self::CrmToAep(ref flow) => flow,
+            Self::CloudStorageToAep(ref flow) => flow,
+            Self::GenericStreamingAep(ref flow) => flow,
+            Self::RestStorageToPlatform(ref flow) => flow,
+            Self::SteamDataWithTransformation(ref flow) => flow,
+            Self::StreamDataWithOptionalTransformation(ref flow) => flow,
+        }
+    }
+    /// The flow spec id (`flowSpec.id`).
+    pub fn flow_spec_id(&self) -> &'static str {
+        self.as_dyn_flow().flow_spec_id()
+    }
+    /// The flow spec name, such as `CRMToAEP`.
+    pub fn flow_spec_name(&self) -> &'static str {
+        self.as_dyn_flow().flow_spec_name()
+    }
+    /// The JSON body as a value.
+    pub fn to_value(&self) -> __rt::serde_json::Value {
+        self.as_dyn_flow().to_value()
+    }
+    /// The `POST {base}/flows` request that creates this flow.
+    pub fn to_http_request(
+        &self,
+        context: &__rt::RequestContext,
+    ) -> __rt::Result<__rt::http::Request<__rt::Vec<u8>>, __rt::RequestError> {
+        self.as_dyn_flow().to_http_request(context)
+    }
+}
+impl __rt::From<__rt::CreateFlow<flow_specs::CrmToAep>> for AnyFlow {
+    fn from(flow: __rt::CreateFlow<flow_specs::CrmToAep>) -> Self {
+        Self::CrmToAep(flow)
+    }
+}
+impl __rt::From<__rt::CreateFlow<flow_specs::CloudStorageToAep>> for AnyFlow {
+    fn from(flow: __rt::CreateFlow<flow_specs::CloudStorageToAep>) -> Self {
+        Self::CloudStorageToAep(flow)
+    }
+}
+impl __rt::From<__rt::CreateFlow<flow_specs::GenericStreamingAep>> for AnyFlow {
+    fn from(flow: __rt::CreateFlow<flow_specs::GenericStreamingAep>) -> Self {
+        Self::GenericStreamingAep(flow)
+    }
+}
+impl __rt::From<__rt::CreateFlow<flow_specs::RestStorageToPlatform>> for AnyFlow {
+    fn from(flow: __rt::CreateFlow<flow_specs::RestStorageToPlatform>) -> Self {
+        Self::RestStorageToPlatform(flow)
+    }
+}
+impl __rt::From<__rt::CreateFlow<flow_specs::SteamDataWithTransformation>> for AnyFlow {
+    fn from(flow: __rt::CreateFlow<flow_specs::SteamDataWithTransformation>) -> Self {
+        Self::SteamDataWithTransformation(flow)
+    }
+}
+impl __rt::From<__rt::CreateFlow<flow_specs::StreamDataWithOptionalTransformation>>
+for AnyFlow {
+    fn from(
+        flow: __rt::CreateFlow<flow_specs::StreamDataWithOptionalTransformation>,
+    ) -> Self {
+        Self::StreamDataWithOptionalTransformation(flow)
+    }
+}
+impl __rt::ReadFlow for AnyFlow {
+    fn read(
+        value: __rt::serde_json::Value,
+        mode: __rt::DecodeMode,
+    ) -> __rt::Result<Self, __rt::DecodeError> {
+        match __rt::flow_spec_id(&value) {
+            __rt::Some("14518937-270c-4525-bdec-c2ba7cce3860") => {
+                __rt::decode_flow_as(value, mode, Self::CrmToAep)
+            }
+            __rt::Some("9753525b-82c7-4dce-8a9b-5ccfce2b9876") => {
+                __rt::decode_flow_as(value, mode, Self::CloudStorageToAep)
+            }
+            __rt::Some("e77fde5a-22a8-11ed-861d-0242ac120002") => {
+                __rt::decode_flow_as(value, mode, Self::GenericStreamingAep)
+            }
+            __rt::Some("6499120c-0b15-42dc-936e-847ea3c24d72") => {
+                __rt::decode_flow_as(value, mode, Self::RestStorageToPlatform)
+            }
+            __rt::Some("c1a19761-d2c7-4702-b9fa-fe91f0613e81") => {
+                __rt::decode_flow_as(value, mode, Self::SteamDataWithTransformation)
+            }
+            __rt::Some("d69717ba-71b4-4313-b654-49f9cf126d7a") => {
+                __rt::decode_flow_as(
+                    value,
+                    mode,
+                    Self::StreamDataWithOptionalTransformation,
+                )
+            }
+            _ => {
+                __rt::Err(
+                    __rt::unknown_flow(
+                        &value,
+                        &[
+                            "CRMToAEP",
+                            "CloudStorageToAEP",
+                            "GenericStreamingAEP",
+                            "RestStorageToPlatform",
+                            "Steam data with transformation",
+                            "Stream data with optional transformation",
+                        ],
+                    ),
+                )
+            }
+        }
+    }
+}
+impl __rt::serde::Serialize for AnyFlow {
+    fn serialize<S: __rt::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> __rt::Result<S::Ok, S::Error> {
+        __rt::serde::Serialize::serialize(&self.to_value(), serializer)
+    }
+}
+impl<'de> __rt::serde::Deserialize<'de> for AnyFlow {
+    fn deserialize<D: __rt::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> __rt::Result<Self, D::Error> {
+        let value = <__rt::serde_json::Value as __rt::serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Self::from_value(value, __rt::DecodeMode::Strict)
+            .map_err(<D::Error as __rt::serde::de::Error>::custom)
+    }
+}
 /// The runtime catalog of every connector in this module tree: look connectors up by
 /// connection spec id or machine name, and read their auth specs and params.
 pub fn catalog() -> &'static __rt::Catalog {
@@ -2356,120 +3552,197 @@ pub fn catalog() -> &'static __rt::Catalog {
         .with_flow_specs(
             &[
                 __rt::FlowSpecInfo::new(
-                    "14518937-270c-4525-bdec-c2ba7cce3860",
-                    "CRMToAEP",
-                    "1.0",
-                    &[
-                        "3416976c-a9ca-4bba-901a-1f08f66978ff",
-                        "38ad80fe-8b06-4938-94f4-d4ee80266b07",
-                        "d771e9c1-4f26-40dc-8617-ce58c4b53702",
-                        "3c9b37f8-13a6-43d8-bad3-b863b941fedd",
-                        "cc6a4487-9e91-433e-a3a3-9cf6626c1806",
-                        "3000eb99-cd47-43f3-827c-43caf170f015",
-                        "26d738e0-8963-47ea-aadf-c60de735468a",
-                        "74a1c565-4e59-48d7-9d67-7c03b8a13137",
-                        "cfc0fee1-7dc0-40ef-b73e-d8b134c436f5",
-                        "4f63aa36-bd48-4e33-bb83-49fbcd11c708",
-                        "cb66ab34-8619-49cb-96d1-39b37ede86ea",
-                        "eb13cb25-47ab-407f-ba89-c0125281c563",
-                        "1f372ff9-38a4-4492-96f5-b9a4e4bd00ec",
-                        "37b6bf40-d318-4655-90be-5cd6f65d334b",
-                        "a49bcc7d-8038-43af-b1e4-5a7a089a7d79",
-                        "221c7626-58f6-4eec-8ee2-042b0226f03b",
-                        "a8b6a1a4-5735-42b4-952c-85dce0ac38b5",
-                        "6a8d82bc-1caf-45d1-908d-cadabc9d63a6",
-                        "aac9bbd4-6c01-46ce-b47e-51c6f0f6db3f",
-                        "8e6b41a8-d998-4545-ad7d-c6a9fff406c3",
-                        "ecde33f2-c56f-46cc-bdea-ad151c16cd69",
-                        "102706fb-a5cd-42ee-afe0-bc42f017ff43",
-                        "09182899-b429-40c9-a15a-bf3ddbc8ced7",
-                        "0479cc14-7651-4354-b233-7480606c2ac3",
-                        "d6b52d86-f0f8-475f-89d4-ce54c8527328",
-                        "a8f4d393-1a6b-43f3-931f-91a16ed857f4",
-                        "1fe283f6-9bec-11ea-bb37-0242ac130002",
-                        "fcad62f3-09b0-41d3-be11-449d5a621b69",
-                        "ea1c2a08-b722-11eb-8529-0242ac130003",
-                        "35d6c4d8-c9a9-11eb-b8bc-0242ac130003",
-                        "ff4274f2-c9a9-11eb-b8bc-0242ac130003",
-                        "ba5126ec-c9ac-11eb-b8bc-0242ac130003",
-                        "b2e08744-4f1a-40ce-af30-7abac3e23cf3",
-                        "929e4450-0237-4ed2-9404-b7e1e0a00309",
-                        "2acf109f-9b66-4d5e-bc18-ebb2adcff8d5",
-                        "2fa8af9c-2d1a-43ea-a253-f00a00c74412",
-                        "e9d7ec6b-0873-4e57-ad21-b3a7c65e310b",
-                    ],
-                ),
+                        "14518937-270c-4525-bdec-c2ba7cce3860",
+                        "CRMToAEP",
+                        "1.0",
+                        &[
+                            "3416976c-a9ca-4bba-901a-1f08f66978ff",
+                            "38ad80fe-8b06-4938-94f4-d4ee80266b07",
+                            "d771e9c1-4f26-40dc-8617-ce58c4b53702",
+                            "3c9b37f8-13a6-43d8-bad3-b863b941fedd",
+                            "cc6a4487-9e91-433e-a3a3-9cf6626c1806",
+                            "3000eb99-cd47-43f3-827c-43caf170f015",
+                            "26d738e0-8963-47ea-aadf-c60de735468a",
+                            "74a1c565-4e59-48d7-9d67-7c03b8a13137",
+                            "cfc0fee1-7dc0-40ef-b73e-d8b134c436f5",
+                            "4f63aa36-bd48-4e33-bb83-49fbcd11c708",
+                            "cb66ab34-8619-49cb-96d1-39b37ede86ea",
+                            "eb13cb25-47ab-407f-ba89-c0125281c563",
+                            "1f372ff9-38a4-4492-96f5-b9a4e4bd00ec",
+                            "37b6bf40-d318-4655-90be-5cd6f65d334b",
+                            "a49bcc7d-8038-43af-b1e4-5a7a089a7d79",
+                            "221c7626-58f6-4eec-8ee2-042b0226f03b",
+                            "a8b6a1a4-5735-42b4-952c-85dce0ac38b5",
+                            "6a8d82bc-1caf-45d1-908d-cadabc9d63a6",
+                            "aac9bbd4-6c01-46ce-b47e-51c6f0f6db3f",
+                            "8e6b41a8-d998-4545-ad7d-c6a9fff406c3",
+                            "ecde33f2-c56f-46cc-bdea-ad151c16cd69",
+                            "102706fb-a5cd-42ee-afe0-bc42f017ff43",
+                            "09182899-b429-40c9-a15a-bf3ddbc8ced7",
+                            "0479cc14-7651-4354-b233-7480606c2ac3",
+                            "d6b52d86-f0f8-475f-89d4-ce54c8527328",
+                            "a8f4d393-1a6b-43f3-931f-91a16ed857f4",
+                            "1fe283f6-9bec-11ea-bb37-0242ac130002",
+                            "fcad62f3-09b0-41d3-be11-449d5a621b69",
+                            "ea1c2a08-b722-11eb-8529-0242ac130003",
+                            "35d6c4d8-c9a9-11eb-b8bc-0242ac130003",
+                            "ff4274f2-c9a9-11eb-b8bc-0242ac130003",
+                            "ba5126ec-c9ac-11eb-b8bc-0242ac130003",
+                            "b2e08744-4f1a-40ce-af30-7abac3e23cf3",
+                            "929e4450-0237-4ed2-9404-b7e1e0a00309",
+                            "2acf109f-9b66-4d5e-bc18-ebb2adcff8d5",
+                            "2fa8af9c-2d1a-43ea-a253-f00a00c74412",
+                            "e9d7ec6b-0873-4e57-ad21-b3a7c65e310b",
+                        ],
+                    )
+                    .with_schedule(
+                        __rt::ScheduleRules::new(
+                                &[
+                                    __rt::Frequency::Once,
+                                    __rt::Frequency::Minute,
+                                    __rt::Frequency::Hour,
+                                    __rt::Frequency::Day,
+                                    __rt::Frequency::Week,
+                                ],
+                                &[
+                                    (__rt::Frequency::Minute, 15),
+                                    (__rt::Frequency::Hour, 1),
+                                    (__rt::Frequency::Day, 1),
+                                    (__rt::Frequency::Week, 1),
+                                ],
+                                __rt::WireForm::Integer,
+                            )
+                            .mark_interval_required()
+                            .mark_backfill(),
+                    )
+                    .with_transformations(
+                        &[
+                            __rt::TransformationKind::Copy,
+                            __rt::TransformationKind::Mapping,
+                        ],
+                    )
+                    .with_mapping_version(__rt::WireForm::String),
                 __rt::FlowSpecInfo::new(
-                    "9753525b-82c7-4dce-8a9b-5ccfce2b9876",
-                    "CloudStorageToAEP",
-                    "1.0",
-                    &[
-                        "b3ba5556-48be-44b7-8b85-ff2b69b46dc4",
-                        "ecadc60c-7455-4d87-84dc-2a0e293d997b",
-                        "b7829c2f-2eb0-4f49-a6ee-55e33008b629",
-                        "4c10e202-c428-4796-9208-5f1f5732b1cf",
-                        "fb2e94c9-c031-467d-8103-6bd6e0a432f2",
-                        "32e8f412-cdf7-464c-9885-78184cb113fd",
-                        "b7bf2577-4520-42c9-bae9-cad01560f7bc",
-                        "998b8ae3-cec0-43b7-8abe-40b1eb4ee069",
-                        "be5ec48c-5b78-49d5-b8fa-7c89ec4569b8",
-                        "54e221aa-d342-4707-bcff-7a4bceef0001",
-                        "c85f9425-fb21-426c-ad0b-405e9bd8a46c",
-                        "26f526f2-58f4-4712-961d-e41bf1ccc0e8",
-                        "0ed90a81-07f4-4586-8190-b40eccef1c5a",
-                    ],
-                ),
+                        "9753525b-82c7-4dce-8a9b-5ccfce2b9876",
+                        "CloudStorageToAEP",
+                        "1.0",
+                        &[
+                            "b3ba5556-48be-44b7-8b85-ff2b69b46dc4",
+                            "ecadc60c-7455-4d87-84dc-2a0e293d997b",
+                            "b7829c2f-2eb0-4f49-a6ee-55e33008b629",
+                            "4c10e202-c428-4796-9208-5f1f5732b1cf",
+                            "fb2e94c9-c031-467d-8103-6bd6e0a432f2",
+                            "32e8f412-cdf7-464c-9885-78184cb113fd",
+                            "b7bf2577-4520-42c9-bae9-cad01560f7bc",
+                            "998b8ae3-cec0-43b7-8abe-40b1eb4ee069",
+                            "be5ec48c-5b78-49d5-b8fa-7c89ec4569b8",
+                            "54e221aa-d342-4707-bcff-7a4bceef0001",
+                            "c85f9425-fb21-426c-ad0b-405e9bd8a46c",
+                            "26f526f2-58f4-4712-961d-e41bf1ccc0e8",
+                            "0ed90a81-07f4-4586-8190-b40eccef1c5a",
+                        ],
+                    )
+                    .with_schedule(
+                        __rt::ScheduleRules::new(
+                                &[
+                                    __rt::Frequency::Once,
+                                    __rt::Frequency::Minute,
+                                    __rt::Frequency::Hour,
+                                    __rt::Frequency::Day,
+                                    __rt::Frequency::Week,
+                                ],
+                                &[
+                                    (__rt::Frequency::Minute, 15),
+                                    (__rt::Frequency::Hour, 1),
+                                    (__rt::Frequency::Day, 1),
+                                    (__rt::Frequency::Week, 1),
+                                ],
+                                __rt::WireForm::Integer,
+                            )
+                            .mark_interval_required()
+                            .mark_backfill(),
+                    )
+                    .with_transformations(&[__rt::TransformationKind::Mapping])
+                    .with_mapping_version(__rt::WireForm::String),
                 __rt::FlowSpecInfo::new(
-                    "e77fde5a-22a8-11ed-861d-0242ac120002",
-                    "GenericStreamingAEP",
-                    "1.0",
-                    &[
-                        "e77fd9d2-22a8-11ed-861d-0242ac120002",
-                        "bdb5b792-451b-42de-acf8-15f3195821de",
-                        "073127a3-26e3-496c-9d94-9f48fb93fba8",
-                        "96479064-7b8a-4d69-b9ed-21c5683837ea",
-                        "232dfabe-27aa-41c0-a7cf-9961661dc68b",
-                        "6ff5654f-19d5-427d-bd3e-c0ebc802389a",
-                    ],
-                ),
+                        "e77fde5a-22a8-11ed-861d-0242ac120002",
+                        "GenericStreamingAEP",
+                        "1.0",
+                        &[
+                            "e77fd9d2-22a8-11ed-861d-0242ac120002",
+                            "bdb5b792-451b-42de-acf8-15f3195821de",
+                            "073127a3-26e3-496c-9d94-9f48fb93fba8",
+                            "96479064-7b8a-4d69-b9ed-21c5683837ea",
+                            "232dfabe-27aa-41c0-a7cf-9961661dc68b",
+                            "6ff5654f-19d5-427d-bd3e-c0ebc802389a",
+                        ],
+                    )
+                    .with_transformations(&[__rt::TransformationKind::Mapping])
+                    .with_mapping_version(__rt::WireForm::String),
                 __rt::FlowSpecInfo::new(
-                    "6499120c-0b15-42dc-936e-847ea3c24d72",
-                    "RestStorageToPlatform",
-                    "1.0",
-                    &[
-                        "4e98f16f-87d6-4ef0-bdc6-7a2b0fe76e62",
-                        "2e8580db-6489-4726-96de-e33f5f60295f",
-                        "c8ce8c8c-37fb-4162-9fbf-c2f181e04a7a",
-                        "f6c0de0c-0a42-4cd9-9139-8768bf2f1b55",
-                        "59a4b493-a615-40f9-bd38-f823d0909a2b",
-                        "cf16d886-c627-4872-9936-fb08d6cba8cc",
-                        "fdf850b4-5a8d-4a5a-9ce8-4caef9abb2a8",
-                        "f82aae23-91e7-4884-b25f-2d2159d841fd",
-                        "d8ee38de-7ae9-4058-9610-c79ce75f8e92",
-                        "6360f136-5980-4111-8bdf-15d29eab3b5a",
-                    ],
-                ),
+                        "6499120c-0b15-42dc-936e-847ea3c24d72",
+                        "RestStorageToPlatform",
+                        "1.0",
+                        &[
+                            "4e98f16f-87d6-4ef0-bdc6-7a2b0fe76e62",
+                            "2e8580db-6489-4726-96de-e33f5f60295f",
+                            "c8ce8c8c-37fb-4162-9fbf-c2f181e04a7a",
+                            "f6c0de0c-0a42-4cd9-9139-8768bf2f1b55",
+                            "59a4b493-a615-40f9-bd38-f823d0909a2b",
+                            "cf16d886-c627-4872-9936-fb08d6cba8cc",
+                            "fdf850b4-5a8d-4a5a-9ce8-4caef9abb2a8",
+                            "f82aae23-91e7-4884-b25f-2d2159d841fd",
+                            "d8ee38de-7ae9-4058-9610-c79ce75f8e92",
+                            "6360f136-5980-4111-8bdf-15d29eab3b5a",
+                        ],
+                    )
+                    .with_schedule(
+                        __rt::ScheduleRules::new(
+                                &[
+                                    __rt::Frequency::Once,
+                                    __rt::Frequency::Minute,
+                                    __rt::Frequency::Hour,
+                                    __rt::Frequency::Day,
+                                    __rt::Frequency::Week,
+                                ],
+                                &[
+                                    (__rt::Frequency::Minute, 15),
+                                    (__rt::Frequency::Hour, 1),
+                                    (__rt::Frequency::Day, 1),
+                                    (__rt::Frequency::Week, 1),
+                                ],
+                                __rt::WireForm::Integer,
+                            )
+                            .mark_interval_required()
+                            .mark_backfill(),
+                    )
+                    .with_transformations(&[__rt::TransformationKind::Mapping])
+                    .with_mapping_version(__rt::WireForm::String),
                 __rt::FlowSpecInfo::new(
-                    "c1a19761-d2c7-4702-b9fa-fe91f0613e81",
-                    "Steam data with transformation",
-                    "1.0",
-                    &[
-                        "d27d4907-7351-47dd-bbc2-05a04365703d",
-                        "51ae16c2-bdad-42fd-9fce-8d5dfddaf140",
-                        "bc7b00d6-623a-4dfc-9fdb-f1240aeadaeb",
-                    ],
-                ),
+                        "c1a19761-d2c7-4702-b9fa-fe91f0613e81",
+                        "Steam data with transformation",
+                        "1.0",
+                        &[
+                            "d27d4907-7351-47dd-bbc2-05a04365703d",
+                            "51ae16c2-bdad-42fd-9fce-8d5dfddaf140",
+                            "bc7b00d6-623a-4dfc-9fdb-f1240aeadaeb",
+                        ],
+                    )
+                    .with_transformations(&[__rt::TransformationKind::Mapping])
+                    .with_mapping_version(__rt::WireForm::String),
                 __rt::FlowSpecInfo::new(
-                    "d69717ba-71b4-4313-b654-49f9cf126d7a",
-                    "Stream data with optional transformation",
-                    "1.0",
-                    &[
-                        "bc7b00d6-623a-4dfc-9fdb-f1240aeadaeb",
-                        "bf9f5905-92b7-48bf-bf20-455bc6b60a4e",
-                        "86043421-563b-46ec-8e6c-e23184711bf6",
-                        "70116022-a743-464a-bbfe-e226a7f8210c",
-                    ],
-                ),
+                        "d69717ba-71b4-4313-b654-49f9cf126d7a",
+                        "Stream data with optional transformation",
+                        "1.0",
+                        &[
+                            "bc7b00d6-623a-4dfc-9fdb-f1240aeadaeb",
+                            "bf9f5905-92b7-48bf-bf20-455bc6b60a4e",
+                            "86043421-563b-46ec-8e6c-e23184711bf6",
+                            "70116022-a743-464a-bbfe-e226a7f8210c",
+                        ],
+                    )
+                    .with_transformations(&[__rt::TransformationKind::Mapping])
+                    .with_mapping_version(__rt::WireForm::String),
             ],
         );
     &CATALOG

@@ -1,5 +1,5 @@
-//! Names that would clash in generated code: connection spec ids, modules and `AnyConnection`
-//! variants across the model; auth spec names and type names within a connector; field names and
+//! Names that would clash in generated code: connection spec ids, modules, `AnyConnection` and
+//! `AnySourceConnection` variants across the model; auth spec names and type names within a connector; field names and
 //! builder type parameters within a params struct. Each is reported at every location after the
 //! first, with the first as a related location.
 
@@ -35,7 +35,8 @@ fn report_duplicates<'a, T: 'a>(
     }
 }
 
-/// Across the model: connection spec ids, modules and `AnyConnection` variants.
+/// Across the model: connection spec ids, modules, `AnyConnection` and `AnySourceConnection`
+/// variants.
 pub(super) fn model(connectors: &[Connector], diagnostics: &mut Vec<Diagnostic>) {
     let member = |c: &Connector, key: &str| location(&c.location.file, &c.location.path.key(key));
     let id_locations: Vec<Location> = connectors.iter().map(|c| member(c, "id")).collect();
@@ -58,7 +59,6 @@ pub(super) fn model(connectors: &[Connector], diagnostics: &mut Vec<Diagnostic>)
         },
     );
     let name_locations: Vec<Location> = connectors.iter().map(|c| member(c, "name")).collect();
-    let before = diagnostics.len();
     report_duplicates(
         connectors
             .iter()
@@ -75,14 +75,17 @@ pub(super) fn model(connectors: &[Connector], diagnostics: &mut Vec<Diagnostic>)
             )
         },
     );
-    if diagnostics.len() > before {
-        // Connectors sharing a module share every variant name too: nothing more to report.
-        return;
+    // Connectors sharing a module share every variant name too: their variants are not reported
+    // again.
+    let mut modules: BTreeMap<&str, usize> = BTreeMap::new();
+    for connector in connectors {
+        *modules.entry(connector.module.as_str()).or_default() += 1;
     }
+    let connectors: Vec<&Connector> = connectors.iter().filter(|c| modules[c.module.as_str()] == 1).collect();
     // (variant, connector, auth spec name) for every variant of `AnyConnection`.
     let variants: Vec<(String, &Connector, Option<&str>, Location)> = connectors
         .iter()
-        .flat_map(|c| {
+        .flat_map(|&c| {
             c.auth_specs
                 .iter()
                 .map(move |a| {
@@ -116,6 +119,29 @@ pub(super) fn model(connectors: &[Connector], diagnostics: &mut Vec<Diagnostic>)
                 ),
                 "the variant joins the connector and auth spec names; rename the connector or the auth spec so \
                  the joined names differ"
+                    .into(),
+            )
+        },
+    );
+    // `AnySourceConnection` has a variant per connector with a source, named after the connector.
+    let sources: Vec<(&Connector, Location)> = connectors
+        .iter()
+        .filter(|c| c.source.is_some())
+        .map(|&c| (c, member(c, "name")))
+        .collect();
+    report_duplicates(
+        sources
+            .iter()
+            .filter_map(|item| Some((item.0.source.as_ref()?.variant.clone(), item.0, &item.1))),
+        diagnostics,
+        |variant, first, second| {
+            (
+                format!(
+                    "connectors `{}` and `{}` would both generate the `AnySourceConnection::{variant}` variant",
+                    first.machine_name, second.machine_name
+                ),
+                "the variant is the connector's name in CamelCase; give one of the connection specs a `name` \
+                 that differs in more than punctuation"
                     .into(),
             )
         },

@@ -1,4 +1,5 @@
-//! A connection spec's `sourceSpec` and `exploreSpec` into a [`Source`]: the family, the base
+//! A connection spec's `sourceSpec` and `exploreSpec` into a [`Source`]: the family (from
+//! `exploreSpec.type`, or inferred from the params with a warning when it is missing or unknown), the base
 //! connection form, and the source params (lowered like an auth spec's, with two extras: free-form
 //! objects and table columns, see [`types`](super::types)).
 
@@ -54,36 +55,71 @@ fn shared_names(schema: &Schema, taken: &BTreeSet<String>) -> BTreeSet<String> {
         .collect()
 }
 
+/// The family of a source whose `exploreSpec` does not say, and why: a `tableName` param makes a
+/// table source, a `path` param a file source, no `sourceSpec.spec` a stream source (webhooks
+/// send no params), anything else a REST source.
+fn infer_family(source: &spec::SourceSpec) -> (SourceFamily, &'static str) {
+    let Some(schema) = &source.schema else {
+        return (SourceFamily::Stream, "the missing `sourceSpec.spec` (no params)");
+    };
+    let has = |name: &str| schema.properties.iter().any(|p| p.name.value == name);
+    if has("tableName") {
+        (SourceFamily::Table, "its `tableName` param")
+    } else if has("path") {
+        (SourceFamily::File, "its `path` param")
+    } else {
+        (SourceFamily::Rest, "its params (no `tableName` or `path`)")
+    }
+}
+
 impl ConnectorCx<'_> {
-    /// The family of the spec's `exploreSpec`, reported when missing or unknown.
-    fn family(&mut self, spec: &ConnectionSpec, source: &spec::SourceSpec) -> Option<SourceFamily> {
-        let Some(explore) = &spec.explore else {
-            self.error(
+    /// The family of the spec's `exploreSpec`. A missing `exploreSpec`, a missing `type` or a type
+    /// flow-codegen does not know is a warning, not an error (real specs may use types not seen
+    /// yet): the family is then inferred from the source params (see [`infer_family`]).
+    fn family(&mut self, spec: &ConnectionSpec, source: &spec::SourceSpec) -> SourceFamily {
+        let (path, problem, help) = match &spec.explore {
+            None => (
                 &source.path,
-                "this connection spec has a `sourceSpec` but no `exploreSpec`",
-                format!(
-                    "add `\"exploreSpec\": {{\"type\": \"Tabular\"}}` saying how the source is explored: one of {}",
-                    explore_types()
+                "this connection spec has a `sourceSpec` but no `exploreSpec`".to_owned(),
+                "add `\"exploreSpec\": {\"type\": ...}` with",
+            ),
+            Some(explore) => match &explore.ty {
+                None => (
+                    &explore.path,
+                    "`exploreSpec` has no `type`".to_owned(),
+                    "add `\"type\"` to `exploreSpec`:",
                 ),
-            );
-            return None;
+                Some(ty) => match SourceFamily::from_explore_type(&ty.value) {
+                    Some(family) => return family,
+                    None => (
+                        &ty.path,
+                        format!("unknown `exploreSpec` type `{}`", ty.value),
+                        "set `exploreSpec.type` to",
+                    ),
+                },
+            },
         };
-        let Some(ty) = &explore.ty else {
-            self.error(
-                &explore.path,
-                "`exploreSpec` has no `type`",
-                format!("add `\"type\"`: one of {}", explore_types()),
-            );
-            return None;
-        };
-        let family = SourceFamily::from_explore_type(&ty.value);
-        if family.is_none() {
-            self.error(
-                &ty.path,
-                format!("unknown `exploreSpec` type `{}`", ty.value),
-                format!("use one of {}", explore_types()),
-            );
-        }
+        let (family, reason) = infer_family(source);
+        let known = SourceFamily::ALL
+            .iter()
+            .find(|(f, _)| *f == family)
+            .map_or("", |(_, name)| name);
+        self.diagnostics.push(
+            Diagnostic::warning(
+                self.file,
+                path,
+                format!(
+                    "{problem}: generating a {} source, inferred from {reason}",
+                    family.name()
+                ),
+            )
+            .with_help(format!(
+                "{help} one of {} to choose the family and silence this warning (`{known}` keeps the inferred {} \
+                 source)",
+                explore_types(),
+                family.name()
+            )),
+        );
         family
     }
 
@@ -141,7 +177,8 @@ impl ConnectorCx<'_> {
         self.claim(&type_name, &source.path);
         self.claim(&naming::join(&type_name, "Builder"), &source.path);
         Some(Source {
-            family: family?,
+            family,
+            variant: connector_camel.to_owned(),
             base_connection,
             sends_params: source.schema.is_some(),
             params: ParamsStruct {
