@@ -321,8 +321,6 @@ fn the_catalog_check_agrees_with_the_typed_read_back_on_every_documented_connect
 }
 
 #[test]
-#[ignore = "codegen/src/emit/catalog.rs writes FlowSpecInfo::new(..) without .with_schedule/.with_transformations/\
-            .with_mapping_version, so the catalog's flow specs allow no transformation and no schedule"]
 fn the_catalog_check_agrees_with_the_typed_read_back_on_every_documented_flow() {
     let compared = agreement("flows");
     assert!(compared > 50, "only {compared} comparisons");

@@ -3729,7 +3729,7 @@ pub fn catalog() -> &'static __rt::Catalog {
                         ],
                     )
                     .with_transformations(&[__rt::TransformationKind::Mapping])
-                    .with_mapping_version(__rt::WireForm::String),
+                    .with_mapping_version(__rt::WireForm::Integer),
                 __rt::FlowSpecInfo::new(
                         "d69717ba-71b4-4313-b654-49f9cf126d7a",
                         "Stream data with optional transformation",
@@ -3742,7 +3742,7 @@ pub fn catalog() -> &'static __rt::Catalog {
                         ],
                     )
                     .with_transformations(&[__rt::TransformationKind::Mapping])
-                    .with_mapping_version(__rt::WireForm::String),
+                    .with_mapping_version(__rt::WireForm::Integer),
             ],
         );
     &CATALOG
