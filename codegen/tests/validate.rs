@@ -181,7 +181,7 @@ fn all_passing_exits_zero_and_usage_errors_exit_two() {
             "connectionSpec": {"id": "26d738e0-8963-47ea-aadf-c60de735468a", "version": "1.0"}
         }),
     );
-    assert_eq!(validate(&[body.clone()]).status.code(), Some(0));
+    assert_eq!(validate(std::slice::from_ref(&body)).status.code(), Some(0));
     let no_specs = Command::new(env!("CARGO_BIN_EXE_flow-codegen"))
         .args(["validate"])
         .arg(&body)
