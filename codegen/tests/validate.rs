@@ -195,3 +195,137 @@ fn all_passing_exits_zero_and_usage_errors_exit_two() {
         .expect("runs");
     assert_eq!(no_files.status.code(), Some(2));
 }
+
+/// Every documented source connection, target connection and flow body of the workflow fixtures,
+/// as `(label, kind, body)`.
+fn workflow_bodies() -> Vec<(String, &'static str, Value)> {
+    let root = fixtures().join("workflow");
+    let mut files: Vec<PathBuf> = Vec::new();
+    for entry in std::fs::read_dir(&root).expect("workflow fixtures") {
+        let path = entry.expect("entry").path();
+        if path.join("workflow.json").is_file() {
+            files.push(path.join("workflow.json"));
+        } else if path.is_dir() {
+            for inner in std::fs::read_dir(&path).expect("dir") {
+                let inner = inner.expect("entry").path();
+                if inner.extension().is_some_and(|e| e == "json") {
+                    files.push(inner);
+                }
+            }
+        }
+    }
+    files.sort();
+    let mut out = Vec::new();
+    for file in files {
+        let value: Value = serde_json::from_slice(&std::fs::read(&file).expect("read")).expect("JSON");
+        for (key, kind) in [
+            ("sourceConnections", "source"),
+            ("targetConnections", "target"),
+            ("flows", "flow"),
+        ] {
+            for (index, request) in value[key].as_array().into_iter().flatten().enumerate() {
+                if request["body"].is_object() {
+                    let label = format!("{}/{key}#{index}", file.display());
+                    out.push((label, kind, request["body"].clone()));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The typed read-back's verdict on `body` as a `kind` body: `Ok(())` or its error text.
+fn typed(kind: &str, body: &Value) -> Result<(), String> {
+    use flow_connectors::{AnyFlow, AnySourceConnection, CreateTargetConnection, DecodeMode};
+    let mode = DecodeMode::Strict;
+    match kind {
+        "source" => AnySourceConnection::from_value(body.clone(), mode).map(drop),
+        "target" => CreateTargetConnection::from_value(body.clone(), mode).map(drop),
+        _ => AnyFlow::from_value(body.clone(), mode).map(drop),
+    }
+    .map_err(|error| error.to_string())
+}
+
+#[test]
+fn the_command_and_the_typed_read_back_agree_on_every_documented_workflow_body() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let bodies = workflow_bodies();
+    let files: Vec<PathBuf> = bodies
+        .iter()
+        .enumerate()
+        .map(|(index, (_, _, body))| write(dir.path(), &format!("{index:03}.json"), body))
+        .collect();
+    let output = validate(&files);
+    let stdout = text(&output.stdout);
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(lines.len(), bodies.len(), "{stdout}");
+    let mut passed = 0;
+    for ((label, kind, body), (file, line)) in bodies.iter().zip(files.iter().zip(&lines)) {
+        let by_type = typed(kind, body);
+        match &by_type {
+            Ok(()) => {
+                passed += 1;
+                assert!(
+                    line.starts_with(&format!("ok {kind} ")),
+                    "{label}: typed read-back accepts it, the command says {line}"
+                );
+            }
+            Err(error) => {
+                let prefix = format!("error {}: ", file.display());
+                assert!(
+                    line.starts_with(&prefix),
+                    "{label}: typed read-back says {error}, the command says {line}"
+                );
+                // A body the command reads as another kind (a target connection sending a source's spec
+                // id) fails for that kind's reason; the same kind fails with the same words.
+                if kind::read_as(body) == *kind {
+                    assert!(
+                        line.ends_with(&format!(": {error}")),
+                        "{label}: typed read-back says {error}, the command says {line}"
+                    );
+                }
+            }
+        }
+    }
+    assert!(
+        bodies.len() > 100 && passed > 50,
+        "{} bodies, {passed} pass",
+        bodies.len()
+    );
+}
+
+/// The kind the command tells from the body's shape (the rule of `validate/kind.rs`, restated).
+mod kind {
+    use serde_json::Value;
+
+    pub fn read_as(body: &Value) -> &'static str {
+        let has = |key: &str| body.get(key).is_some();
+        if has("flowSpec") {
+            "flow"
+        } else if body.pointer("/connectionSpec/id").and_then(Value::as_str) == Some(flow_connectors::DATA_LAKE_SPEC_ID)
+        {
+            "target"
+        } else {
+            "source"
+        }
+    }
+}
+
+#[test]
+fn a_value_breaking_its_pattern_fails_naming_the_pattern_never_the_value() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let value = "not-a-jdbc-string-s3cr3t";
+    let body = write(
+        dir.path(),
+        "mariadb.json",
+        &json!({
+            "name": "db", "connectionSpec": {"id": "3000eb99-cd47-43f3-827c-43caf170f015", "version": "1.0"},
+            "auth": {"specName": "Connection String Based Authentication", "params": {"connectionString": value}}
+        }),
+    );
+    let output = validate(&[body]);
+    let stdout = text(&output.stdout);
+    assert!(stdout.contains("does not match the pattern"), "{stdout}");
+    assert!(!stdout.contains(value), "{stdout}");
+    assert_eq!(output.status.code(), Some(1));
+}
