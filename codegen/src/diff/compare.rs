@@ -8,6 +8,7 @@ use std::collections::BTreeSet;
 
 use super::classify::classify;
 use super::model::{AuthRef, Change, ChangeKind, ConnectorRef, FlowSpecRef, ParamRef, SpecDiff};
+use super::pairs::Pair;
 use crate::ir::{AuthSpec, Connector, Model, Param, ParamType, ParamsStruct};
 
 /// Lists every change of the connectors (their sources aside) from `old` to `new`, unsorted.
@@ -82,27 +83,16 @@ pub(super) fn connector_ref(connector: &Connector) -> ConnectorRef {
     }
 }
 
-pub(super) type Pair<'a, T> = (Option<&'a T>, Option<&'a T>);
 
 pub(super) fn match_connectors<'a>(old: &'a Model, new: &'a Model) -> Vec<Pair<'a, Connector>> {
-    let mut pairs = Vec::new();
-    let mut old_left: Vec<&Connector> = old.connectors.iter().collect();
-    let mut new_left = Vec::new();
-    for n in &new.connectors {
-        match old_left.iter().position(|o| o.spec_id == n.spec_id) {
-            Some(i) => pairs.push((Some(old_left.remove(i)), Some(n))),
-            None => new_left.push(n),
-        }
-    }
-    for n in new_left {
-        match old_left.iter().position(|o| o.machine_name == n.machine_name) {
-            Some(i) => pairs.push((Some(old_left.remove(i)), Some(n))),
-            None => pairs.push((None, Some(n))),
-        }
-    }
-    pairs.extend(old_left.into_iter().map(|o| (Some(o), None)));
-    pairs
+    super::pairs::pair_up(
+        &old.connectors,
+        &new.connectors,
+        |o, n| o.spec_id == n.spec_id,
+        |o, n| o.machine_name == n.machine_name,
+    )
 }
+
 
 fn connector(old: &Connector, new: &Connector, out: &mut Vec<Change>) {
     let at = connector_ref(new);

@@ -11,6 +11,7 @@ mod classify;
 mod compare;
 mod display;
 mod model;
+mod pairs;
 mod workflow;
 
 pub use display::{json, text};

@@ -67,23 +67,12 @@ fn source(at: &ConnectorRef, old: &Connector, new: &Connector, out: &mut Vec<Cha
 
 /// Flow specs are matched by id (in any case), then by name.
 fn match_flow_specs<'a>(old: &'a Model, new: &'a Model) -> Vec<(Option<&'a FlowSpec>, Option<&'a FlowSpec>)> {
-    let mut old_left: Vec<&FlowSpec> = old.flow_specs.iter().collect();
-    let mut pairs = Vec::new();
-    let mut new_left = Vec::new();
-    for n in &new.flow_specs {
-        match old_left.iter().position(|o| o.id.eq_ignore_ascii_case(&n.id)) {
-            Some(i) => pairs.push((Some(old_left.remove(i)), Some(n))),
-            None => new_left.push(n),
-        }
-    }
-    for n in new_left {
-        match old_left.iter().position(|o| o.name == n.name) {
-            Some(i) => pairs.push((Some(old_left.remove(i)), Some(n))),
-            None => pairs.push((None, Some(n))),
-        }
-    }
-    pairs.extend(old_left.into_iter().map(|o| (Some(o), None)));
-    pairs
+    super::pairs::pair_up(
+        &old.flow_specs,
+        &new.flow_specs,
+        |o, n| o.id.eq_ignore_ascii_case(&n.id),
+        |o, n| o.name == n.name,
+    )
 }
 
 /// A schedule as a line: `once, minute >= 15, hour >= 1; interval required; startTime integer`.

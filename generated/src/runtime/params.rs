@@ -34,7 +34,8 @@ pub trait ParamValue: Sized {
     fn write<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error>;
 }
 
-fn invalid<T: ParamValue>(auth_spec: &'static str, param: &'static str) -> DecodeError {
+/// The error for a value of the param `param` that is not what `T` reads.
+pub(crate) fn invalid<T: ParamValue>(auth_spec: &'static str, param: &'static str) -> DecodeError {
     DecodeError::InvalidParam {
         auth_spec,
         param,

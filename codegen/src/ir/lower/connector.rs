@@ -133,23 +133,26 @@ pub(super) fn connector(file: &Path, spec: &ConnectionSpec, diagnostics: &mut Ve
     })
 }
 
+/// Counts, by camel-case name, the nested objects and enums of `schema` that get a type of their
+/// own: what decides which names must be prefixed with their parent.
+pub(super) fn count_named_types(schema: &Schema, counts: &mut BTreeMap<String, usize>) {
+    for property in &schema.properties {
+        let named = property.schema.enum_values.is_some()
+            || !property.schema.properties.is_empty()
+            || property.schema.items.as_ref().is_some_and(|i| i.enum_values.is_some());
+        if named && let Some(name) = naming::camel(&property.name.value) {
+            *counts.entry(name).or_default() += 1;
+        }
+        count_named_types(&property.schema, counts);
+    }
+}
+
 /// The camel-case names that would be claimed more than once by nested objects and enums of one
 /// connector, or that equal an auth spec's type name: such types are prefixed with their parent.
 fn shared_type_names(auth_specs: &[spec::AuthSpec]) -> BTreeSet<String> {
-    fn walk(schema: &Schema, counts: &mut BTreeMap<String, usize>) {
-        for property in &schema.properties {
-            let named = property.schema.enum_values.is_some()
-                || !property.schema.properties.is_empty()
-                || property.schema.items.as_ref().is_some_and(|i| i.enum_values.is_some());
-            if named && let Some(name) = naming::camel(&property.name.value) {
-                *counts.entry(name).or_default() += 1;
-            }
-            walk(&property.schema, counts);
-        }
-    }
     let mut counts = BTreeMap::new();
     for auth in auth_specs {
-        walk(&auth.schema, &mut counts);
+        count_named_types(&auth.schema, &mut counts);
     }
     let scheme_names: BTreeSet<String> = auth_specs
         .iter()

@@ -29,19 +29,8 @@ fn explore_types() -> String {
 /// with the source params type's name: those claimed twice within it, and those the auth specs'
 /// types already take (so adding a `sourceSpec` never renames an auth spec's type).
 fn shared_names(schema: &Schema, taken: &BTreeSet<String>) -> BTreeSet<String> {
-    fn walk(schema: &Schema, counts: &mut BTreeMap<String, usize>) {
-        for property in &schema.properties {
-            let named = property.schema.enum_values.is_some()
-                || !property.schema.properties.is_empty()
-                || property.schema.items.as_ref().is_some_and(|i| i.enum_values.is_some());
-            if named && let Some(name) = naming::camel(&property.name.value) {
-                *counts.entry(name).or_default() += 1;
-            }
-            walk(&property.schema, counts);
-        }
-    }
     let mut counts = BTreeMap::new();
-    walk(schema, &mut counts);
+    super::connector::count_named_types(schema, &mut counts);
     counts
         .into_iter()
         .filter(|(name, count)| {

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize, Serializer};
 use serde_json::{Map, Value};
 
 use crate::runtime::error::DecodeError;
-use crate::runtime::params::ParamValue;
+use crate::runtime::params::{ParamValue, invalid};
 use crate::runtime::read::DecodeMode;
 
 /// A free-form JSON object, kept verbatim: the type of a source param whose schema is an object
@@ -25,11 +25,7 @@ impl ParamValue for JsonObject {
     ) -> Result<Self, DecodeError> {
         match value {
             Value::Object(object) => Ok(object),
-            _ => Err(DecodeError::InvalidParam {
-                auth_spec,
-                param,
-                expected: Self::expected(),
-            }),
+            _ => Err(invalid::<Self>(auth_spec, param)),
         }
     }
 
@@ -98,11 +94,7 @@ impl ParamValue for Column {
         param: &'static str,
         mode: DecodeMode,
     ) -> Result<Self, DecodeError> {
-        let invalid = || DecodeError::InvalidParam {
-            auth_spec,
-            param,
-            expected: Self::expected(),
-        };
+        let invalid = || invalid::<Self>(auth_spec, param);
         let Value::Object(mut object) = value else {
             return Err(invalid());
         };
