@@ -83,7 +83,6 @@ pub(super) fn connector_ref(connector: &Connector) -> ConnectorRef {
     }
 }
 
-
 pub(super) fn match_connectors<'a>(old: &'a Model, new: &'a Model) -> Vec<Pair<'a, Connector>> {
     super::pairs::pair_up(
         &old.connectors,
@@ -92,7 +91,6 @@ pub(super) fn match_connectors<'a>(old: &'a Model, new: &'a Model) -> Vec<Pair<'
         |o, n| o.machine_name == n.machine_name,
     )
 }
-
 
 fn connector(old: &Connector, new: &Connector, out: &mut Vec<Change>) {
     let at = connector_ref(new);
