@@ -11,10 +11,9 @@ use super::error::{BuildError, DecodeError};
 use super::params::ParamValue;
 use super::read::DecodeMode;
 use super::workflow::column::Column;
-use super::workflow::data::check_family_data;
 use super::workflow::flow::{FlowRules, flow_spec_id, read_flow, unknown_flow};
 use super::workflow::source_connection::{
-    SourceRules, read_source, source_connection_spec_id, unknown_source_connection,
+    SourceRules, check_source, source_connection_spec_id, unknown_source_connection,
 };
 use super::workflow::target_connection::CreateTargetConnection;
 
@@ -90,10 +89,7 @@ impl Catalog {
             has_base: source.base_connection,
             sends_params: source.sends_params,
         };
-        let data = |data, mode| check_family_data(source.family, data, mode);
-        read_source(body, mode, &rules, data, |fields| {
-            fields.checked_params("params", connector.name, source.params)
-        })?;
+        check_source(body, mode, &rules, source.family, source.params)?;
         Ok(connector)
     }
 

@@ -1,6 +1,6 @@
 //! The `POST /sourceConnections` body: what to read, typed by a connector's source params `P`.
 
-use serde::ser::{SerializeMap, SerializeStruct};
+use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};
 use serde_json::Value;
 
@@ -115,16 +115,20 @@ impl<P: SourceParams> CreateSourceConnection<P> {
     /// `providerId` as `P` requires, `data` as its family allows, and `params` by `P`'s rules.
     /// Strict mode also rejects members a request body does not have. Errors name the member.
     pub fn from_value(value: Value, mode: DecodeMode) -> Result<Self, DecodeError> {
+        // Generic only where `P`'s types read; the members every body has are `read_head`'s,
+        // compiled once for all connectors (and shared with the catalog check).
         let rules = SourceRules::of::<P>();
-        let parts = read_source(value, mode, &rules, DataOf::<P>::from_data, |body| {
-            body.params::<P>("params", P::CONNECTOR)
-        })?;
+        let (mut body, head) = read_head(value, mode, &rules)?;
+        let data = DataOf::<P>::from_data(body.optional("data"), mode)?;
+        refuse_params_without_spec(&mut body, &rules)?;
+        let params = body.params::<P>("params", P::CONNECTOR)?;
+        body.finish()?;
         Ok(Self {
-            name: parts.name,
-            description: parts.description,
-            base_connection_id: parts.base_connection_id,
-            data: parts.data,
-            params: parts.params,
+            name: head.name,
+            description: head.description,
+            base_connection_id: head.base_connection_id,
+            data,
+            params,
         })
     }
 }
@@ -155,25 +159,34 @@ impl SourceRules {
     }
 }
 
-/// The parts of a source connection body, `data` and `params` as their readers gave them.
-pub(crate) struct SourceParts<D, Q> {
-    pub(crate) name: String,
-    pub(crate) description: Option<String>,
-    pub(crate) base_connection_id: Option<BaseConnectionId>,
-    pub(crate) data: D,
-    pub(crate) params: Q,
-}
-
-/// Reads a source connection body in `mode` by `rules`: the connection spec, `baseConnectionId`
-/// or `providerId` as the connector requires, `data` by `data` and `params` by `params`; strict
-/// mode also rejects members a request body does not have.
-pub(crate) fn read_source<D, Q>(
+/// Reads a source connection body in `mode` by `rules`, checking `data` as the family named
+/// `family` reads it and `params` against `params`: the catalog's check of a body, in the same
+/// order and with the same errors as [`CreateSourceConnection::from_value`].
+pub(crate) fn check_source(
     value: Value,
     mode: DecodeMode,
     rules: &SourceRules,
-    data: impl FnOnce(Option<Value>, DecodeMode) -> Result<D, BodyError>,
-    params: impl FnOnce(&mut Fields) -> Result<Q, DecodeError>,
-) -> Result<SourceParts<D, Q>, DecodeError> {
+    family: &str,
+    params: &'static [crate::ParamInfo],
+) -> Result<(), DecodeError> {
+    let (mut body, _head) = read_head(value, mode, rules)?;
+    super::data::check_family_data(family, body.optional("data"), mode)?;
+    refuse_params_without_spec(&mut body, rules)?;
+    body.checked_params("params", rules.connector, params)?;
+    body.finish()?;
+    Ok(())
+}
+
+/// The members every source connection body has, read before `data` and `params`.
+struct SourceHead {
+    name: String,
+    description: Option<String>,
+    base_connection_id: Option<BaseConnectionId>,
+}
+
+/// Reads `name`, `description`, `connectionSpec`, `baseConnectionId` and `providerId` by `rules`;
+/// the rest of the body is left in the returned fields.
+fn read_head(value: Value, mode: DecodeMode, rules: &SourceRules) -> Result<(Fields, SourceHead), DecodeError> {
     let kind = BodyKind::SourceConnection;
     let mut body = Fields::root(value, kind, mode)?;
     let name = body.required_string("name")?;
@@ -211,23 +224,24 @@ pub(crate) fn read_source<D, Q>(
             }
         }
     }
-    let data = data(body.optional("data"), mode)?;
-    if !rules.sends_params && body.optional("params").is_some() && mode == DecodeMode::Strict {
+    let head = SourceHead {
+        name,
+        description,
+        base_connection_id,
+    };
+    Ok((body, head))
+}
+
+/// In strict mode, `params` on a connector whose spec has no source params is an error.
+fn refuse_params_without_spec(body: &mut Fields, rules: &SourceRules) -> Result<(), DecodeError> {
+    if !rules.sends_params && body.mode == DecodeMode::Strict && body.optional("params").is_some() {
         let reason = format!(
             "the spec of `{}` has no source params: send no `params`",
             rules.connector
         );
-        return Err(not_allowed(&body, "params", reason).into());
+        return Err(not_allowed(body, "params", reason).into());
     }
-    let params = params(&mut body)?;
-    body.finish()?;
-    Ok(SourceParts {
-        name,
-        description,
-        base_connection_id,
-        data,
-        params,
-    })
+    Ok(())
 }
 
 fn no_base(connector: &str) -> String {
@@ -346,32 +360,48 @@ struct SpecRef {
     version: &'static str,
 }
 
+/// The JSON body, in the documentation's member order. Only the params are `P`'s: the rest is
+/// serialized by this one non-generic type, compiled once for all connectors.
+#[derive(Serialize)]
+struct SourceBody<'a> {
+    name: &'a str,
+    #[serde(rename = "providerId", skip_serializing_if = "Option::is_none")]
+    provider_id: Option<&'static str>,
+    #[serde(rename = "baseConnectionId", skip_serializing_if = "Option::is_none")]
+    base_connection_id: Option<&'a BaseConnectionId>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    description: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    data: Option<Value>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    params: Option<Value>,
+    #[serde(rename = "connectionSpec")]
+    connection_spec: SpecRef,
+}
+
 impl<P: SourceParams> Serialize for CreateSourceConnection<P> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut body = serializer.serialize_struct("CreateSourceConnection", 7)?;
-        body.serialize_field("name", &self.name)?;
-        match &self.base_connection_id {
-            Some(base) => body.serialize_field("baseConnectionId", base)?,
-            None => {
-                if let Some(provider_id) = P::PROVIDER_ID {
-                    body.serialize_field("providerId", provider_id)?;
-                }
-            }
-        }
-        if let Some(description) = &self.description {
-            body.serialize_field("description", description)?;
-        }
-        if let Some(data) = self.data.to_value() {
-            body.serialize_field("data", &data)?;
-        }
-        if P::SENDS_PARAMS {
-            body.serialize_field("params", &ParamsBody(&self.params))?;
-        }
-        let spec = SpecRef {
-            id: P::CONNECTION_SPEC_ID,
-            version: P::CONNECTION_SPEC_VERSION,
+        let params = if P::SENDS_PARAMS {
+            Some(serde_json::to_value(ParamsBody(&self.params)).map_err(serde::ser::Error::custom)?)
+        } else {
+            None
         };
-        body.serialize_field("connectionSpec", &spec)?;
-        body.end()
+        SourceBody {
+            name: &self.name,
+            provider_id: if self.base_connection_id.is_none() {
+                P::PROVIDER_ID
+            } else {
+                None
+            },
+            base_connection_id: self.base_connection_id.as_ref(),
+            description: self.description.as_deref(),
+            data: self.data.to_value(),
+            params,
+            connection_spec: SpecRef {
+                id: P::CONNECTION_SPEC_ID,
+                version: P::CONNECTION_SPEC_VERSION,
+            },
+        }
+        .serialize(serializer)
     }
 }
