@@ -15,23 +15,9 @@ use crate::workflow::{Request, only, source_connector};
 
 /// Decodes `%XX` escapes (the documented values are sometimes already encoded).
 pub fn percent_decode(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = bytes.get(i + 1..i + 3).and_then(|h| std::str::from_utf8(h).ok());
-        match (bytes[i], hex.and_then(|h| u8::from_str_radix(h, 16).ok())) {
-            (b'%', Some(byte)) => {
-                out.push(byte);
-                i += 3;
-            }
-            (byte, _) => {
-                out.push(byte);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8_lossy(&out).into_owned()
+    percent_encoding::percent_decode_str(text)
+        .decode_utf8_lossy()
+        .into_owned()
 }
 
 /// Decodes standard base64 (padding optional), or `None` if `text` is not base64.
@@ -192,32 +178,7 @@ fn file_call(explore: &str, base: &str, values: &Map<String, Value>) -> Result<S
         Some("parquet") => "Parquet",
         other => return Err(format!("`fileType` is {other:?}, not delimited, json or parquet")),
     };
-    let mut properties = "flow_connectors::FileProperties::default()".to_owned();
-    if let Some(delimiter) = text("columnDelimiter") {
-        properties.push_str(&format!(".column_delimiter({delimiter:?})"));
-    }
-    if let Some(encoding) = text("encoding") {
-        let variant = match encoding {
-            "UTF-8" => "Utf8",
-            "ISO-8859-1" => "Iso8859_1",
-            other => return Err(format!("`encoding` {other:?} is no Encoding")),
-        };
-        properties.push_str(&format!(".encoding(flow_connectors::Encoding::{variant})"));
-    }
-    if let Some(compression) = text("compressionType") {
-        let variant = match compression {
-            "bzip2" => "Bzip2",
-            "gzip" => "Gzip",
-            "deflate" => "Deflate",
-            "zipDeflate" => "ZipDeflate",
-            "tarGzip" => "TarGzip",
-            "tar" => "Tar",
-            other => return Err(format!("`compressionType` {other:?} is no CompressionType")),
-        };
-        properties.push_str(&format!(
-            ".compression_type(flow_connectors::CompressionType::{variant})"
-        ));
-    }
+    let properties = super::workflow::file_properties_expression("", |key| Ok(text(key).map(str::to_owned)))?;
     let object = text("object").ok_or("the query has no `object`")?;
     let call = format!("{explore}::file({base}, {object:?}, flow_connectors::FileFormat::{format}, &{properties})");
     match text("preview") {

@@ -254,34 +254,12 @@ fn file_data_expression(data: &Value) -> Result<String, String> {
             &["columnDelimiter", "encoding", "compressionType"],
             "`data.properties`",
         )?;
-        let mut chain = "flow_connectors::FileProperties::default()".to_owned();
-        if members.contains_key("columnDelimiter") {
-            write!(chain, ".column_delimiter({:?})", string(properties, "columnDelimiter")?).unwrap();
-        }
-        if members.contains_key("encoding") {
-            let variant = match string(properties, "encoding")? {
-                "UTF-8" => "Utf8",
-                "ISO-8859-1" => "Iso8859_1",
-                other => return Err(format!("`data.properties.encoding` {other:?} is no Encoding")),
-            };
-            write!(chain, ".encoding(flow_connectors::Encoding::{variant})").unwrap();
-        }
-        if members.contains_key("compressionType") {
-            let variant = match string(properties, "compressionType")? {
-                "bzip2" => "Bzip2",
-                "gzip" => "Gzip",
-                "deflate" => "Deflate",
-                "zipDeflate" => "ZipDeflate",
-                "tarGzip" => "TarGzip",
-                "tar" => "Tar",
-                other => {
-                    return Err(format!(
-                        "`data.properties.compressionType` {other:?} is no CompressionType"
-                    ));
-                }
-            };
-            write!(chain, ".compression_type(flow_connectors::CompressionType::{variant})").unwrap();
-        }
+        let chain = file_properties_expression("data.properties.", |key| {
+            members
+                .contains_key(key)
+                .then(|| string(properties, key).map(str::to_owned))
+                .transpose()
+        })?;
         write!(expression, ".properties({chain})").unwrap();
     }
     Ok(expression)
@@ -407,4 +385,38 @@ fn target_expression(body: &Value) -> Result<String, String> {
         write!(expression, ".format(flow_connectors::TargetFormat::{variant})").unwrap();
     }
     Ok(format!("{expression}.to_value()"))
+}
+
+/// The `FileProperties` chain of `columnDelimiter`, `encoding` and `compressionType` as `value`
+/// gives them (a data body's `data.properties`, an explore call's query); errors name
+/// `{prefix}{member}`.
+pub fn file_properties_expression(
+    prefix: &str,
+    value: impl Fn(&str) -> Result<Option<String>, String>,
+) -> Result<String, String> {
+    let mut chain = "flow_connectors::FileProperties::default()".to_owned();
+    if let Some(delimiter) = value("columnDelimiter")? {
+        write!(chain, ".column_delimiter({delimiter:?})").unwrap();
+    }
+    if let Some(encoding) = value("encoding")? {
+        let variant = match encoding.as_str() {
+            "UTF-8" => "Utf8",
+            "ISO-8859-1" => "Iso8859_1",
+            other => return Err(format!("`{prefix}encoding` {other:?} is no Encoding")),
+        };
+        write!(chain, ".encoding(flow_connectors::Encoding::{variant})").unwrap();
+    }
+    if let Some(compression) = value("compressionType")? {
+        let variant = match compression.as_str() {
+            "bzip2" => "Bzip2",
+            "gzip" => "Gzip",
+            "deflate" => "Deflate",
+            "zipDeflate" => "ZipDeflate",
+            "tarGzip" => "TarGzip",
+            "tar" => "Tar",
+            other => return Err(format!("`{prefix}compressionType` {other:?} is no CompressionType")),
+        };
+        write!(chain, ".compression_type(flow_connectors::CompressionType::{variant})").unwrap();
+    }
+    Ok(chain)
 }

@@ -24,3 +24,20 @@ pub fn json_fixture(relative: &str) -> serde_json::Value {
     let text = std::fs::read_to_string(fixture(relative)).expect("fixture exists");
     serde_json::from_str(&text).expect("fixture is JSON")
 }
+
+/// Prints a conformance report past the test harness's capture, so every run shows it (one
+/// `  quirk: ...` line per documented quirk after `headline`), then fails naming every problem.
+pub fn report_conformance(headline: String, quirks: &[String], problems: &[String]) {
+    use std::io::Write as _;
+    let mut report = headline;
+    for line in quirks {
+        report.push_str(&format!("  quirk: {line}\n"));
+    }
+    let _ = std::io::stderr().write_all(report.as_bytes());
+    assert!(
+        problems.is_empty(),
+        "{} problem(s):\n{}",
+        problems.len(),
+        problems.join("\n\n")
+    );
+}

@@ -4,7 +4,6 @@
 //! in `fixtures/corpus/quirks.json`, with the decode error the quirk must produce.
 
 use std::collections::BTreeMap;
-use std::io::Write as _;
 
 use flow_connectors::AnyConnection;
 use serde_json::Value;
@@ -130,23 +129,13 @@ fn every_documented_body_is_built_and_read_back_or_is_a_documented_quirk() {
             problems.push(format!("quirks.json lists `{key}`, which is no corpus body"));
         }
     }
-    // Written past the test harness's capture, so every run shows the pass rate.
-    let mut report = format!(
+    let headline = format!(
         "conformance: {passed}/{} documented bodies pass ({:.1}%); {} fail for documented quirks\n",
         bodies.len(),
         100.0 * passed as f64 / bodies.len() as f64,
         failed_for_quirks.len()
     );
-    for line in &failed_for_quirks {
-        report.push_str(&format!("  quirk: {line}\n"));
-    }
-    let _ = std::io::stderr().write_all(report.as_bytes());
-    assert!(
-        problems.is_empty(),
-        "{} problem(s):\n{}",
-        problems.len(),
-        problems.join("\n\n")
-    );
+    crate::common::report_conformance(headline, &failed_for_quirks, &problems);
     assert_eq!(passed + failed_for_quirks.len(), bodies.len());
 }
 

@@ -7,7 +7,6 @@
 //! `fixtures/workflow/quirks.json` with the error it gets.
 
 use std::collections::BTreeMap;
-use std::io::Write as _;
 
 use flow_connectors::{CreateTargetConnection, DecodeError, DecodeMode};
 use serde_json::Value;
@@ -135,23 +134,9 @@ fn catalog_check(kind: &str, body: &Value, mode: DecodeMode) -> Result<(), Strin
 /// as the service reads it (`e30=` and `e30%3D` are one value).
 fn decoded(path: &str, pairs: Vec<(String, String)>) -> (String, Vec<(String, String)>) {
     let decode = |text: &str| {
-        let bytes = text.as_bytes();
-        let mut out = Vec::new();
-        let mut i = 0;
-        while i < bytes.len() {
-            let hex = bytes.get(i + 1..i + 3).and_then(|h| std::str::from_utf8(h).ok());
-            match (bytes[i], hex.and_then(|h| u8::from_str_radix(h, 16).ok())) {
-                (b'%', Some(byte)) => {
-                    out.push(byte);
-                    i += 3;
-                }
-                (byte, _) => {
-                    out.push(byte);
-                    i += 1;
-                }
-            }
-        }
-        String::from_utf8_lossy(&out).into_owned()
+        percent_encoding::percent_decode_str(text)
+            .decode_utf8_lossy()
+            .into_owned()
     };
     let mut pairs: Vec<(String, String)> = pairs.iter().map(|(k, v)| (decode(k), decode(v))).collect();
     pairs.sort();
@@ -274,21 +259,12 @@ fn every_documented_workflow_request_is_built_and_read_back_or_is_a_listed_quirk
             format!("{label} {ok}/{all} ({:.1}%)", 100.0 * ok as f64 / all.max(1) as f64)
         })
         .collect();
-    let mut report = format!(
+    let headline = format!(
         "workflow conformance: {}; {} fail for listed quirks\n",
         rates.join(", "),
         quirk_lines.len()
     );
-    for line in &quirk_lines {
-        report.push_str(&format!("  quirk: {line}\n"));
-    }
-    let _ = std::io::stderr().write_all(report.as_bytes());
-    assert!(
-        problems.is_empty(),
-        "{} problem(s):\n{}",
-        problems.len(),
-        problems.join("\n\n")
-    );
+    crate::common::report_conformance(headline, &quirk_lines, &problems);
 }
 
 /// Compares the catalog check with the typed read-back on every documented body of `kind`, in

@@ -200,15 +200,7 @@ fn segment(request: &'static str, id: &str) -> Result<String, Error> {
             message: format!("`{id}` is not an id"),
         });
     }
-    let mut out = String::with_capacity(id.len());
-    for byte in id.bytes() {
-        if byte.is_ascii_alphanumeric() || b"-._~".contains(&byte) {
-            out.push(char::from(byte));
-        } else {
-            out.push_str(&format!("%{byte:02X}"));
-        }
-    }
-    Ok(out)
+    Ok(crate::runtime::context::percent_encode(id, false))
 }
 
 #[cfg(test)]

@@ -1,5 +1,6 @@
 //! Who is calling and where: the credentials and headers every Flow Service call carries.
 
+use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 use std::fmt;
 
 use http::HeaderMap;
@@ -171,5 +172,29 @@ impl fmt::Debug for RequestContextBuilder {
             .field("org_id", &self.org_id)
             .field("sandbox_name", &self.sandbox_name)
             .finish()
+    }
+}
+
+/// Everything but RFC 3986's unreserved characters (`A-Z a-z 0-9 - . _ ~`) is encoded.
+const UNRESERVED: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'.').remove(b'_').remove(b'~');
+
+/// As [`UNRESERVED`], and `/` kept too (paths in query values read as the docs write them).
+const UNRESERVED_AND_SLASH: &AsciiSet = &UNRESERVED.remove(b'/');
+
+/// Percent-encodes everything but unreserved characters, and `/` when `keep_slash`.
+pub(crate) fn percent_encode(text: &str, keep_slash: bool) -> String {
+    let set = if keep_slash { UNRESERVED_AND_SLASH } else { UNRESERVED };
+    utf8_percent_encode(text, set).to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::percent_encode;
+
+    #[test]
+    fn percent_encoding_keeps_unreserved_characters_only() {
+        assert_eq!(percent_encode("a b/c=d+e%", true), "a%20b/c%3Dd%2Be%25");
+        assert_eq!(percent_encode("../x", false), "..%2Fx");
+        assert_eq!(percent_encode("é", true), "%C3%A9");
     }
 }

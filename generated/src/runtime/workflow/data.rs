@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 
 use super::body::Fields;
+use super::source::{FileSource, RestSource, SourceFamily as _, StreamSource, TableSource};
 use crate::runtime::error::{BodyError, BodyProblem};
 use crate::runtime::read::DecodeMode;
 
@@ -346,10 +347,10 @@ impl SourceData for FileData {
 /// does: what a catalog check uses where the typed read-back has the family's type.
 pub(crate) fn check_family_data(family: &str, data: Option<Value>, mode: DecodeMode) -> Result<(), BodyError> {
     match family {
-        "table" => TableData::from_data(data, mode).map(drop),
-        "file" => FileData::from_data(data, mode).map(drop),
-        "rest" => RestData::from_data(data, mode).map(drop),
-        "stream" => StreamData::from_data(data, mode).map(drop),
+        TableSource::NAME => TableData::from_data(data, mode).map(drop),
+        FileSource::NAME => FileData::from_data(data, mode).map(drop),
+        RestSource::NAME => RestData::from_data(data, mode).map(drop),
+        StreamSource::NAME => StreamData::from_data(data, mode).map(drop),
         other => Err(BodyError {
             body: crate::runtime::error::BodyKind::SourceConnection,
             field: "data".into(),

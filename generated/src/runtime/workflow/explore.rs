@@ -14,6 +14,7 @@ use super::explore_response::{ExploreItem, ExploreResponse, ResponseError, RestP
 use super::ids::BaseConnectionId;
 use super::source::{FileSource, RestSource, SourceFamily, SourceParams, StreamSource, TableSource};
 use crate::runtime::context::RequestContext;
+use crate::runtime::context::percent_encode;
 use crate::runtime::error::RequestError;
 
 /// Families whose sources list objects from a root: [`TableSource`], [`FileSource`] and
@@ -203,31 +204,5 @@ impl<R> fmt::Debug for ExploreRequest<R> {
             .field("base", &self.base)
             .field("query", &query)
             .finish()
-    }
-}
-
-/// Percent-encodes everything but unreserved characters (RFC 3986), and `/` when `keep_slash`
-/// (paths in query values read as the docs write them).
-fn percent_encode(text: &str, keep_slash: bool) -> String {
-    let mut encoded = String::with_capacity(text.len());
-    for byte in text.bytes() {
-        match byte {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => encoded.push(char::from(byte)),
-            b'/' if keep_slash => encoded.push('/'),
-            _ => encoded.push_str(&format!("%{byte:02X}")),
-        }
-    }
-    encoded
-}
-
-#[cfg(test)]
-mod tests {
-    use super::percent_encode;
-
-    #[test]
-    fn percent_encoding_keeps_unreserved_characters_only() {
-        assert_eq!(percent_encode("a b/c=d+e%", true), "a%20b/c%3Dd%2Be%25");
-        assert_eq!(percent_encode("../x", false), "..%2Fx");
-        assert_eq!(percent_encode("é", true), "%C3%A9");
     }
 }
